@@ -1,0 +1,50 @@
+package io.github.kclogingov.protocol;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Login.gov's authentication assurance (AAL) values. There is no strict AAL1: {@code aal/1} is
+ * not a value Login.gov knows. The {@code aal} claim echoes what was requested, not what was
+ * enforced, so it can only be compared with the request.
+ */
+public enum AuthenticationAssurance {
+    /** Multi-factor, with a remembered device allowed for up to 30 days. Login.gov's default. */
+    DEFAULT("urn:gov:gsa:ac:classes:sp:PasswordProtectedTransport:duo", List.of()),
+    /** Multi-factor every time, no remembered device. */
+    AAL2("http://idmanagement.gov/ns/assurance/aal/2", List.of()),
+    /** WebAuthn or PIV/CAC. */
+    PHISHING_RESISTANT("http://idmanagement.gov/ns/assurance/aal/2?phishing_resistant=true",
+            List.of("http://idmanagement.gov/ns/assurance/aal/3")),
+    /** PIV/CAC only. */
+    PIV_CAC("http://idmanagement.gov/ns/assurance/aal/2?hspd12=true",
+            List.of("http://idmanagement.gov/ns/assurance/aal/3?hspd12=true"));
+
+    private final String value;
+    private final List<String> legacyAliases;
+
+    AuthenticationAssurance(String value, List<String> legacyAliases) {
+        this.value = value;
+        this.legacyAliases = legacyAliases;
+    }
+
+    public String value() {
+        return value;
+    }
+
+    public boolean isLegacyAlias(String candidate) {
+        return legacyAliases.contains(candidate);
+    }
+
+    public static Optional<AuthenticationAssurance> fromValue(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        for (AuthenticationAssurance level : values()) {
+            if (level.value.equals(value) || level.legacyAliases.contains(value)) {
+                return Optional.of(level);
+            }
+        }
+        return Optional.empty();
+    }
+}
