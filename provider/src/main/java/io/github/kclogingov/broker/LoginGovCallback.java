@@ -1,0 +1,138 @@
+package io.github.kclogingov.broker;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.function.Function;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.broker.provider.IdentityBrokerException;
+import org.keycloak.broker.provider.UserAuthenticationIdentityProvider.AuthenticationCallback;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.http.simple.SimpleHttpRequest;
+import org.keycloak.http.simple.SimpleHttpResponse;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.services.ErrorPage;
+import org.keycloak.sessions.AuthenticationSessionModel;
+import org.keycloak.util.JsonSerialization;
+
+/**
+ * What happens when Login.gov sends the person back: a code is exchanged and validated; an error
+ * Login.gov reported, a failed token call or a token that fails validation becomes one
+ * {@code IDENTITY_PROVIDER_LOGIN_ERROR} event carrying the reason and a page that says what went
+ * wrong. The stock broker shows a generic page and logs a stack trace instead.
+ */
+final class LoginGovCallback {
+
+    /** Event detail holding Login.gov's own error text, when it sent one. */
+    static final String LOGINGOV_ERROR_DETAIL = "logingov_error";
+
+    private static final Logger LOG = Logger.getLogger(LoginGovCallback.class);
+
+    private final LoginGovIdentityProvider provider;
+    private final AuthenticationCallback callback;
+    private final EventBuilder event;
+    private final Function<String, SimpleHttpRequest> tokenRequests;
+
+    LoginGovCallback(LoginGovIdentityProvider provider, AuthenticationCallback callback, EventBuilder event,
+                     Function<String, SimpleHttpRequest> tokenRequests) {
+        this.provider = provider;
+        this.callback = callback;
+        this.event = event;
+        this.tokenRequests = tokenRequests;
+    }
+
+    /** Login.gov redirected back with an error other than a cancel (typically {@code invalid_request}). */
+    Response loginGovRefused(String state, String error, String description) {
+        AuthenticationSessionModel authSession;
+        try {
+            authSession = verifiedSession(state);
+        } catch (WebApplicationException e) {
+            return e.getResponse();
+        }
+        String loginGovText = LoginGovErrorText.clean(description == null ? error : error + ": " + description);
+        return fail(authSession, "Login.gov refused the sign-in request (" + loginGovText + ")", loginGovText);
+    }
+
+    /** Login.gov redirected back with a code: exchange it, validate what comes back, continue the flow. */
+    Response exchangeCode(String state, String code) {
+        AuthenticationSessionModel authSession;
+        try {
+            authSession = verifiedSession(state);
+        } catch (WebApplicationException e) {
+            return e.getResponse();
+        }
+        try {
+            TokenAnswer answer = callTokenEndpoint(code);
+            if (answer.status() != 200) {
+                String loginGovText = errorField(answer.body());
+                String reason = "Login.gov's token endpoint answered HTTP " + answer.status()
+                        + (loginGovText == null ? "" : " (" + loginGovText + ")");
+                return fail(authSession, reason, loginGovText);
+            }
+            BrokeredIdentityContext identity = provider.getFederatedIdentity(answer.body());
+            identity.setIdp(provider);
+            identity.setAuthenticationSession(authSession);
+            return callback.authenticated(identity);
+        } catch (WebApplicationException e) {
+            return e.getResponse();
+        } catch (LoginGovLoginException e) {
+            return fail(authSession, e.getMessage(), null);
+        } catch (IdentityBrokerException e) {
+            // Keycloak's own checks (userinfo call, subject mismatch): their messages hold no token.
+            return fail(authSession, LoginGovErrorText.clean(e.getMessage()), null);
+        } catch (RuntimeException | IOException e) {
+            LOG.debugf("Login.gov callback failed with %s", e.getClass().getName());
+            return fail(authSession, "unexpected answer from Login.gov (" + e.getClass().getSimpleName() + ")", null);
+        }
+    }
+
+    private record TokenAnswer(int status, String body) {
+    }
+
+    private TokenAnswer callTokenEndpoint(String code) throws IOException {
+        try (SimpleHttpResponse response = tokenRequests.apply(code).asResponse()) {
+            return new TokenAnswer(response.getStatus(), response.asString());
+        }
+    }
+
+    /** Login.gov's token errors are {@code {"error": "<free text>"}}, not RFC 6749 codes. */
+    private static String errorField(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            Map<?, ?> json = JsonSerialization.readValue(body, Map.class);
+            Object error = json.get("error");
+            return error == null ? null : LoginGovErrorText.clean(String.valueOf(error));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private AuthenticationSessionModel verifiedSession(String state) {
+        AuthenticationSessionModel authSession = callback.getAndVerifyAuthenticationSession(state);
+        provider.session().getContext().setAuthenticationSession(authSession);
+        return authSession;
+    }
+
+    private Response fail(AuthenticationSessionModel authSession, String reason, String loginGovText) {
+        String alias = provider.getConfig().getAlias();
+        LOG.warnf("Sign-in through identity provider '%s' failed: %s", alias, reason);
+        event.event(EventType.IDENTITY_PROVIDER_LOGIN)
+                .detail(Details.IDENTITY_PROVIDER, alias)
+                .detail(Details.REASON, reason);
+        if (loginGovText != null) {
+            event.detail(LOGINGOV_ERROR_DETAIL, loginGovText);
+        }
+        event.error(Errors.IDENTITY_PROVIDER_LOGIN_FAILURE);
+        KeycloakSession session = provider.session();
+        return ErrorPage.error(session, authSession, Response.Status.BAD_GATEWAY, LoginGovLoginException.MESSAGE_KEY, reason);
+    }
+}

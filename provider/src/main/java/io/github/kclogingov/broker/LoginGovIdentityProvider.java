@@ -1,0 +1,205 @@
+package io.github.kclogingov.broker;
+
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+
+import io.github.kclogingov.protocol.LoginGovProtocol;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+
+import org.keycloak.OAuth2Constants;
+import org.keycloak.broker.oidc.OIDCIdentityProvider;
+import org.keycloak.broker.provider.AuthenticationRequest;
+import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.crypto.KeyWrapper;
+import org.keycloak.crypto.SignatureSignerContext;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.http.simple.SimpleHttpRequest;
+import org.keycloak.keys.loader.PublicKeyStorageManager;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.representations.JsonWebToken;
+import org.keycloak.sessions.AuthenticationSessionModel;
+import org.keycloak.common.util.SecretGenerator;
+import org.keycloak.common.util.Time;
+
+/**
+ * Keycloak's OpenID Connect broker with Login.gov's rules. The differences, each a named override:
+ * <ul>
+ *   <li>the authorization request carries exactly the configured {@code acr_values},
+ *       {@code prompt=select_account}, Login.gov's {@code locale} and PKCE S256;</li>
+ *   <li>client assertions are signed by a dedicated passive realm key and expire within five minutes;</li>
+ *   <li>id_tokens are validated strictly ({@link IdTokenValidator}), with no way to switch it off;</li>
+ *   <li>Login.gov's error answers become events and clear pages ({@link LoginGovCallback});</li>
+ *   <li>no token exchange: Login.gov tokens are for this broker only.</li>
+ * </ul>
+ * Logout settings (client_id, never id_token_hint) come from {@link LoginGovIdentityProviderConfig}.
+ */
+public class LoginGovIdentityProvider extends OIDCIdentityProvider {
+
+    /** Keycloak keeps the nonce it sent under this client note (private in the parent class). */
+    static final String BROKER_NONCE_NOTE = "BROKER_NONCE";
+
+    /** How long a client assertion is valid: enough for one token call, well under Login.gov's five minutes. */
+    static final Duration CLIENT_ASSERTION_LIFETIME = Duration.ofSeconds(120);
+
+    private final LoginGovIdentityProviderConfig loginGovConfig;
+
+    public LoginGovIdentityProvider(KeycloakSession session, LoginGovIdentityProviderConfig config) {
+        super(session, config);
+        this.loginGovConfig = config;
+    }
+
+    public LoginGovIdentityProviderConfig loginGovConfig() {
+        return loginGovConfig;
+    }
+
+    KeycloakSession session() {
+        return session;
+    }
+
+    @Override
+    public Object callback(RealmModel realm, AuthenticationCallback callback, EventBuilder event) {
+        return new LoginGovEndpoint(callback, realm, event, this);
+    }
+
+    @Override
+    protected UriBuilder createAuthorizationUrl(AuthenticationRequest request) {
+        String state = request.getState().getEncoded();
+        if (state == null || state.length() < LoginGovProtocol.MIN_STATE_LENGTH) {
+            throw new LoginGovLoginException("state shorter than Login.gov's minimum of " + LoginGovProtocol.MIN_STATE_LENGTH);
+        }
+        if (loginGovConfig.clientAuthentication() == ClientAuthentication.PRIVATE_KEY_JWT) {
+            // Fail before sending the person away if the token call could not be authenticated.
+            getSignatureContext();
+        }
+        UriBuilder uri = super.createAuthorizationUrl(request);
+        // Whatever the parent or the downstream client added, Login.gov gets exactly these.
+        uri.replaceQueryParam(OAuth2Constants.ACR_VALUES, loginGovConfig.acrValues().toParameter());
+        uri.replaceQueryParam(OAuth2Constants.PROMPT, LoginGovProtocol.PROMPT_SELECT_ACCOUNT);
+        uri.replaceQueryParam(OIDCLoginProtocol.UI_LOCALES_PARAM);
+        uri.replaceQueryParam(OIDCLoginProtocol.LOGIN_HINT_PARAM);
+        uri.replaceQueryParam(OIDCLoginProtocol.MAX_AGE_PARAM);
+        uri.replaceQueryParam(OIDCLoginProtocol.CLAIMS_PARAM);
+        uri.replaceQueryParam("locale", loginGovLocale());
+        return uri;
+    }
+
+    private String loginGovLocale() {
+        Locale locale = session.getContext().resolveLocale(null);
+        return locale == null ? null : LoginGovProtocol.loginGovLocale(locale.toLanguageTag());
+    }
+
+    /** PKCE-only clients prove the verifier and nothing else: no secret exists to send. */
+    @Override
+    public SimpleHttpRequest authenticateTokenRequest(SimpleHttpRequest tokenRequest) {
+        if (loginGovConfig.clientAuthentication() == ClientAuthentication.PKCE) {
+            return tokenRequest.param(OAUTH2_PARAMETER_CLIENT_ID, getConfig().getClientId());
+        }
+        return super.authenticateTokenRequest(tokenRequest);
+    }
+
+    @Override
+    protected SignatureSignerContext getSignatureContext() {
+        String kid = loginGovConfig.signingKeyId().orElseThrow(() -> new LoginGovLoginException(
+                "No client assertion key is configured for Login.gov. An administrator must set 'Client assertion key ID'."));
+        return ClientAssertionKey.signer(session, session.getContext().getRealm(), kid);
+    }
+
+    @Override
+    protected JsonWebToken generateToken() {
+        JsonWebToken assertion = new JsonWebToken();
+        long now = Time.currentTime();
+        assertion.id(SecretGenerator.getInstance().generateSecureID());
+        assertion.issuer(getConfig().getClientId());
+        assertion.subject(getConfig().getClientId());
+        assertion.audience(loginGovConfig.getTokenUrl());
+        assertion.iat(now);
+        assertion.exp(now + CLIENT_ASSERTION_LIFETIME.getSeconds());
+        return assertion;
+    }
+
+    /** Always strict: the audience flag of the parent (used for token exchange) is ignored. */
+    @Override
+    protected JsonWebToken validateToken(String encodedToken, boolean ignoreAudience) {
+        RealmModel realm = session.getContext().getRealm();
+        IdTokenValidator validator = new IdTokenValidator(
+                kid -> publicKey(realm, kid),
+                loginGovConfig.getIssuer(),
+                getConfig().getClientId(),
+                Duration.ofSeconds(getConfig().getAllowedClockSkew()),
+                loginGovConfig.idTokenMaxAge(),
+                Clock.systemUTC());
+        return validator.validate(encodedToken);
+    }
+
+    /** Login.gov's keys come from its JWKS through Keycloak's cache, refreshed on an unknown kid. */
+    private PublicKey publicKey(RealmModel realm, String kid) {
+        KeyWrapper key = PublicKeyStorageManager.getIdentityProviderKeyWrapper(session, realm, getConfig(), kid,
+                LoginGovProtocol.SIGNING_ALGORITHM);
+        if (key == null || !(key.getPublicKey() instanceof PublicKey publicKey)) {
+            return null;
+        }
+        return publicKey;
+    }
+
+    @Override
+    public BrokeredIdentityContext getFederatedIdentity(String response) {
+        BrokeredIdentityContext identity = super.getFederatedIdentity(response);
+        checkNonce(identity);
+        return identity;
+    }
+
+    /**
+     * The parent checks the nonce later, in a step whose failure shows a bare JSON error; checking
+     * it here makes a wrong nonce an ordinary failed sign-in with an event and a page.
+     */
+    private void checkNonce(BrokeredIdentityContext identity) {
+        AuthenticationSessionModel authSession = session.getContext().getAuthenticationSession();
+        Object returned = identity.getContextData().get(BROKER_NONCE_NOTE);
+        String expected = authSession == null ? null : authSession.getClientNote(BROKER_NONCE_NOTE);
+        if (returned == null) {
+            throw new LoginGovLoginException("id_token has no nonce");
+        }
+        if (expected == null || !expected.equals(returned)) {
+            throw new LoginGovLoginException("id_token nonce does not match the request");
+        }
+    }
+
+    @Override
+    protected boolean supportsExternalExchange() {
+        return false;
+    }
+
+    /** The endpoint Login.gov redirects back to; its error handling lives in {@link LoginGovCallback}. */
+    protected static class LoginGovEndpoint extends OIDCEndpoint {
+        private final LoginGovCallback handler;
+
+        public LoginGovEndpoint(AuthenticationCallback callback, RealmModel realm, EventBuilder event, LoginGovIdentityProvider provider) {
+            super(callback, realm, event, provider);
+            this.handler = new LoginGovCallback(provider, callback, event, this::generateTokenRequest);
+        }
+
+        @GET
+        @Override
+        public Response authResponse(@QueryParam(OAUTH2_PARAMETER_STATE) String state,
+                                     @QueryParam(OAUTH2_PARAMETER_CODE) String authorizationCode,
+                                     @QueryParam(OAuth2Constants.ERROR) String error,
+                                     @QueryParam(OAuth2Constants.ERROR_DESCRIPTION) String errorDescription) {
+            if (state != null && error != null && !ACCESS_DENIED.equals(error)) {
+                return handler.loginGovRefused(state, error, errorDescription);
+            }
+            if (state != null && error == null && authorizationCode != null) {
+                return handler.exchangeCode(state, authorizationCode);
+            }
+            // Missing state, a cancelled sign-in (access_denied) or neither code nor error: Keycloak's own handling.
+            return super.authResponse(state, authorizationCode, error, errorDescription);
+        }
+    }
+}

@@ -1,0 +1,283 @@
+package io.github.kclogingov.broker;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.github.kclogingov.protocol.AcrValues;
+import io.github.kclogingov.protocol.AuthenticationAssurance;
+import io.github.kclogingov.protocol.IdentityAssurance;
+import io.github.kclogingov.protocol.LoginGovEndpoints;
+import io.github.kclogingov.protocol.LoginGovEnvironment;
+import io.github.kclogingov.protocol.LoginGovProtocol;
+import io.github.kclogingov.protocol.LoginGovScope;
+
+import org.keycloak.broker.oidc.OIDCIdentityProviderConfig;
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+
+/**
+ * Typed configuration of a Login.gov identity provider.
+ *
+ * <p>Login.gov's protocol is fixed, so the stock OpenID Connect settings it depends on are derived
+ * here rather than read from the admin's form: endpoints and issuer come from the environment,
+ * signature validation is always on, logout sends {@code client_id} and never {@code id_token_hint},
+ * PKCE is always S256. {@link #validate(RealmModel)} writes the derived values back so the admin
+ * console shows what is actually used.
+ */
+public class LoginGovIdentityProviderConfig extends OIDCIdentityProviderConfig {
+
+    public static final String ENVIRONMENT = "logingovEnvironment";
+    public static final String BASE_URL = "logingovBaseUrl";
+    public static final String IAL = "logingovIal";
+    public static final String AAL = "logingovAal";
+    public static final String CLIENT_AUTHENTICATION = "logingovClientAuthentication";
+    public static final String SIGNING_KEY_ID = "logingovSigningKeyId";
+    public static final String ID_TOKEN_MAX_AGE = "logingovIdTokenMaxAgeSeconds";
+
+    /** An id_token is issued at the token call, so an old {@code iat} means a replayed token. */
+    static final Duration DEFAULT_ID_TOKEN_MAX_AGE = Duration.ofMinutes(5);
+    /** Used when the admin leaves "Allowed clock skew" at zero: both clocks drift a little. */
+    static final int DEFAULT_CLOCK_SKEW_SECONDS = 10;
+
+    public LoginGovIdentityProviderConfig() {
+        super();
+        getConfig().put(ENVIRONMENT, LoginGovEnvironment.SANDBOX.configValue());
+        getConfig().put(IAL, IdentityAssurance.AUTH_ONLY.value(io.github.kclogingov.protocol.AcrForm.SEMANTIC));
+        getConfig().put(CLIENT_AUTHENTICATION, ClientAuthentication.PRIVATE_KEY_JWT.configValue());
+        getConfig().put("defaultScope", LoginGovScope.DEFAULT_SCOPES);
+    }
+
+    public LoginGovIdentityProviderConfig(IdentityProviderModel model) {
+        super(model);
+    }
+
+    // ---- Login.gov settings ------------------------------------------------------------------
+
+    public LoginGovEnvironment environment() {
+        String value = getConfig().get(ENVIRONMENT);
+        return LoginGovEnvironment.fromConfigValue(value).orElseThrow(() -> new IllegalArgumentException(
+                "Unknown Login.gov environment '" + value + "': choose sandbox, production or custom."));
+    }
+
+    public LoginGovEndpoints endpoints() {
+        return environment().endpoints(getConfig().get(BASE_URL));
+    }
+
+    /** The acr_values sent on every authorization request: one IAL value and an optional AAL value. */
+    public AcrValues acrValues() {
+        String ialValue = getConfig().get(IAL);
+        IdentityAssurance ial = IdentityAssurance.fromValue(ialValue).orElseThrow(() -> new IllegalArgumentException(
+                "Unknown Login.gov service level (IAL) '" + ialValue + "'."));
+        String aalValue = blankToNull(getConfig().get(AAL));
+        AuthenticationAssurance aal = aalValue == null ? null : AuthenticationAssurance.fromValue(aalValue)
+                .orElseThrow(() -> new IllegalArgumentException("Unknown Login.gov authentication level (AAL) '" + aalValue + "'."));
+        return new AcrValues(ial, ialValue, aal, aalValue);
+    }
+
+    public ClientAuthentication clientAuthentication() {
+        String value = getConfig().get(CLIENT_AUTHENTICATION);
+        if (blankToNull(value) == null) {
+            return ClientAuthentication.PRIVATE_KEY_JWT;
+        }
+        return ClientAuthentication.fromConfigValue(value).orElseThrow(() -> new IllegalArgumentException(
+                "Unknown client authentication '" + value + "': choose private_key_jwt or pkce."));
+    }
+
+    /** The {@code kid} of the realm key that signs client assertions for Login.gov, and nothing else. */
+    public Optional<String> signingKeyId() {
+        return Optional.ofNullable(blankToNull(getConfig().get(SIGNING_KEY_ID))).map(String::trim);
+    }
+
+    public Duration idTokenMaxAge() {
+        String value = blankToNull(getConfig().get(ID_TOKEN_MAX_AGE));
+        if (value == null) {
+            return DEFAULT_ID_TOKEN_MAX_AGE;
+        }
+        try {
+            long seconds = Long.parseLong(value.trim());
+            if (seconds <= 0) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofSeconds(seconds);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("The id_token maximum age must be a positive number of seconds, not '" + value + "'.");
+        }
+    }
+
+    // ---- stock settings that Login.gov's protocol decides ------------------------------------
+
+    @Override
+    public String getIssuer() {
+        return endpoints().issuer();
+    }
+
+    @Override
+    public String getAuthorizationUrl() {
+        return endpoints().authorization();
+    }
+
+    @Override
+    public String getTokenUrl() {
+        return endpoints().token();
+    }
+
+    @Override
+    public String getUserInfoUrl() {
+        return endpoints().userinfo();
+    }
+
+    @Override
+    public String getJwksUrl() {
+        return endpoints().jwks();
+    }
+
+    @Override
+    public String getLogoutUrl() {
+        return endpoints().logout();
+    }
+
+    @Override
+    public boolean isUseJwksUrl() {
+        return true;
+    }
+
+    @Override
+    public boolean isValidateSignature() {
+        return true;
+    }
+
+    @Override
+    public boolean isDisableNonce() {
+        return false;
+    }
+
+    @Override
+    public boolean isDisableUserInfoService() {
+        return false;
+    }
+
+    @Override
+    public boolean isAccessTokenJwt() {
+        return false;
+    }
+
+    @Override
+    public boolean isBackchannelSupported() {
+        return false;
+    }
+
+    /** Login.gov rejects {@code id_token_hint} on logout since 2022. */
+    @Override
+    public boolean isSendIdTokenOnLogout() {
+        return false;
+    }
+
+    @Override
+    public boolean isSendClientIdOnLogout() {
+        return true;
+    }
+
+    @Override
+    public String getClientAuthMethod() {
+        return clientAuthentication() == ClientAuthentication.PRIVATE_KEY_JWT ? OIDCLoginProtocol.PRIVATE_KEY_JWT : "pkce";
+    }
+
+    @Override
+    public String getClientAssertionSigningAlg() {
+        return LoginGovProtocol.SIGNING_ALGORITHM;
+    }
+
+    /** Login.gov accepts only the token endpoint URL as the assertion audience, never the issuer. */
+    @Override
+    public String getClientAssertionAudience() {
+        return getTokenUrl();
+    }
+
+    @Override
+    public boolean isPkceEnabled() {
+        return true;
+    }
+
+    @Override
+    public String getPkceMethod() {
+        return LoginGovProtocol.PKCE_METHOD_S256;
+    }
+
+    @Override
+    public String getPrompt() {
+        return LoginGovProtocol.PROMPT_SELECT_ACCOUNT;
+    }
+
+    /** No parameter of the downstream request is forwarded; acr_values in particular come from here. */
+    @Override
+    public String getForwardParameters() {
+        return "";
+    }
+
+    @Override
+    public boolean isRequiresShortStateParameter() {
+        return false;
+    }
+
+    @Override
+    public boolean isLoginHint() {
+        return false;
+    }
+
+    @Override
+    public boolean isUiLocales() {
+        return false;
+    }
+
+    @Override
+    public boolean isPassMaxAge() {
+        return false;
+    }
+
+    @Override
+    public boolean isSupportsClientAssertions() {
+        return false;
+    }
+
+    @Override
+    public boolean isJWTAuthorizationGrantEnabled() {
+        return false;
+    }
+
+    @Override
+    public int getAllowedClockSkew() {
+        int configured = super.getAllowedClockSkew();
+        return configured > 0 ? configured : DEFAULT_CLOCK_SKEW_SECONDS;
+    }
+
+    /**
+     * Refuses settings that cannot work, with a message for the admin, and stores the derived
+     * endpoints so that the console shows them.
+     */
+    @Override
+    public void validate(RealmModel realm) {
+        new LoginGovConfigValidator(this).validate();
+        super.validate(realm);
+        LoginGovEndpoints endpoints = endpoints();
+        getConfig().put("issuer", endpoints.issuer());
+        getConfig().put("authorizationUrl", endpoints.authorization());
+        getConfig().put("tokenUrl", endpoints.token());
+        getConfig().put("userInfoUrl", endpoints.userinfo());
+        getConfig().put("jwksUrl", endpoints.jwks());
+        getConfig().put("logoutUrl", endpoints.logout());
+        getConfig().put("useJwksUrl", "true");
+        getConfig().put("validateSignature", "true");
+        getConfig().put("pkceEnabled", "true");
+        getConfig().put("pkceMethod", LoginGovProtocol.PKCE_METHOD_S256);
+        getConfig().put("clientAuthMethod", getClientAuthMethod());
+        getConfig().put("sendIdTokenOnLogout", "false");
+        getConfig().put("sendClientIdOnLogout", "true");
+        getConfig().put("backchannelSupported", "false");
+        getConfig().put("prompt", LoginGovProtocol.PROMPT_SELECT_ACCOUNT);
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}
