@@ -1,0 +1,169 @@
+package io.github.kclogingov.broker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+
+import io.github.kclogingov.protocol.IdentityAssurance;
+import io.github.kclogingov.protocol.LoginGovEnvironment;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class LoginGovIdentityProviderConfigTest {
+
+    static LoginGovIdentityProviderConfig valid() {
+        LoginGovIdentityProviderConfig config = new LoginGovIdentityProviderConfig();
+        config.getConfig().put("clientId", "urn:gov:gsa:openidconnect.profiles:sp:sso:agency:app");
+        config.getConfig().put(LoginGovIdentityProviderConfig.SIGNING_KEY_ID, "logingov-key");
+        return config;
+    }
+
+    static String refusal(LoginGovIdentityProviderConfig config) {
+        return assertThrows(IllegalArgumentException.class, () -> new LoginGovConfigValidator(config).validate()).getMessage();
+    }
+
+    @Nested
+    class Defaults {
+        @Test
+        void a_new_provider_targets_the_sandbox_at_auth_only_with_private_key_jwt() {
+            LoginGovIdentityProviderConfig config = new LoginGovIdentityProviderConfig();
+            assertEquals(LoginGovEnvironment.SANDBOX, config.environment());
+            assertEquals(IdentityAssurance.AUTH_ONLY, config.acrValues().ial());
+            assertEquals(ClientAuthentication.PRIVATE_KEY_JWT, config.clientAuthentication());
+            assertEquals("openid email", config.getDefaultScope());
+            assertEquals(Duration.ofMinutes(5), config.idTokenMaxAge());
+        }
+
+        @Test
+        void protocol_settings_cannot_be_switched_off() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().put("validateSignature", "false");
+            config.getConfig().put("sendIdTokenOnLogout", "true");
+            config.getConfig().put("pkceMethod", "plain");
+            config.getConfig().put("tokenUrl", "https://evil.example/token");
+            config.getConfig().put("forwardParameters", "acr_values");
+            assertTrue(config.isValidateSignature());
+            assertFalse(config.isSendIdTokenOnLogout());
+            assertTrue(config.isSendClientIdOnLogout());
+            assertEquals("S256", config.getPkceMethod());
+            assertEquals("https://idp.int.identitysandbox.gov/api/openid_connect/token", config.getTokenUrl());
+            assertEquals("https://idp.int.identitysandbox.gov/api/openid_connect/token", config.getClientAssertionAudience());
+            assertEquals("", config.getForwardParameters());
+            assertEquals("select_account", config.getPrompt());
+        }
+
+        @Test
+        void a_custom_environment_derives_endpoints_from_its_base_url() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().put(LoginGovIdentityProviderConfig.ENVIRONMENT, "custom");
+            config.getConfig().put(LoginGovIdentityProviderConfig.BASE_URL, "http://localhost:8081");
+            assertEquals("http://localhost:8081/", config.getIssuer());
+            assertEquals("http://localhost:8081/api/openid_connect/certs", config.getJwksUrl());
+            assertEquals("http://localhost:8081/openid_connect/logout", config.getLogoutUrl());
+        }
+
+        @Test
+        void the_clock_skew_is_never_zero() {
+            assertEquals(10, valid().getAllowedClockSkew());
+        }
+    }
+
+    @Nested
+    class Refusals {
+        @Test
+        void a_valid_configuration_passes() {
+            new LoginGovConfigValidator(valid()).validate();
+        }
+
+        @Test
+        void a_missing_client_id() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().remove("clientId");
+            assertTrue(refusal(config).contains("client ID is required"));
+        }
+
+        @Test
+        void a_client_id_with_spaces() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().put("clientId", "urn:gov agency");
+            assertTrue(refusal(config).contains("must not contain spaces"));
+        }
+
+        @Test
+        void an_unknown_environment() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().put(LoginGovIdentityProviderConfig.ENVIRONMENT, "staging");
+            assertTrue(refusal(config).contains("Unknown Login.gov environment"));
+        }
+
+        @Test
+        void a_custom_environment_without_url() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().put(LoginGovIdentityProviderConfig.ENVIRONMENT, "custom");
+            assertTrue(refusal(config).contains("base URL is required"));
+        }
+
+        @Test
+        void an_unknown_ial() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().put(LoginGovIdentityProviderConfig.IAL, "urn:acr.login.gov:gold");
+            assertTrue(refusal(config).contains("Unknown Login.gov service level"));
+        }
+
+        @Test
+        void an_unknown_aal() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().put(LoginGovIdentityProviderConfig.AAL, "http://idmanagement.gov/ns/assurance/aal/1");
+            assertTrue(refusal(config).contains("Unknown Login.gov authentication level"));
+        }
+
+        @Test
+        void private_key_jwt_without_a_dedicated_key() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().remove(LoginGovIdentityProviderConfig.SIGNING_KEY_ID);
+            assertTrue(refusal(config).contains("passive realm RSA key"));
+        }
+
+        @Test
+        void pkce_needs_no_key() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().remove(LoginGovIdentityProviderConfig.SIGNING_KEY_ID);
+            config.getConfig().put(LoginGovIdentityProviderConfig.CLIENT_AUTHENTICATION, "pkce");
+            new LoginGovConfigValidator(config).validate();
+        }
+
+        @Test
+        void scopes_without_openid_or_with_unknown_values() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().put("defaultScope", "email");
+            assertTrue(refusal(config).contains("openid"));
+            config.getConfig().put("defaultScope", "openid email groups");
+            assertTrue(refusal(config).contains("groups"));
+        }
+
+        @Test
+        void verified_scopes_at_auth_only() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().put("defaultScope", "openid email profile:name");
+            assertTrue(refusal(config).contains("need a verified service level"));
+            config.getConfig().put(LoginGovIdentityProviderConfig.IAL, "urn:acr.login.gov:verified");
+            new LoginGovConfigValidator(config).validate();
+        }
+
+        @Test
+        void a_bad_id_token_max_age() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().put(LoginGovIdentityProviderConfig.ID_TOKEN_MAX_AGE, "-5");
+            assertTrue(refusal(config).contains("positive number of seconds"));
+        }
+    }
+
+    @Test
+    void login_gov_error_text_is_made_printable_and_short() {
+        assertEquals("bad thing happened", LoginGovErrorText.clean("bad\u0000 thing\r\nhappened"));
+        assertEquals(LoginGovErrorText.MAX_LENGTH + 3, LoginGovErrorText.clean("x".repeat(1000)).length());
+    }
+}
