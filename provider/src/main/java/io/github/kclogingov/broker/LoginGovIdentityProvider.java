@@ -87,7 +87,12 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
         uri.replaceQueryParam(OIDCLoginProtocol.LOGIN_HINT_PARAM);
         uri.replaceQueryParam(OIDCLoginProtocol.MAX_AGE_PARAM);
         uri.replaceQueryParam(OIDCLoginProtocol.CLAIMS_PARAM);
-        uri.replaceQueryParam("locale", loginGovLocale());
+        String locale = loginGovLocale();
+        if (locale == null) {
+            uri.replaceQueryParam("locale");
+        } else {
+            uri.replaceQueryParam("locale", locale);
+        }
         return uri;
     }
 
