@@ -11,14 +11,9 @@ import org.jboss.logging.Logger;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.broker.provider.IdentityBrokerException;
 import org.keycloak.broker.provider.UserAuthenticationIdentityProvider.AuthenticationCallback;
-import org.keycloak.events.Details;
-import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
-import org.keycloak.events.EventType;
 import org.keycloak.http.simple.SimpleHttpRequest;
 import org.keycloak.http.simple.SimpleHttpResponse;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.services.ErrorPage;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.util.JsonSerialization;
 
@@ -29,9 +24,6 @@ import org.keycloak.util.JsonSerialization;
  * wrong. The stock broker shows a generic page and logs a stack trace instead.
  */
 final class LoginGovCallback {
-
-    /** Event detail holding Login.gov's own error text, when it sent one. */
-    static final String LOGINGOV_ERROR_DETAIL = "logingov_error";
 
     private static final Logger LOG = Logger.getLogger(LoginGovCallback.class);
 
@@ -123,16 +115,6 @@ final class LoginGovCallback {
     }
 
     private Response fail(AuthenticationSessionModel authSession, String reason, String loginGovText) {
-        String alias = provider.getConfig().getAlias();
-        LOG.warnf("Sign-in through identity provider '%s' failed: %s", alias, reason);
-        event.event(EventType.IDENTITY_PROVIDER_LOGIN)
-                .detail(Details.IDENTITY_PROVIDER, alias)
-                .detail(Details.REASON, reason);
-        if (loginGovText != null) {
-            event.detail(LOGINGOV_ERROR_DETAIL, loginGovText);
-        }
-        event.error(Errors.IDENTITY_PROVIDER_LOGIN_FAILURE);
-        KeycloakSession session = provider.session();
-        return ErrorPage.error(session, authSession, Response.Status.BAD_GATEWAY, LoginGovLoginException.MESSAGE_KEY, reason);
+        return SignInFailure.respond(provider.session(), event, authSession, provider.getConfig().getAlias(), reason, loginGovText);
     }
 }

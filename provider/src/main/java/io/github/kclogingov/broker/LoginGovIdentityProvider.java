@@ -16,6 +16,7 @@ import org.keycloak.OAuth2Constants;
 import org.keycloak.broker.oidc.OIDCIdentityProvider;
 import org.keycloak.broker.provider.AuthenticationRequest;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.broker.provider.IdentityBrokerException;
 import org.keycloak.crypto.KeyWrapper;
 import org.keycloak.crypto.SignatureSignerContext;
 import org.keycloak.events.EventBuilder;
@@ -67,6 +68,24 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
     @Override
     public Object callback(RealmModel realm, AuthenticationCallback callback, EventBuilder event) {
         return new LoginGovEndpoint(callback, realm, event, this);
+    }
+
+    /**
+     * A configuration that cannot authenticate the token call (no usable dedicated key) stops the
+     * sign-in here, with an event and a clear page, instead of Keycloak's generic error.
+     */
+    @Override
+    public Response performLogin(AuthenticationRequest request) {
+        try {
+            return super.performLogin(request);
+        } catch (IdentityBrokerException e) {
+            if (!(e.getCause() instanceof LoginGovLoginException cause)) {
+                throw e;
+            }
+            EventBuilder event = new EventBuilder(request.getRealm(), session, session.getContext().getConnection());
+            return SignInFailure.respond(session, event, request.getAuthenticationSession(), getConfig().getAlias(),
+                    cause.getMessage(), null);
+        }
     }
 
     @Override

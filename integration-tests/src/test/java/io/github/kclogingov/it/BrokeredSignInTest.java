@@ -1,0 +1,188 @@
+package io.github.kclogingov.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jwt.SignedJWT;
+import io.github.kclogingov.it.support.BrokerRealm;
+import io.github.kclogingov.it.support.HttpBrowser;
+import io.github.kclogingov.it.support.LoginGovServerConfig;
+import io.github.kclogingov.it.support.SharedSimulator;
+import io.github.kclogingov.it.support.SignInFlow;
+import io.github.kclogingov.protocol.LoginGovProtocol;
+import io.github.kclogingov.simulator.LoginGovSimulator;
+import io.github.kclogingov.simulator.Persona;
+import io.github.kclogingov.simulator.RecordedAuthorization;
+import io.github.kclogingov.simulator.RecordedLogout;
+import io.github.kclogingov.simulator.RecordedTokenRequest;
+import io.github.kclogingov.simulator.Registration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.FederatedIdentityRepresentation;
+import org.keycloak.representations.idm.KeysMetadataRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.InjectKeycloakUrls;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.server.KeycloakUrls;
+
+/** The whole brokered sign-in: application → Keycloak → Login.gov (simulator) → Keycloak → application. */
+@KeycloakIntegrationTest(config = LoginGovServerConfig.class)
+class BrokeredSignInTest {
+
+    @InjectAdminClient
+    Keycloak admin;
+
+    @InjectKeycloakUrls
+    KeycloakUrls urls;
+
+    static BrokerRealm realm;
+    final LoginGovSimulator simulator = SharedSimulator.get();
+
+    @BeforeEach
+    void realm() {
+        if (realm == null) {
+            realm = BrokerRealm.create(admin, urls.getBase(), "signin", simulator, Registration.VERIFIED);
+        }
+        simulator.faults().clear();
+        simulator.recorder().clear();
+        simulator.setAutoPersona("verified");
+    }
+
+    @AfterAll
+    static void removeRealm() {
+        if (realm != null) {
+            realm.close();
+            realm = null;
+        }
+    }
+
+    Persona persona(String id) {
+        return simulator.personas().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void a_person_signs_in_to_the_application_through_login_gov() {
+        SignInFlow flow = new SignInFlow(realm);
+        // The application asks for an acr Login.gov does not know and a Spanish page.
+        HttpBrowser.Page toLoginGov = flow.pressLoginGov(flow.openLoginPage(Map.of("acr_values", "gold", "ui_locales", "es")));
+        assertTrue(toLoginGov.location().toString().startsWith(simulator.issuer() + "openid_connect/authorize?"),
+                () -> "the button must lead to Login.gov's authorize endpoint, not " + toLoginGov.location());
+        HttpBrowser.Page end = flow.continueToApplication(toLoginGov);
+
+        assertTrue(end.isRedirect() && SignInFlow.isApplication(end.location()), () -> "sign-in did not reach the app: " + end);
+        String code = end.locationQuery().get("code");
+        assertNotNull(code);
+        JsonNode tokens = flow.exchangeCode(code);
+        assertNotNull(tokens.get("id_token"));
+
+        // What Login.gov received: its own rules, nothing of the application's raw request.
+        RecordedAuthorization authorization = simulator.recorder().authorizations().get(0);
+        assertEquals(RecordedAuthorization.Outcome.REDIRECTED_WITH_CODE, authorization.outcome());
+        assertEquals(realm.loginGovClientId(), authorization.parameter("client_id"));
+        assertEquals(realm.brokerEndpoint(BrokerRealm.ALIAS), authorization.parameter("redirect_uri"));
+        assertEquals("code", authorization.parameter("response_type"));
+        assertEquals("urn:acr.login.gov:auth-only", authorization.parameter("acr_values"));
+        assertEquals("select_account", authorization.parameter("prompt"));
+        assertEquals("openid email", authorization.parameter("scope"));
+        assertEquals("es", authorization.parameter("locale"));
+        assertTrue(authorization.parameter("state").length() >= LoginGovProtocol.MIN_STATE_LENGTH);
+        assertTrue(authorization.parameter("nonce").length() >= LoginGovProtocol.MIN_NONCE_LENGTH);
+        assertEquals("S256", authorization.parameter("code_challenge_method"));
+        assertNotNull(authorization.parameter("code_challenge"));
+        assertNull(authorization.parameter("ui_locales"));
+
+        // The user Keycloak created: linked by Login.gov's sub, email imported.
+        Persona verified = persona("verified");
+        List<UserRepresentation> users = realm.resource().users().searchByEmail(verified.email(), true);
+        assertEquals(1, users.size());
+        List<FederatedIdentityRepresentation> links = realm.resource().users().get(users.get(0).getId()).getFederatedIdentity();
+        assertEquals(1, links.size());
+        assertEquals(BrokerRealm.ALIAS, links.get(0).getIdentityProvider());
+        assertEquals(simulator.subjectOf("verified", realm.loginGovClientId()), links.get(0).getUserId());
+        assertEquals(users.get(0).getId(), SignInFlow.claims(tokens.get("id_token").asText()).get("sub").asText());
+    }
+
+    @Test
+    void the_token_call_is_authenticated_by_the_dedicated_key_and_never_the_realm_key() throws Exception {
+        HttpBrowser.Page end = new SignInFlow(realm).signIn(Map.of());
+        assertTrue(SignInFlow.isApplication(end.location()), () -> "sign-in failed: " + end);
+
+        RecordedTokenRequest token = simulator.recorder().tokenRequests().get(0);
+        assertEquals(200, token.status());
+        assertEquals(LoginGovProtocol.CLIENT_ASSERTION_TYPE_JWT_BEARER, token.parameter("client_assertion_type"));
+        assertNotNull(token.parameter("code_verifier"), "PKCE is sent alongside private_key_jwt");
+        assertNull(token.parameter("client_secret"));
+        assertEquals("RS256", token.assertionHeader().get("alg"));
+        assertEquals(BrokerRealm.KEY_ID, token.assertionHeader().get("kid"));
+        Map<String, Object> claims = token.assertionClaims();
+        assertEquals(realm.loginGovClientId(), claims.get("iss"));
+        assertEquals(realm.loginGovClientId(), claims.get("sub"));
+        Object audience = claims.get("aud");
+        assertEquals(simulator.issuer() + "api/openid_connect/token", audience instanceof List<?> list ? list.get(0) : audience);
+        assertNotNull(claims.get("jti"));
+        long exp = ((Number) claims.get("exp")).longValue();
+        assertTrue(exp <= Instant.now().getEpochSecond() + LoginGovProtocol.MAX_CLIENT_ASSERTION_LIFETIME.getSeconds());
+        assertEquals(0, token.verifiedByCertificate(), "the simulator verified it with the registered certificate");
+
+        SignedJWT assertion = SignedJWT.parse(token.clientAssertion());
+        assertTrue(assertion.verify(new RSASSAVerifier(realm.clientAssertionKey().publicKey())),
+                "signed by the key dedicated to Login.gov");
+        assertFalse(assertion.verify(new RSASSAVerifier(realmActiveSigningKey())),
+                "the realm's active key, which signs Keycloak's own tokens, must not sign it");
+    }
+
+    @Test
+    void signing_in_again_finds_the_same_user() {
+        assertTrue(SignInFlow.isApplication(new SignInFlow(realm).signIn(Map.of()).location()));
+        assertTrue(SignInFlow.isApplication(new SignInFlow(realm).signIn(Map.of()).location()));
+        assertEquals(1, realm.resource().users().searchByEmail(persona("verified").email(), true).size());
+    }
+
+    @Test
+    void logout_goes_through_login_gov_with_client_id_and_comes_back() {
+        SignInFlow flow = new SignInFlow(realm);
+        HttpBrowser.Page end = flow.signIn(Map.of());
+        String idToken = flow.exchangeCode(end.locationQuery().get("code")).get("id_token").asText();
+        String userId = SignInFlow.claims(idToken).get("sub").asText();
+        assertEquals(1, realm.resource().users().get(userId).getUserSessions().size());
+
+        HttpBrowser.Page logout = flow.browser.get(realm.realmUrl() + "/protocol/openid-connect/logout?" + HttpBrowser.form(Map.of(
+                "id_token_hint", idToken,
+                "post_logout_redirect_uri", BrokerRealm.APP_REDIRECT_URI,
+                "state", "app-logout-state")));
+        HttpBrowser.Page back = flow.continueToApplication(logout);
+
+        assertTrue(back.isRedirect() && SignInFlow.isApplication(back.location()), () -> "logout did not come back: " + back);
+        assertEquals("app-logout-state", back.locationQuery().get("state"));
+        RecordedLogout atLoginGov = simulator.recorder().logouts().get(0);
+        assertEquals(realm.loginGovClientId(), atLoginGov.parameter("client_id"));
+        assertNull(atLoginGov.parameter("id_token_hint"), "Login.gov rejects id_token_hint");
+        assertEquals(realm.brokerEndpoint(BrokerRealm.ALIAS) + "/logout_response", atLoginGov.parameter("post_logout_redirect_uri"));
+        assertTrue(atLoginGov.parameter("state").length() >= LoginGovProtocol.MIN_STATE_LENGTH);
+        assertEquals(RecordedLogout.Outcome.REDIRECTED_AUTO_CONFIRMED, atLoginGov.outcome());
+        assertEquals(0, realm.resource().users().get(userId).getUserSessions().size());
+    }
+
+    RSAPublicKey realmActiveSigningKey() throws Exception {
+        KeysMetadataRepresentation keys = realm.resource().keys().getKeyMetadata();
+        String kid = keys.getActive().get("RS256");
+        String publicKey = keys.getKeys().stream().filter(k -> kid.equals(k.getKid())).findFirst().orElseThrow().getPublicKey();
+        return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicKey)));
+    }
+}

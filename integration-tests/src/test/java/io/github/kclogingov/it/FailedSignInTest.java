@@ -1,0 +1,183 @@
+package io.github.kclogingov.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import io.github.kclogingov.it.support.BrokerRealm;
+import io.github.kclogingov.it.support.HttpBrowser;
+import io.github.kclogingov.it.support.LoginGovServerConfig;
+import io.github.kclogingov.it.support.ServerLog;
+import io.github.kclogingov.it.support.SharedSimulator;
+import io.github.kclogingov.it.support.SignInFlow;
+import io.github.kclogingov.simulator.AuthorizationFault;
+import io.github.kclogingov.simulator.IdTokenFault;
+import io.github.kclogingov.simulator.LoginGovSimulator;
+import io.github.kclogingov.simulator.RecordedAuthorization;
+import io.github.kclogingov.simulator.Registration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.InjectKeycloakUrls;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.server.KeycloakUrls;
+
+/**
+ * Every way a Login.gov sign-in must fail closed: a clear page for the person, an event with the
+ * reason for the admin, no user created, never a 500 and never a stack trace on the page.
+ */
+@KeycloakIntegrationTest(config = LoginGovServerConfig.class)
+class FailedSignInTest {
+
+    static final String FAILURE_PAGE_TEXT = "We could not sign you in with Login.gov";
+
+    @InjectAdminClient
+    Keycloak admin;
+
+    @InjectKeycloakUrls
+    KeycloakUrls urls;
+
+    static BrokerRealm realm;
+    final LoginGovSimulator simulator = SharedSimulator.get();
+
+    @BeforeEach
+    void realm() {
+        if (realm == null) {
+            // Registered auth-only, so that asking for a verified level is a real invalid_request.
+            realm = BrokerRealm.create(admin, urls.getBase(), "failures", simulator, Registration.AUTH_ONLY);
+        }
+        simulator.faults().clear();
+        simulator.recorder().clear();
+        simulator.setAutoPersona("verified");
+        realm.resource().clearEvents();
+    }
+
+    @AfterAll
+    static void removeRealm() {
+        if (realm != null) {
+            realm.close();
+            realm = null;
+        }
+    }
+
+    void assertFailurePage(HttpBrowser.Page page) {
+        assertFalse(page.isRedirect(), () -> "expected an error page, got a redirect to " + page.location());
+        assertTrue(page.status() >= 400 && page.status() < 500 || page.status() == 502, () -> "status " + page.status());
+        assertTrue(page.contains(FAILURE_PAGE_TEXT), () -> "page does not explain the failure:\n" + page.body());
+        assertFalse(page.body().contains("Exception"), "no stack trace on the page");
+    }
+
+    EventRepresentation loginErrorEvent() {
+        List<EventRepresentation> events = realm.resource().getEvents(List.of("IDENTITY_PROVIDER_LOGIN_ERROR"),
+                null, null, null, null, null, 0, 10);
+        assertEquals(1, events.size(), () -> "events: " + events);
+        EventRepresentation event = events.get(0);
+        assertEquals("identity_provider_login_failure", event.getError());
+        assertEquals(BrokerRealm.ALIAS, event.getDetails().get("identity_provider"));
+        return event;
+    }
+
+    void assertNoUser() {
+        assertEquals(0, realm.resource().users().count(), "no user may be created by a failed sign-in");
+    }
+
+    @Nested
+    class AnIdTokenThatFailsValidation {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource({
+                "TAMPERED_SIGNATURE, signature is invalid",
+                "WRONG_ISSUER, issuer",
+                "EXTRA_AUDIENCE, audience must be exactly the client ID",
+                "MISSING_IAT, no iat",
+                "MISSING_EXP, no exp",
+                "IAT_IN_FUTURE, iat is in the future",
+                "WRONG_NONCE, nonce does not match",
+                "SIGNED_BY_UNKNOWN_KEY, does not list",
+                "HS256, RS256 only",
+                "NONE_ALG, RS256 only"})
+        void is_refused_with_no_user_created(IdTokenFault fault, String reason) {
+            simulator.faults().nextIdToken(fault);
+            HttpBrowser.Page page = new SignInFlow(realm).signIn(Map.of());
+
+            assertFailurePage(page);
+            assertTrue(loginErrorEvent().getDetails().get("reason").contains(reason),
+                    () -> "event reason for " + fault + ": " + loginErrorEvent().getDetails());
+            assertNoUser();
+        }
+    }
+
+    @Test
+    void a_person_who_cancels_at_login_gov_is_back_on_the_login_page() {
+        simulator.faults().nextAuthorization(AuthorizationFault.CANCEL);
+        HttpBrowser.Page page = new SignInFlow(realm).signIn(Map.of());
+
+        assertEquals(200, page.status(), () -> "expected Keycloak's login page, got " + page);
+        assertTrue(page.contains("Access denied when authenticating with Login.gov"), page::body);
+        page.hrefOf("social-" + BrokerRealm.ALIAS);
+        assertNoUser();
+    }
+
+    @Test
+    void login_gov_refusing_the_request_is_explained_with_its_own_text() {
+        realm.updateIdentityProvider(Map.of("logingovIal", "urn:acr.login.gov:verified"));
+        try {
+            HttpBrowser.Page page = new SignInFlow(realm).signIn(Map.of());
+
+            RecordedAuthorization authorization = simulator.recorder().authorizations().get(0);
+            assertEquals("invalid_request", authorization.error());
+            assertFailurePage(page);
+            assertTrue(page.contains("not authorized"), page::body);
+            EventRepresentation event = loginErrorEvent();
+            assertTrue(event.getDetails().get("logingov_error").contains("not authorized"), () -> event.getDetails().toString());
+            assertNoUser();
+        } finally {
+            realm.updateIdentityProvider(Map.of("logingovIal", "urn:acr.login.gov:auth-only"));
+        }
+    }
+
+    @Test
+    void a_token_endpoint_error_is_explained_with_login_gov_text() {
+        simulator.faults().nextTokenError("Code has expired, start over");
+        HttpBrowser.Page page = new SignInFlow(realm).signIn(Map.of());
+
+        assertFailurePage(page);
+        assertTrue(page.contains("HTTP 400"), page::body);
+        assertEquals("Code has expired, start over", loginErrorEvent().getDetails().get("logingov_error"));
+        assertNoUser();
+    }
+
+    @Test
+    void the_realm_active_key_is_never_used_to_sign_for_login_gov() {
+        String activeKid = realm.resource().keys().getKeyMetadata().getActive().get("RS256");
+        realm.updateIdentityProvider(Map.of("logingovSigningKeyId", activeKid));
+        try {
+            SignInFlow flow = new SignInFlow(realm);
+            HttpBrowser.Page afterButton = flow.pressLoginGov(flow.openLoginPage(Map.of()));
+
+            assertFailurePage(afterButton);
+            assertTrue(simulator.recorder().authorizations().isEmpty(),
+                    "nobody is sent to Login.gov when the token call could not be authenticated");
+            assertTrue(loginErrorEvent().getDetails().get("reason").contains("active realm key"));
+        } finally {
+            realm.updateIdentityProvider(Map.of("logingovSigningKeyId", BrokerRealm.KEY_ID));
+        }
+    }
+
+    @Test
+    void the_server_log_never_holds_a_token() {
+        simulator.faults().nextIdToken(IdTokenFault.WRONG_ISSUER);
+        new SignInFlow(realm).signIn(Map.of());
+        String log = ServerLog.content();
+        assertFalse(log.matches("(?s).*eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}.*"), "a JWT was written to the server log");
+    }
+}

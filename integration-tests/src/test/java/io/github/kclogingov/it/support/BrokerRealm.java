@@ -1,0 +1,136 @@
+package io.github.kclogingov.it.support;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import io.github.kclogingov.simulator.LoginGovSimulator;
+import io.github.kclogingov.simulator.Registration;
+import io.github.kclogingov.simulator.SelfSignedKey;
+import io.github.kclogingov.simulator.ServiceProvider;
+
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.IdentityProviderRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.util.JsonSerialization;
+
+/**
+ * A test realm made from the shipped {@code realm-export/logingov-demo-realm.json}, with its
+ * placeholders filled the way an operator would fill them: a fresh client-assertion key whose
+ * certificate is registered at the simulator, the simulator's URL and a client_id of its own.
+ * A confidential downstream client {@value #APP_CLIENT_ID} plays the agency's application.
+ */
+public final class BrokerRealm implements AutoCloseable {
+
+    public static final String ALIAS = "logingov";
+    public static final String KEY_ID = "logingov-client-assertion";
+    public static final String APP_CLIENT_ID = "test-app";
+    public static final String APP_SECRET = "test-app-secret";
+    public static final String APP_REDIRECT_URI = "http://localhost:8500/callback";
+
+    private final Keycloak admin;
+    private final String name;
+    private final String keycloakUrl;
+    private final String loginGovClientId;
+    private final SelfSignedKey key;
+
+    private BrokerRealm(Keycloak admin, String name, String keycloakUrl, String loginGovClientId, SelfSignedKey key) {
+        this.admin = admin;
+        this.name = name;
+        this.keycloakUrl = keycloakUrl;
+        this.loginGovClientId = loginGovClientId;
+        this.key = key;
+    }
+
+    /** Imports the demo realm as {@code name} and registers it at the simulator. */
+    public static BrokerRealm create(Keycloak admin, String keycloakUrl, String name, LoginGovSimulator simulator,
+                                     Registration registration) {
+        String clientId = "urn:gov:gsa:openidconnect.profiles:sp:sso:test:" + name;
+        SelfSignedKey key = SelfSignedKey.generate("CN=" + name + " Login.gov client assertion");
+        RealmRepresentation realm = realmExport(Map.of(
+                "LOGINGOV_BASE_URL", simulator.issuer(),
+                "LOGINGOV_CLIENT_ID", clientId,
+                "LOGINGOV_CLIENT_ASSERTION_PRIVATE_KEY", key.privateKeyPkcs8Base64(),
+                "LOGINGOV_CLIENT_ASSERTION_CERTIFICATE", key.certificateBase64()));
+        realm.setRealm(name);
+        realm.setDisplayName(null);
+        realm.getClients().add(appClient());
+        admin.realms().create(realm);
+
+        BrokerRealm created = new BrokerRealm(admin, name, keycloakUrl, clientId, key);
+        simulator.addServiceProvider(ServiceProvider.privateKeyJwt(clientId,
+                        List.of(created.brokerEndpoint(ALIAS)), List.of(key.certificatePem()), registration)
+                .withPostLogoutRedirectUris(List.of(created.brokerEndpoint(ALIAS) + "/logout_response")));
+        return created;
+    }
+
+    /** The shipped realm export with its {@code ${...}} placeholders replaced. */
+    public static RealmRepresentation realmExport(Map<String, String> values) {
+        Path file = Path.of(System.getProperty("logingov.realmExport", "../realm-export/logingov-demo-realm.json"));
+        try {
+            String json = Files.readString(file, StandardCharsets.UTF_8);
+            for (Map.Entry<String, String> value : values.entrySet()) {
+                json = json.replace("${" + value.getKey() + "}", value.getValue());
+            }
+            return JsonSerialization.readValue(json, RealmRepresentation.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the realm export " + file.toAbsolutePath(), e);
+        }
+    }
+
+    private static ClientRepresentation appClient() {
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(APP_CLIENT_ID);
+        client.setSecret(APP_SECRET);
+        client.setPublicClient(false);
+        client.setStandardFlowEnabled(true);
+        client.setRedirectUris(List.of(APP_REDIRECT_URI));
+        client.setAttributes(Map.of("post.logout.redirect.uris", "+"));
+        return client;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public RealmResource resource() {
+        return admin.realm(name);
+    }
+
+    public String loginGovClientId() {
+        return loginGovClientId;
+    }
+
+    public SelfSignedKey clientAssertionKey() {
+        return key;
+    }
+
+    public String realmUrl() {
+        return keycloakUrl + "/realms/" + name;
+    }
+
+    public String brokerEndpoint(String alias) {
+        return realmUrl() + "/broker/" + alias + "/endpoint";
+    }
+
+    public IdentityProviderRepresentation identityProvider() {
+        return resource().identityProviders().get(ALIAS).toRepresentation();
+    }
+
+    /** Changes the Login.gov identity provider's configuration through the admin REST API. */
+    public void updateIdentityProvider(Map<String, String> config) {
+        IdentityProviderRepresentation provider = identityProvider();
+        provider.getConfig().putAll(config);
+        resource().identityProviders().get(ALIAS).update(provider);
+    }
+
+    @Override
+    public void close() {
+        admin.realm(name).remove();
+    }
+}

@@ -1,0 +1,20 @@
+package io.github.kclogingov.it.support;
+
+import org.keycloak.testframework.server.KeycloakServerConfig;
+import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
+
+/**
+ * The Keycloak under test: the 26.7.3 distribution with the provider JAR, as built by the
+ * provider module, dropped into {@code providers/}. The server log also goes to a file so that
+ * tests can read what the server wrote.
+ */
+public class LoginGovServerConfig implements KeycloakServerConfig {
+
+    @Override
+    public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
+        config.log().handlers(KeycloakServerConfigBuilder.LogHandlers.CONSOLE, KeycloakServerConfigBuilder.LogHandlers.FILE);
+        return config
+                .dependency("io.github.kclogingov", "logingov-keycloak-provider")
+                .option("log-file", ServerLog.path().toString());
+    }
+}

@@ -1,0 +1,100 @@
+package io.github.kclogingov.it.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The agency's application signing a person in through Keycloak and Login.gov, hop by hop:
+ * the application's authorization request, Keycloak's login page, the "Login.gov" button, the
+ * simulator, and back.
+ */
+public final class SignInFlow {
+
+    public final HttpBrowser browser = new HttpBrowser();
+    private final BrokerRealm realm;
+
+    public SignInFlow(BrokerRealm realm) {
+        this.realm = realm;
+    }
+
+    /** The application's authorization request; answers Keycloak's login page. */
+    public HttpBrowser.Page openLoginPage(Map<String, String> extraParameters) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("client_id", BrokerRealm.APP_CLIENT_ID);
+        parameters.put("redirect_uri", BrokerRealm.APP_REDIRECT_URI);
+        parameters.put("response_type", "code");
+        parameters.put("scope", "openid");
+        parameters.put("state", "app-state-0123456789");
+        parameters.put("nonce", "app-nonce-0123456789");
+        parameters.putAll(extraParameters);
+        HttpBrowser.Page page = browser.get(realm.realmUrl() + "/protocol/openid-connect/auth?" + HttpBrowser.form(parameters));
+        if (page.status() != 200) {
+            throw new AssertionError("Expected Keycloak's login page, got HTTP " + page.status() + " " + page.location());
+        }
+        return page;
+    }
+
+    /** Presses the Login.gov button on Keycloak's login page. */
+    public HttpBrowser.Page pressLoginGov(HttpBrowser.Page loginPage) {
+        return browser.get(loginPage.hrefOf("social-" + BrokerRealm.ALIAS));
+    }
+
+    /** Follows the redirects from the button to the application, or to the page where they stop. */
+    public HttpBrowser.Page continueToApplication(HttpBrowser.Page page) {
+        return browser.followUntil(page, SignInFlow::isApplication);
+    }
+
+    /** The whole sign-in; answers the last hop (a redirect to the application when it worked). */
+    public HttpBrowser.Page signIn(Map<String, String> extraParameters) {
+        return continueToApplication(pressLoginGov(openLoginPage(extraParameters)));
+    }
+
+    public static boolean isApplication(URI uri) {
+        return uri.toString().startsWith(BrokerRealm.APP_REDIRECT_URI);
+    }
+
+    /** The application exchanging its code at Keycloak's token endpoint. */
+    public JsonNode exchangeCode(String code) {
+        String basic = Base64.getEncoder().encodeToString(
+                (BrokerRealm.APP_CLIENT_ID + ":" + BrokerRealm.APP_SECRET).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(realm.realmUrl() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + basic)
+                .POST(HttpRequest.BodyPublishers.ofString(HttpBrowser.form(Map.of(
+                        "grant_type", "authorization_code",
+                        "code", code,
+                        "redirect_uri", BrokerRealm.APP_REDIRECT_URI))))
+                .build();
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("Token exchange failed: HTTP " + response.statusCode() + " " + response.body());
+            }
+            return new ObjectMapper().readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The claims of a JWT, read without verification (the tests check signatures separately). */
+    public static JsonNode claims(String jwt) {
+        try {
+            return new ObjectMapper().readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
