@@ -18,7 +18,6 @@ import io.github.kclogingov.simulator.IdTokenFault;
 import io.github.kclogingov.simulator.LoginGovSimulator;
 import io.github.kclogingov.simulator.RecordedAuthorization;
 import io.github.kclogingov.simulator.Registration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -59,14 +58,6 @@ class FailedSignInTest {
         simulator.recorder().clear();
         simulator.setAutoPersona("verified");
         realm.resource().clearEvents();
-    }
-
-    @AfterAll
-    static void removeRealm() {
-        if (realm != null) {
-            realm.close();
-            realm = null;
-        }
     }
 
     void assertFailurePage(HttpBrowser.Page page) {

@@ -20,12 +20,12 @@ import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.util.JsonSerialization;
 
 /**
- * A test realm made from the shipped {@code realm-export/logingov-demo-realm.json}, with its
+ * A test realm, one per test class, made from the shipped {@code realm-export/logingov-demo-realm.json}, with its
  * placeholders filled the way an operator would fill them: a fresh client-assertion key whose
  * certificate is registered at the simulator, the simulator's URL and a client_id of its own.
  * A confidential downstream client {@value #APP_CLIENT_ID} plays the agency's application.
  */
-public final class BrokerRealm implements AutoCloseable {
+public final class BrokerRealm {
 
     public static final String ALIAS = "logingov";
     public static final String KEY_ID = "logingov-client-assertion";
@@ -60,6 +60,10 @@ public final class BrokerRealm implements AutoCloseable {
         realm.setRealm(name);
         realm.setDisplayName(null);
         realm.getClients().add(appClient());
+        // Realms live in the test server's in-memory database; a reused server may still hold one.
+        if (admin.realms().findAll().stream().anyMatch(r -> r.getRealm().equals(name))) {
+            admin.realm(name).remove();
+        }
         admin.realms().create(realm);
 
         BrokerRealm created = new BrokerRealm(admin, name, keycloakUrl, clientId, key);
@@ -127,10 +131,5 @@ public final class BrokerRealm implements AutoCloseable {
         IdentityProviderRepresentation provider = identityProvider();
         provider.getConfig().putAll(config);
         resource().identityProviders().get(ALIAS).update(provider);
-    }
-
-    @Override
-    public void close() {
-        admin.realm(name).remove();
     }
 }
