@@ -1,0 +1,166 @@
+package io.github.kclogingov.demo;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.github.kclogingov.simulator.LoginGovSimulator;
+import io.github.kclogingov.simulator.Mode;
+import io.github.kclogingov.simulator.Persona;
+import io.github.kclogingov.simulator.Registration;
+import io.github.kclogingov.simulator.SelfSignedKey;
+import io.github.kclogingov.simulator.ServiceProvider;
+import io.github.kclogingov.simulator.SimulatorConfig;
+
+/**
+ * Runs the whole demo on this machine: the Login.gov simulator (in this JVM, persona picker on)
+ * and Keycloak with the Login.gov broker and the demo realm (a child process), until Ctrl-C.
+ *
+ * <p>Every run generates a new client-assertion key, registers its certificate at the simulator,
+ * hands the private key to the realm import through environment variables, and deletes Keycloak's
+ * dev database first so that the realm (and the key) are imported afresh. Users created in an
+ * earlier run are therefore gone; the simulator's pairwise {@code sub} is stable, so signing in
+ * with the same persona simply creates the user again.
+ *
+ * <p>Usage: {@code DemoLauncher <keycloak home> <realm file>}; the demo Maven profile passes both.
+ */
+public final class DemoLauncher {
+    static final int KEYCLOAK_PORT = 8080;
+    static final int SIMULATOR_PORT = 8081;
+    static final String REALM = "demo";
+    static final String IDP_ALIAS = "logingov";
+    static final String CLIENT_ID = "urn:gov:gsa:openidconnect.profiles:sp:sso:demo:keycloak";
+    static final String KEYCLOAK_URL = "http://localhost:" + KEYCLOAK_PORT;
+    static final String SIMULATOR_ISSUER = "http://localhost:" + SIMULATOR_PORT + "/";
+    static final String BROKER_ENDPOINT = KEYCLOAK_URL + "/realms/" + REALM + "/broker/" + IDP_ALIAS + "/endpoint";
+    /** The first start builds Keycloak with the provider (about 20 s) before starting (about 15 s). */
+    static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
+
+    private final Object lock = new Object();
+    private volatile boolean stopping;
+    private LoginGovSimulator simulator;
+    private KeycloakProcess keycloak;
+
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length != 2) {
+            System.err.println("Usage: DemoLauncher <keycloak home> <realm file>; or from the repository root: ./mvnw -DskipTests -Pdemo verify");
+            System.exit(2);
+        }
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "[simulator] %4$s %5$s%6$s%n");
+        }
+        DemoLauncher demo = new DemoLauncher();
+        Runtime.getRuntime().addShutdownHook(new Thread(demo::stop, "demo-shutdown"));
+        try {
+            demo.run(Path.of(args[0]), Path.of(args[1]));
+        } catch (DemoException e) {
+            if (!demo.stopping) {
+                System.err.println("[demo] " + e.getMessage());
+                System.exit(1);
+            }
+        }
+        // Stopping: the shutdown hook ends the JVM when it is done. Returning now would let Maven
+        // report a finished build in the middle of the shutdown.
+        Thread.currentThread().join();
+    }
+
+    private void run(Path keycloakHome, Path realmFile) throws DemoException, InterruptedException {
+        KeycloakDistribution distribution = KeycloakDistribution.at(keycloakHome);
+        Ports.requireFree(KEYCLOAK_PORT, "Keycloak");
+        Ports.requireFree(SIMULATOR_PORT, "the Login.gov simulator");
+
+        SelfSignedKey clientAssertionKey = SelfSignedKey.generate("CN=Keycloak demo realm, OU=Login.gov client assertion");
+        distribution.resetDevDatabase();
+        distribution.stageRealm(realmFile.toAbsolutePath().normalize(), REALM);
+
+        synchronized (lock) {
+            if (stopping) {
+                return;
+            }
+            simulator = startSimulator(clientAssertionKey);
+            System.out.println("[demo] Login.gov simulator started at " + simulator.issuer() + "; starting Keycloak (the first start takes a minute)...");
+            keycloak = KeycloakProcess.startDev(distribution, KEYCLOAK_PORT, keycloakEnvironment(clientAssertionKey));
+        }
+        keycloak.awaitReady(URI.create(KEYCLOAK_URL + "/realms/" + REALM + "/.well-known/openid-configuration"), STARTUP_TIMEOUT);
+        System.out.println(banner(simulator.personas()));
+
+        int exitCode = keycloak.waitFor();
+        if (!stopping) {
+            throw new DemoException("Keycloak exited unexpectedly (exit code " + exitCode + "); its output above says why. The simulator is stopped too.");
+        }
+    }
+
+    private static LoginGovSimulator startSimulator(SelfSignedKey clientAssertionKey) throws DemoException {
+        ServiceProvider keycloakRealm = ServiceProvider.privateKeyJwt(CLIENT_ID,
+                List.of(BROKER_ENDPOINT, BROKER_ENDPOINT + "/logout_response"),
+                List.of(clientAssertionKey.certificatePem()),
+                Registration.VERIFIED);
+        SimulatorConfig config = SimulatorConfig.builder()
+                .issuer(SIMULATOR_ISSUER)
+                .serviceProvider(keycloakRealm)
+                .mode(Mode.INTERACTIVE)
+                .build();
+        try {
+            return LoginGovSimulator.start(config, SIMULATOR_PORT);
+        } catch (IOException e) {
+            throw new DemoException("Cannot start the Login.gov simulator on port " + SIMULATOR_PORT + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What the realm file's placeholders resolve to, plus the admin account of a fresh Keycloak. */
+    private static Map<String, String> keycloakEnvironment(SelfSignedKey clientAssertionKey) {
+        return Map.of(
+                "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
+                "LOGINGOV_BASE_URL", SIMULATOR_ISSUER,
+                "LOGINGOV_CLIENT_ID", CLIENT_ID,
+                "LOGINGOV_CLIENT_ASSERTION_PRIVATE_KEY", clientAssertionKey.privateKeyPkcs8Base64(),
+                "LOGINGOV_CLIENT_ASSERTION_CERTIFICATE", clientAssertionKey.certificateBase64());
+    }
+
+    static String banner(List<Persona> personas) {
+        StringBuilder text = new StringBuilder();
+        String rule = "=".repeat(78);
+        text.append('\n').append(rule).append('\n')
+                .append("  The Login.gov broker demo is running.\n\n")
+                .append("  1. Open            ").append(KEYCLOAK_URL).append("/realms/").append(REALM).append("/account\n")
+                .append("  2. Click           \"Sign in with Login.gov\"\n")
+                .append("  3. Pick a persona  on the simulator's page:\n");
+        for (Persona persona : personas) {
+            text.append(String.format("       %-13s %s: %s%n", persona.id(), persona.displayName(), persona.description()));
+        }
+        text.append('\n')
+                .append("  Admin console      ").append(KEYCLOAK_URL).append("/admin/master/console/#/").append(REALM)
+                .append("   (admin / admin)\n")
+                .append("  Login.gov simulator ").append(SIMULATOR_ISSUER).append(".well-known/openid-configuration\n")
+                .append("  Every start resets Keycloak's data and re-imports realm-export/logingov-demo-realm.json.\n\n")
+                .append("  Ctrl-C stops everything.\n")
+                .append(rule).append('\n');
+        return text.toString();
+    }
+
+    /** The shutdown hook: Keycloak first (it may still call the simulator), then the simulator. */
+    private void stop() {
+        KeycloakProcess keycloakToStop;
+        LoginGovSimulator simulatorToStop;
+        synchronized (lock) {
+            stopping = true;
+            keycloakToStop = keycloak;
+            simulatorToStop = simulator;
+        }
+        if (keycloakToStop == null && simulatorToStop == null) {
+            return;
+        }
+        System.out.println("[demo] Stopping Keycloak and the Login.gov simulator...");
+        if (keycloakToStop != null) {
+            keycloakToStop.stop();
+        }
+        if (simulatorToStop != null) {
+            simulatorToStop.close();
+        }
+        System.out.println("[demo] Stopped.");
+    }
+}

@@ -1,0 +1,30 @@
+package io.github.kclogingov.simulator;
+
+import io.github.kclogingov.protocol.IdentityAssurance;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * What an authorization code stands for: a persona signed in for a request, at an asserted level.
+ *
+ * @param assertedLevel what {@link IdentityAssurance#assertedFor} gave for the persona's proofing
+ */
+record Grant(AuthorizationRequest request, Persona persona, IdentityAssurance assertedLevel, Instant authenticatedAt) {
+
+    ServiceProvider client() {
+        return request.client();
+    }
+
+    /**
+     * The pairwise {@code sub}: a UUID stable for one persona at one client, different between
+     * clients, as production's is per agency.
+     */
+    String subject() {
+        return pairwiseSubject(persona.id(), client().clientId());
+    }
+
+    static String pairwiseSubject(String personaId, String clientId) {
+        return UUID.nameUUIDFromBytes((personaId + "\n" + clientId).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

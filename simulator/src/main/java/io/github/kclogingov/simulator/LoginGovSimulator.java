@@ -1,0 +1,145 @@
+package io.github.kclogingov.simulator;
+
+import com.sun.net.httpserver.HttpServer;
+import io.github.kclogingov.protocol.LoginGovEndpoints;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A running Login.gov-compatible OpenID provider on the JDK's HTTP server. Start one with
+ * {@link #start}; it is thread-safe and stops with {@link #close}.
+ */
+public final class LoginGovSimulator implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(LoginGovSimulator.class.getName());
+    private static final int THREADS = 8;
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final SimulatorContext context;
+
+    private LoginGovSimulator(HttpServer server, ExecutorService executor, SimulatorContext context) {
+        this.server = server;
+        this.executor = executor;
+        this.context = context;
+    }
+
+    /**
+     * Generates fresh signing keys and starts listening.
+     *
+     * @param port the port to bind, or 0 for a free one
+     */
+    public static LoginGovSimulator start(SimulatorConfig config, int port) throws IOException {
+        SigningKeys keys = SigningKeys.generate();
+        HttpServer server = HttpServer.create(new InetSocketAddress(config.bindAddress(), port), 0);
+        String issuer = config.issuer() != null ? config.issuer() : "http://localhost:" + server.getAddress().getPort() + "/";
+        LoginGovEndpoints endpoints = LoginGovEndpoints.forIssuer(issuer);
+        SimulatorContext context = new SimulatorContext(config, endpoints, keys);
+        server.createContext("/", routes(context));
+        ExecutorService executor = Executors.newFixedThreadPool(THREADS, runnable -> {
+            Thread thread = new Thread(runnable, "logingov-simulator");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.start();
+        LOG.log(Level.INFO, "Login.gov simulator listening on {0}:{1,number,#}, issuer {2}, mode {3}",
+                config.bindAddress(), server.getAddress().getPort(), endpoints.issuer(), config.mode());
+        return new LoginGovSimulator(server, executor, context);
+    }
+
+    private static Router routes(SimulatorContext context) {
+        LoginGovEndpoints endpoints = context.endpoints;
+        SignInFlow signIn = new SignInFlow(context);
+        LogoutFlow logout = new LogoutFlow(context);
+        return new Router()
+                .route(SimulatorContext.pathOf(endpoints.discovery()), new StaticJsonEndpoint(
+                        DiscoveryDocument.of(endpoints), "public, max-age=3600"))
+                .route(SimulatorContext.pathOf(endpoints.jwks()), new StaticJsonEndpoint(
+                        context.keys.publicJwks().toJSONObject(true), StaticJsonEndpoint.ONE_WEEK))
+                .route(SimulatorContext.pathOf(endpoints.authorization()), new AuthorizeEndpoint(context, signIn))
+                .route(SimulatorContext.pathOf(endpoints.token()), new TokenEndpoint(context))
+                .route(SimulatorContext.pathOf(endpoints.userinfo()), new UserinfoEndpoint(context))
+                .route(SimulatorContext.pathOf(endpoints.logout()), new LogoutEndpoint(context, logout))
+                .route(SimulatorContext.pathOf(context.internalUrl(SimulatorContext.SIGN_IN_PATH)), new SignInEndpoint(context, signIn))
+                .route(SimulatorContext.pathOf(context.internalUrl(SimulatorContext.LOGOUT_ANSWER_PATH)),
+                        new LogoutAnswerEndpoint(context, logout))
+                .route(SimulatorContext.pathOf(context.internalUrl(SimulatorContext.ACCOUNT_PATH)), new AccountEndpoint(context));
+    }
+
+    /** The issuer, with its trailing slash, e.g. {@code http://localhost:54321/}. */
+    public String issuer() {
+        return context.endpoints.issuer();
+    }
+
+    public LoginGovEndpoints endpoints() {
+        return context.endpoints;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Which persona AUTOMATIC mode signs in from now on. */
+    public void setAutoPersona(String personaId) {
+        context.autoPersona(personaId);
+    }
+
+    public String autoPersona() {
+        return context.autoPersona().id();
+    }
+
+    public void setMode(Mode mode) {
+        context.mode(mode);
+    }
+
+    public Mode mode() {
+        return context.mode();
+    }
+
+    /** Registers a service provider, replacing any with the same client_id (e.g. to rotate certificates). */
+    public void addServiceProvider(ServiceProvider serviceProvider) {
+        context.addServiceProvider(serviceProvider);
+    }
+
+    public List<ServiceProvider> serviceProviders() {
+        return context.serviceProviders();
+    }
+
+    public List<Persona> personas() {
+        return context.personas();
+    }
+
+    /** The pairwise {@code sub} a persona gets at a client, for assertions in tests. */
+    public String subjectOf(String personaId, String clientId) {
+        return Grant.pairwiseSubject(personaId, clientId);
+    }
+
+    public Faults faults() {
+        return context.faults;
+    }
+
+    public Recorder recorder() {
+        return context.recorder;
+    }
+
+    /** Stops listening at once (the JDK 17 server would otherwise wait out the whole delay). */
+    public void stop() {
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

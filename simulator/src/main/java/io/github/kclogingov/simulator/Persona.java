@@ -1,0 +1,56 @@
+package io.github.kclogingov.simulator;
+
+import io.github.kclogingov.protocol.IdentityAssurance.Proofing;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A fictional Login.gov account the simulator can sign in. Verified attributes (name, birth
+ * date, address, phone, SSN) are only released for a proofed persona; leave them null otherwise.
+ *
+ * @param id stable identifier, used in configuration, logs and to derive the pairwise {@code sub}
+ * @param displayName shown on the persona picker
+ * @param description one sentence for the picker: what this persona is for
+ * @param verifiedAt when the identity was verified; null when not proofed
+ */
+public record Persona(
+        String id,
+        String displayName,
+        String description,
+        Proofing proofing,
+        String email,
+        List<String> allEmails,
+        String locale,
+        String givenName,
+        String familyName,
+        LocalDate birthdate,
+        PostalAddress address,
+        String phone,
+        String socialSecurityNumber,
+        Instant verifiedAt,
+        String x509Subject,
+        String x509Issuer,
+        boolean x509Presented) {
+
+    public Persona {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("A persona needs an id");
+        }
+        Objects.requireNonNull(proofing, "proofing");
+        Objects.requireNonNull(email, "email");
+        allEmails = allEmails == null || allEmails.isEmpty() ? List.of(email) : List.copyOf(allEmails);
+        displayName = displayName == null ? id : displayName;
+        description = description == null ? "" : description;
+    }
+
+    public boolean isProofed() {
+        return proofing != Proofing.NONE;
+    }
+
+    /** The built-in personas: {@code auth-only}, {@code verified}, {@code facial-match}, {@code piv-cac}. */
+    public static List<Persona> defaults() {
+        return DefaultPersonas.ALL;
+    }
+}

@@ -1,0 +1,155 @@
+package io.github.kclogingov.simulator;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPublicKey;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A relying party as registered in Login.gov's partner portal. Immutable: the {@code with...}
+ * methods return a changed copy.
+ */
+public final class ServiceProvider {
+    /** Login.gov requires RSA keys of at least this size in registered certificates. */
+    static final int MIN_RSA_KEY_BITS = 2048;
+
+    private final String clientId;
+    private final List<String> redirectUris;
+    private final List<String> postLogoutRedirectUris;
+    private final ClientAuthentication authentication;
+    private final List<X509Certificate> certificates;
+    private final Registration registration;
+    private final boolean ialmaxAllowed;
+
+    private ServiceProvider(String clientId, List<String> redirectUris, List<String> postLogoutRedirectUris,
+            ClientAuthentication authentication, List<X509Certificate> certificates, Registration registration,
+            boolean ialmaxAllowed) {
+        if (clientId == null || clientId.isBlank() || clientId.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("A client_id must be a non-blank string without whitespace: \"" + clientId + "\"");
+        }
+        if (redirectUris == null || redirectUris.isEmpty()) {
+            throw new IllegalArgumentException("Service provider " + clientId + " needs at least one redirect URI");
+        }
+        if (authentication == ClientAuthentication.PRIVATE_KEY_JWT && certificates.isEmpty()) {
+            throw new IllegalArgumentException("Service provider " + clientId + " uses private_key_jwt and needs at least one certificate");
+        }
+        this.clientId = clientId;
+        this.redirectUris = List.copyOf(redirectUris);
+        this.postLogoutRedirectUris = List.copyOf(postLogoutRedirectUris == null ? redirectUris : postLogoutRedirectUris);
+        this.authentication = authentication;
+        this.certificates = List.copyOf(certificates);
+        this.registration = registration == null ? Registration.AUTH_ONLY : registration;
+        this.ialmaxAllowed = ialmaxAllowed;
+    }
+
+    /**
+     * A confidential client authenticating with a client assertion.
+     *
+     * @param certificatePems PEM X.509 certificates; the assertion is tried against each, so two
+     *     can overlap during a key rotation
+     */
+    public static ServiceProvider privateKeyJwt(String clientId, List<String> redirectUris, List<String> certificatePems,
+            Registration registration) {
+        return new ServiceProvider(clientId, redirectUris, null, ClientAuthentication.PRIVATE_KEY_JWT,
+                parseCertificates(certificatePems), registration, false);
+    }
+
+    /** A public client proving possession with PKCE (S256). */
+    public static ServiceProvider pkce(String clientId, List<String> redirectUris, Registration registration) {
+        return new ServiceProvider(clientId, redirectUris, null, ClientAuthentication.PKCE, List.of(), registration, false);
+    }
+
+    /**
+     * The URIs accepted as {@code post_logout_redirect_uri}. Production accepts the registered
+     * redirect URIs, which is the default here; this replaces that list.
+     */
+    public ServiceProvider withPostLogoutRedirectUris(List<String> uris) {
+        return new ServiceProvider(clientId, redirectUris, uris, authentication, certificates, registration, ialmaxAllowed);
+    }
+
+    /** Puts this service provider on (or off) the IALMAX allow list. */
+    public ServiceProvider withIalmaxAllowed(boolean allowed) {
+        return new ServiceProvider(clientId, redirectUris, postLogoutRedirectUris, authentication, certificates, registration, allowed);
+    }
+
+    /** Replaces the registered certificates (a key rotation in the portal). */
+    public ServiceProvider withCertificates(List<String> certificatePems) {
+        return new ServiceProvider(clientId, redirectUris, postLogoutRedirectUris, authentication,
+                parseCertificates(certificatePems), registration, ialmaxAllowed);
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public List<String> redirectUris() {
+        return redirectUris;
+    }
+
+    public List<String> postLogoutRedirectUris() {
+        return postLogoutRedirectUris;
+    }
+
+    public ClientAuthentication authentication() {
+        return authentication;
+    }
+
+    public List<X509Certificate> certificates() {
+        return certificates;
+    }
+
+    public Registration registration() {
+        return registration;
+    }
+
+    public boolean ialmaxAllowed() {
+        return ialmaxAllowed;
+    }
+
+    public boolean acceptsRedirectUri(String uri) {
+        return redirectUris.stream().anyMatch(registered -> RedirectUris.matches(registered, uri));
+    }
+
+    public boolean acceptsPostLogoutRedirectUri(String uri) {
+        return postLogoutRedirectUris.stream().anyMatch(registered -> RedirectUris.matches(registered, uri));
+    }
+
+    @Override
+    public String toString() {
+        return clientId + " (" + authentication.configValue() + ", " + registration.configValue()
+                + (authentication == ClientAuthentication.PRIVATE_KEY_JWT ? ", " + certificates.size() + " certificate(s)" : "")
+                + (ialmaxAllowed ? ", IALMAX allowed" : "") + ")";
+    }
+
+    static List<X509Certificate> parseCertificates(List<String> pems) {
+        List<X509Certificate> parsed = new ArrayList<>();
+        if (pems == null) {
+            return parsed;
+        }
+        try {
+            CertificateFactory factory = CertificateFactory.getInstance("X.509");
+            for (String pem : pems) {
+                for (Certificate certificate : factory.generateCertificates(
+                        new ByteArrayInputStream(pem.trim().getBytes(StandardCharsets.US_ASCII)))) {
+                    parsed.add(requireStrongRsa((X509Certificate) certificate));
+                }
+            }
+        } catch (CertificateException e) {
+            throw new IllegalArgumentException("Not a PEM X.509 certificate: " + e.getMessage(), e);
+        }
+        return parsed;
+    }
+
+    private static X509Certificate requireStrongRsa(X509Certificate certificate) {
+        if (!(certificate.getPublicKey() instanceof RSAPublicKey rsa) || rsa.getModulus().bitLength() < MIN_RSA_KEY_BITS) {
+            throw new IllegalArgumentException("Login.gov only accepts certificates with an RSA key of at least "
+                    + MIN_RSA_KEY_BITS + " bits: " + certificate.getSubjectX500Principal());
+        }
+        return certificate;
+    }
+}

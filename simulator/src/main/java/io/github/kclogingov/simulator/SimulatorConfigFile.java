@@ -1,0 +1,91 @@
+package io.github.kclogingov.simulator;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the standalone simulator's JSON configuration file (format in README.md). Certificate
+ * files are resolved against the configuration file's folder.
+ */
+final class SimulatorConfigFile {
+
+    private SimulatorConfigFile() {
+    }
+
+    static SimulatorConfig.Builder read(Path file) throws IOException {
+        Map<String, Object> json;
+        try {
+            json = JSONObjectUtils.parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (ParseException e) {
+            throw new IllegalArgumentException(file + " is not a JSON object: " + e.getMessage(), e);
+        }
+        Path folder = file.toAbsolutePath().getParent();
+        SimulatorConfig.Builder builder = SimulatorConfig.builder()
+                .issuer(string(json, "issuer"))
+                .autoPersona(string(json, "autoPersona"));
+        if (json.get("mode") != null) {
+            builder.mode(Mode.fromConfigValue(string(json, "mode")));
+        }
+        if (json.get("bindAddress") != null) {
+            builder.bindAddress(string(json, "bindAddress"));
+        }
+        for (Map<String, Object> serviceProvider : objects(json, "serviceProviders")) {
+            builder.serviceProvider(serviceProvider(serviceProvider, folder));
+        }
+        if (json.get("personas") != null) {
+            List<Persona> personas = new ArrayList<>();
+            for (Map<String, Object> persona : objects(json, "personas")) {
+                personas.add(PersonaJson.read(persona));
+            }
+            builder.personas(personas);
+        }
+        return builder;
+    }
+
+    static ServiceProvider serviceProvider(Map<String, Object> json, Path folder) throws IOException {
+        String clientId = string(json, "clientId");
+        List<String> redirectUris = strings(json, "redirectUris");
+        Registration registration = Registration.fromConfigValue(
+                json.get("registration") == null ? "auth-only" : string(json, "registration"));
+        ClientAuthentication authentication = ClientAuthentication.fromConfigValue(
+                json.get("authentication") == null ? "private_key_jwt" : string(json, "authentication"));
+        ServiceProvider serviceProvider;
+        if (authentication == ClientAuthentication.PKCE) {
+            serviceProvider = ServiceProvider.pkce(clientId, redirectUris, registration);
+        } else {
+            List<String> certificates = new ArrayList<>(strings(json, "certificates"));
+            for (String certificateFile : strings(json, "certificateFiles")) {
+                certificates.add(Files.readString(folder.resolve(certificateFile), StandardCharsets.US_ASCII));
+            }
+            serviceProvider = ServiceProvider.privateKeyJwt(clientId, redirectUris, certificates, registration);
+        }
+        if (json.get("postLogoutRedirectUris") != null) {
+            serviceProvider = serviceProvider.withPostLogoutRedirectUris(strings(json, "postLogoutRedirectUris"));
+        }
+        return serviceProvider.withIalmaxAllowed(Boolean.TRUE.equals(json.get("ialmaxAllowed")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> objects(Map<String, Object> json, String name) {
+        Object value = json.get(name);
+        return value == null ? List.of() : (List<Map<String, Object>>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Map<String, Object> json, String name) {
+        Object value = json.get(name);
+        return value == null ? List.of() : (List<String>) value;
+    }
+
+    private static String string(Map<String, Object> json, String name) {
+        Object value = json.get(name);
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,114 @@
+package io.github.kclogingov.simulator;
+
+import io.github.kclogingov.protocol.LoginGovEndpoints;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The state every endpoint of one running simulator shares: its URLs, keys, registered service
+ * providers, personas, the stores of codes, tokens and sessions, the faults and the recorder.
+ */
+final class SimulatorContext {
+    /** The simulator's own pages, under the issuer: not part of Login.gov's protocol. */
+    static final String SIGN_IN_PATH = "simulator/sign-in";
+    static final String LOGOUT_ANSWER_PATH = "simulator/logout";
+    static final String ACCOUNT_PATH = "simulator/account";
+    /** How long a persona picker or logout confirmation page can be answered. */
+    static final Duration PENDING_PAGE_LIFETIME = Duration.ofMinutes(30);
+
+    /** A logout waiting for the person's answer on the confirmation page. */
+    record PendingLogout(String recordId, String clientId, String postLogoutRedirectUri, String state, String session) {
+    }
+
+    final LoginGovEndpoints endpoints;
+    final Clock clock;
+    final SigningKeys keys;
+    final Faults faults = new Faults();
+    final Recorder recorder = new Recorder();
+    final AuthorizationCodes codes;
+    final AccessTokens accessTokens;
+    final ExpiringStore<AuthorizationRequest> pendingAuthorizations;
+    final ExpiringStore<PendingLogout> pendingLogouts;
+    final SignInSessions sessions;
+    final JtiRegistry jtis;
+
+    private final Map<String, ServiceProvider> serviceProviders = new LinkedHashMap<>();
+    private final Map<String, Persona> personas = new LinkedHashMap<>();
+    private volatile Mode mode;
+    private volatile String autoPersona;
+
+    SimulatorContext(SimulatorConfig config, LoginGovEndpoints endpoints, SigningKeys keys) {
+        this.endpoints = endpoints;
+        this.clock = config.clock();
+        this.keys = keys;
+        this.codes = new AuthorizationCodes(clock);
+        this.accessTokens = new AccessTokens(clock);
+        this.pendingAuthorizations = new ExpiringStore<>(clock);
+        this.pendingLogouts = new ExpiringStore<>(clock);
+        this.sessions = new SignInSessions(clock, pathOf(endpoints.issuer()));
+        this.jtis = new JtiRegistry(clock);
+        config.serviceProviders().forEach(this::addServiceProvider);
+        config.personas().forEach(persona -> personas.put(persona.id(), persona));
+        this.mode = config.mode();
+        this.autoPersona = config.autoPersona();
+    }
+
+    /** The URL of one of the simulator's own pages. */
+    String internalUrl(String relativePath) {
+        return endpoints.issuer() + relativePath;
+    }
+
+    static String pathOf(String url) {
+        return URI.create(url).getRawPath();
+    }
+
+    static String newId() {
+        return UUID.randomUUID().toString();
+    }
+
+    synchronized void addServiceProvider(ServiceProvider serviceProvider) {
+        serviceProviders.put(serviceProvider.clientId(), serviceProvider);
+    }
+
+    synchronized Optional<ServiceProvider> serviceProvider(String clientId) {
+        return Optional.ofNullable(clientId == null ? null : serviceProviders.get(clientId));
+    }
+
+    synchronized List<ServiceProvider> serviceProviders() {
+        return List.copyOf(serviceProviders.values());
+    }
+
+    Optional<Persona> persona(String id) {
+        return Optional.ofNullable(id == null ? null : personas.get(id));
+    }
+
+    List<Persona> personas() {
+        return new ArrayList<>(personas.values());
+    }
+
+    Mode mode() {
+        return mode;
+    }
+
+    void mode(Mode newMode) {
+        this.mode = newMode;
+    }
+
+    Persona autoPersona() {
+        return personas.get(autoPersona);
+    }
+
+    void autoPersona(String personaId) {
+        if (!personas.containsKey(personaId)) {
+            throw new IllegalArgumentException("No persona " + personaId + "; known: " + personas.keySet());
+        }
+        this.autoPersona = personaId;
+    }
+}

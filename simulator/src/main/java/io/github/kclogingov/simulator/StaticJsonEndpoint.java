@@ -1,0 +1,31 @@
+package io.github.kclogingov.simulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A JSON document fixed at start: discovery and the JWKS. */
+final class StaticJsonEndpoint implements HttpHandler {
+    /** Production lets relying parties cache the JWKS for a week. */
+    static final String ONE_WEEK = "public, max-age=604800";
+
+    private final Map<String, Object> document;
+    private final String cacheControl;
+
+    StaticJsonEndpoint(Map<String, Object> document, String cacheControl) {
+        this.document = Collections.unmodifiableMap(new LinkedHashMap<>(document));
+        this.cacheControl = cacheControl;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        if (!"GET".equals(exchange.getRequestMethod())) {
+            HttpExchanges.methodNotAllowed(exchange, "GET");
+            return;
+        }
+        HttpExchanges.sendJson(exchange, 200, document, cacheControl);
+    }
+}

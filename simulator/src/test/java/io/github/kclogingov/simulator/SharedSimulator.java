@@ -1,0 +1,37 @@
+package io.github.kclogingov.simulator;
+
+/**
+ * One automatic-mode simulator for the whole test run (keys take a moment to generate), on a
+ * clock the tests move. {@link #reset} puts it back to its starting behaviour.
+ */
+final class SharedSimulator {
+    static final AdjustableClock CLOCK = new AdjustableClock();
+    private static LoginGovSimulator instance;
+
+    private SharedSimulator() {
+    }
+
+    static synchronized LoginGovSimulator get() {
+        if (instance == null) {
+            try {
+                instance = LoginGovSimulator.start(SimulatorConfig.builder()
+                        .serviceProviders(TestClients.all())
+                        .clock(CLOCK)
+                        .build(), 0);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::close));
+        }
+        return instance;
+    }
+
+    static LoginGovSimulator reset() {
+        LoginGovSimulator simulator = get();
+        simulator.faults().clear();
+        simulator.recorder().clear();
+        simulator.setAutoPersona("verified");
+        simulator.setMode(Mode.AUTOMATIC);
+        return simulator;
+    }
+}
