@@ -17,7 +17,7 @@ import java.util.concurrent.TimeoutException;
 /** {@code kc.sh start-dev} as a child process that shares this terminal. */
 final class KeycloakProcess {
     private static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
     private final Process process;
 
@@ -73,7 +73,8 @@ final class KeycloakProcess {
 
     /**
      * SIGTERM to kc.sh (which forwards it to Keycloak's JVM) and to every descendant, then waits;
-     * whatever is still running after {@link #STOP_TIMEOUT} is killed.
+     * whatever is still running after {@link #STOP_TIMEOUT} is killed. A Keycloak still starting
+     * finishes its startup before it stops, hence the generous timeout.
      */
     void stop() {
         List<ProcessHandle> descendants = process.descendants().toList();

@@ -71,6 +71,18 @@ class StandaloneTest {
     }
 
     @Test
+    void the_example_configuration_file_in_the_readme_is_valid() throws Exception {
+        Path example = Path.of("simulator.example.json");
+        Files.writeString(folder.resolve("demo-client.pem"), TestClients.KEY_A.certificatePem());
+        Path copy = Files.copy(example, folder.resolve("simulator.json"));
+        SimulatorConfig config = Main.readConfig(copy).build();
+        assertEquals(Mode.INTERACTIVE, config.mode());
+        assertEquals(2, config.serviceProviders().size());
+        assertEquals(ClientAuthentication.PKCE, config.serviceProviders().get(1).authentication());
+        assertEquals(Persona.defaults(), config.personas());
+    }
+
+    @Test
     void explains_bad_arguments() {
         assertThrows(CommandLine.UsageException.class, () -> CommandLine.parse("--port", "8081"));
         assertThrows(CommandLine.UsageException.class, () -> CommandLine.parse("--config", "x.json", "--mode", "sometimes"));

@@ -25,6 +25,20 @@ public final class HttpBrowser {
 
     private static final int MAX_HOPS = 20;
 
+    private final java.util.function.UnaryOperator<URI> addressOf;
+
+    public HttpBrowser() {
+        this(uri -> uri);
+    }
+
+    /**
+     * @param addressOf maps a URL to the address this JVM reaches it at, for servers that a
+     *     container knows under another host name
+     */
+    public HttpBrowser(java.util.function.UnaryOperator<URI> addressOf) {
+        this.addressOf = addressOf;
+    }
+
     private final HttpClient client = HttpClient.newBuilder()
             .cookieHandler(new LenientCookieHandler())
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -57,7 +71,7 @@ public final class HttpBrowser {
     }
 
     public Page get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+        return send(HttpRequest.newBuilder(addressOf.apply(URI.create(url))).GET());
     }
 
     public Page post(String url, Map<String, String> form) {

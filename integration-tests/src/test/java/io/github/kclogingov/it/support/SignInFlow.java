@@ -20,11 +20,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class SignInFlow {
 
-    public final HttpBrowser browser = new HttpBrowser();
+    public final HttpBrowser browser;
     private final BrokerRealm realm;
 
     public SignInFlow(BrokerRealm realm) {
+        this(realm, new HttpBrowser());
+    }
+
+    public SignInFlow(BrokerRealm realm, HttpBrowser browser) {
         this.realm = realm;
+        this.browser = browser;
     }
 
     /** The application's authorization request; answers Keycloak's login page. */

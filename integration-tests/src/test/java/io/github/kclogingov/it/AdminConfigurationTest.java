@@ -1,0 +1,114 @@
+package io.github.kclogingov.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.github.kclogingov.it.support.BrokerRealm;
+import io.github.kclogingov.it.support.LoginGovServerConfig;
+import io.github.kclogingov.it.support.SharedSimulator;
+import io.github.kclogingov.simulator.LoginGovSimulator;
+import io.github.kclogingov.simulator.Registration;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.IdentityProviderRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.InjectKeycloakUrls;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.server.KeycloakUrls;
+
+/** What an admin sees when creating and saving a Login.gov identity provider through the admin REST API. */
+@KeycloakIntegrationTest(config = LoginGovServerConfig.class)
+class AdminConfigurationTest {
+
+    @InjectAdminClient
+    Keycloak admin;
+
+    @InjectKeycloakUrls
+    KeycloakUrls urls;
+
+    static BrokerRealm realm;
+    final LoginGovSimulator simulator = SharedSimulator.get();
+
+    @BeforeEach
+    void realm() {
+        if (realm == null) {
+            realm = BrokerRealm.create(admin, urls.getBase(), "adminconfig", simulator, Registration.VERIFIED);
+        }
+    }
+
+    IdentityProviderRepresentation newProvider(String alias, Map<String, String> config) {
+        IdentityProviderRepresentation provider = new IdentityProviderRepresentation();
+        provider.setAlias(alias);
+        provider.setProviderId("logingov-oidc");
+        provider.setEnabled(true);
+        Map<String, String> values = new HashMap<>(Map.of(
+                "clientId", "urn:gov:gsa:openidconnect.profiles:sp:sso:agency:app",
+                "clientSecret", "unused",
+                "logingovSigningKeyId", BrokerRealm.KEY_ID));
+        values.putAll(config);
+        values.values().removeIf(String::isEmpty);
+        provider.setConfig(values);
+        return provider;
+    }
+
+    @Test
+    void the_provider_type_is_offered_as_login_gov() {
+        var types = admin.serverInfo().getInfo().getIdentityProviders();
+        assertTrue(types.stream().anyMatch(t -> "logingov-oidc".equals(t.get("id")) && "Login.gov".equals(t.get("name"))),
+                () -> "identity provider types: " + types);
+    }
+
+    @Test
+    void a_new_provider_gets_login_gov_defaults_and_derived_endpoints() {
+        try (Response response = realm.resource().identityProviders().create(newProvider("sandbox", Map.of()))) {
+            assertEquals(201, response.getStatus());
+        }
+        Map<String, String> saved = realm.resource().identityProviders().get("sandbox").toRepresentation().getConfig();
+        assertEquals("sandbox", saved.get("logingovEnvironment"));
+        assertEquals("https://idp.int.identitysandbox.gov/", saved.get("issuer"));
+        assertEquals("https://idp.int.identitysandbox.gov/api/openid_connect/token", saved.get("tokenUrl"));
+        assertEquals("https://idp.int.identitysandbox.gov/api/openid_connect/certs", saved.get("jwksUrl"));
+        assertEquals("urn:acr.login.gov:auth-only", saved.get("logingovIal"));
+        assertEquals("openid email", saved.get("defaultScope"));
+        assertEquals("true", saved.get("validateSignature"));
+        assertEquals("false", saved.get("sendIdTokenOnLogout"));
+        assertEquals("true", saved.get("sendClientIdOnLogout"));
+        assertEquals("S256", saved.get("pkceMethod"));
+        assertEquals("private_key_jwt", saved.get("clientAuthMethod"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "no client id | clientId= | The client ID is required",
+            "unknown environment | logingovEnvironment=staging | Unknown Login.gov environment",
+            "custom environment without URL | logingovEnvironment=custom | base URL is required",
+            "unknown IAL | logingovIal=urn:acr.login.gov:gold | Unknown Login.gov service level",
+            "AAL given as IAL | logingovIal=http://idmanagement.gov/ns/assurance/aal/2 | Unknown Login.gov service level",
+            "unknown AAL | logingovAal=http://idmanagement.gov/ns/assurance/aal/1 | Unknown Login.gov authentication level",
+            "no dedicated key | logingovSigningKeyId= | passive realm RSA key",
+            "verified scope at auth-only | defaultScope=openid email address | need a verified service level",
+            "unknown scope | defaultScope=openid email groups | does not know the scope"})
+    void a_configuration_that_cannot_work_is_refused_with_a_reason(String name, String setting, String message) {
+        String[] keyValue = setting.split("=", 2);
+        IdentityProviderRepresentation provider = newProvider("refused", Map.of(keyValue[0].trim(), keyValue[1].trim()));
+
+        BadRequestException refused = assertThrows(BadRequestException.class, () -> {
+            try (Response response = realm.resource().identityProviders().create(provider)) {
+                if (response.getStatus() == 400) {
+                    throw new BadRequestException(response.readEntity(String.class));
+                }
+                throw new AssertionError("accepted with HTTP " + response.getStatus());
+            }
+        });
+        assertTrue(refused.getMessage().contains(message), () -> name + ": " + refused.getMessage());
+    }
+}
