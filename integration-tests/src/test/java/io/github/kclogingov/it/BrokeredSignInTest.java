@@ -110,6 +110,15 @@ class BrokeredSignInTest {
     }
 
     @Test
+    void the_login_page_offers_login_gov_with_its_own_wording() {
+        HttpBrowser.Page english = new SignInFlow(realm).openLoginPage(Map.of());
+        assertTrue(english.contains("Sign in with Login.gov"), english::body);
+        assertTrue(english.contains("What is Login.gov?"), english::body);
+        HttpBrowser.Page spanish = new SignInFlow(realm).openLoginPage(Map.of("ui_locales", "es"));
+        assertTrue(spanish.contains("Inicie sesión con Login.gov"), spanish::body);
+    }
+
+    @Test
     void the_token_call_is_authenticated_by_the_dedicated_key_and_never_the_realm_key() throws Exception {
         HttpBrowser.Page end = new SignInFlow(realm).signIn(Map.of());
         assertTrue(SignInFlow.isApplication(end.location()), () -> "sign-in failed: " + end);
