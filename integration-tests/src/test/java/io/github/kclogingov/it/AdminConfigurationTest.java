@@ -35,14 +35,12 @@ class AdminConfigurationTest {
     @InjectKeycloakUrls
     KeycloakUrls urls;
 
-    static BrokerRealm realm;
+    BrokerRealm realm;
     final LoginGovSimulator simulator = SharedSimulator.get();
 
     @BeforeEach
     void realm() {
-        if (realm == null) {
-            realm = BrokerRealm.create(admin, urls.getBase(), "adminconfig", simulator, Registration.VERIFIED);
-        }
+        realm = BrokerRealm.forTestClass(admin, urls.getBase(), "adminconfig", Registration.VERIFIED);
     }
 
     IdentityProviderRepresentation newProvider(String alias, Map<String, String> config) {

@@ -50,14 +50,12 @@ class BrokeredSignInTest {
     @InjectKeycloakUrls
     KeycloakUrls urls;
 
-    static BrokerRealm realm;
+    BrokerRealm realm;
     final LoginGovSimulator simulator = SharedSimulator.get();
 
     @BeforeEach
     void realm() {
-        if (realm == null) {
-            realm = BrokerRealm.create(admin, urls.getBase(), "signin", simulator, Registration.VERIFIED);
-        }
+        realm = BrokerRealm.forTestClass(admin, urls.getBase(), "signin", Registration.VERIFIED);
         simulator.faults().clear();
         simulator.recorder().clear();
         simulator.setAutoPersona("verified");

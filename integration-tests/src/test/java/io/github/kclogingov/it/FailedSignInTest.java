@@ -45,15 +45,13 @@ class FailedSignInTest {
     @InjectKeycloakUrls
     KeycloakUrls urls;
 
-    static BrokerRealm realm;
+    BrokerRealm realm;
     final LoginGovSimulator simulator = SharedSimulator.get();
 
     @BeforeEach
     void realm() {
-        if (realm == null) {
-            // Registered auth-only, so that asking for a verified level is a real invalid_request.
-            realm = BrokerRealm.create(admin, urls.getBase(), "failures", simulator, Registration.AUTH_ONLY);
-        }
+        // Registered auth-only, so that asking for a verified level is a real invalid_request.
+        realm = BrokerRealm.forTestClass(admin, urls.getBase(), "failures", Registration.AUTH_ONLY);
         simulator.faults().clear();
         simulator.recorder().clear();
         simulator.setAutoPersona("verified");

@@ -1,5 +1,6 @@
 package io.github.kclogingov.broker;
 
+import io.github.kclogingov.protocol.ClientAuthentication;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.github.kclogingov.broker;
 
+import io.github.kclogingov.protocol.ClientAuthentication;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;

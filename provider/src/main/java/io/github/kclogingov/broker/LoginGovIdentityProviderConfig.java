@@ -1,5 +1,6 @@
 package io.github.kclogingov.broker;
 
+import io.github.kclogingov.protocol.ClientAuthentication;
 import java.time.Duration;
 import java.util.Optional;
 

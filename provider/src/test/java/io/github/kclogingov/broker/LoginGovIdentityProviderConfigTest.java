@@ -1,5 +1,6 @@
 package io.github.kclogingov.broker;
 
+import io.github.kclogingov.protocol.ClientAuthentication;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

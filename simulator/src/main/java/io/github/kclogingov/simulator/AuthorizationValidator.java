@@ -1,5 +1,7 @@
 package io.github.kclogingov.simulator;
 
+import io.github.kclogingov.protocol.ClientAuthentication;
+
 import io.github.kclogingov.protocol.AcrValues;
 import io.github.kclogingov.protocol.IdentityAssurance;
 import io.github.kclogingov.protocol.LoginGovProtocol;

@@ -1,5 +1,7 @@
 package io.github.kclogingov.simulator;
 
+import io.github.kclogingov.protocol.ClientAuthentication;
+
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.Certificate;

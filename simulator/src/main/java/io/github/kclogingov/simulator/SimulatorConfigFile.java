@@ -1,5 +1,7 @@
 package io.github.kclogingov.simulator;
 
+import io.github.kclogingov.protocol.ClientAuthentication;
+
 import com.nimbusds.jose.util.JSONObjectUtils;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -54,8 +56,9 @@ final class SimulatorConfigFile {
         List<String> redirectUris = strings(json, "redirectUris");
         Registration registration = Registration.fromConfigValue(
                 json.get("registration") == null ? "auth-only" : string(json, "registration"));
-        ClientAuthentication authentication = ClientAuthentication.fromConfigValue(
-                json.get("authentication") == null ? "private_key_jwt" : string(json, "authentication"));
+        String authenticationValue = json.get("authentication") == null ? "private_key_jwt" : string(json, "authentication");
+        ClientAuthentication authentication = ClientAuthentication.fromConfigValue(authenticationValue).orElseThrow(() ->
+                new IllegalArgumentException("authentication must be \"private_key_jwt\" or \"pkce\", not \"" + authenticationValue + "\""));
         ServiceProvider serviceProvider;
         if (authentication == ClientAuthentication.PKCE) {
             serviceProvider = ServiceProvider.pkce(clientId, redirectUris, registration);

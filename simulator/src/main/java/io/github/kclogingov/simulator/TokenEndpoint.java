@@ -1,5 +1,7 @@
 package io.github.kclogingov.simulator;
 
+import io.github.kclogingov.protocol.ClientAuthentication;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.github.kclogingov.protocol.LoginGovProtocol;

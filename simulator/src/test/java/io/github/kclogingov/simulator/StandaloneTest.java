@@ -1,5 +1,7 @@
 package io.github.kclogingov.simulator;
 
+import io.github.kclogingov.protocol.ClientAuthentication;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -47,6 +47,16 @@ public final class BrokerRealm {
         this.key = key;
     }
 
+    private static final java.util.Map<String, BrokerRealm> BY_NAME = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The realm of one test class, created on its first test and kept for the others: a realm
+     * import costs about a second, a test a fraction of that.
+     */
+    public static BrokerRealm forTestClass(Keycloak admin, String keycloakUrl, String name, Registration registration) {
+        return BY_NAME.computeIfAbsent(name, n -> create(admin, keycloakUrl, n, SharedSimulator.get(), registration));
+    }
+
     /** Imports the demo realm as {@code name} and registers it at the simulator. */
     public static BrokerRealm create(Keycloak admin, String keycloakUrl, String name, LoginGovSimulator simulator,
                                      Registration registration) {

@@ -1,9 +1,9 @@
-package io.github.kclogingov.broker;
+package io.github.kclogingov.protocol;
 
 import java.util.Locale;
 import java.util.Optional;
 
-/** How Keycloak authenticates to Login.gov's token endpoint; fixed when the agency registers. */
+/** How a service provider authenticates at Login.gov's token endpoint; fixed when the agency registers it. */
 public enum ClientAuthentication {
     /** A JWT signed with a key whose certificate is uploaded to Login.gov's partner portal. */
     PRIVATE_KEY_JWT("private_key_jwt"),
