@@ -19,7 +19,6 @@ import io.github.kclogingov.simulator.LoginGovSimulator;
 import io.github.kclogingov.simulator.RecordedAuthorization;
 import io.github.kclogingov.simulator.Registration;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -79,30 +78,26 @@ class FailedSignInTest {
         assertEquals(0, realm.resource().users().count(), "no user may be created by a failed sign-in");
     }
 
-    @Nested
-    class AnIdTokenThatFailsValidation {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "TAMPERED_SIGNATURE, signature is invalid",
+            "WRONG_ISSUER, issuer",
+            "EXTRA_AUDIENCE, audience must be exactly the client ID",
+            "MISSING_IAT, no iat",
+            "MISSING_EXP, no exp",
+            "IAT_IN_FUTURE, iat is in the future",
+            "WRONG_NONCE, nonce does not match",
+            "SIGNED_BY_UNKNOWN_KEY, does not list",
+            "HS256, RS256 only",
+            "NONE_ALG, RS256 only"})
+    void an_id_token_that_fails_validation_is_refused_with_no_user_created(IdTokenFault fault, String reason) {
+        simulator.faults().nextIdToken(fault);
+        HttpBrowser.Page page = new SignInFlow(realm).signIn(Map.of());
 
-        @ParameterizedTest(name = "{0}")
-        @CsvSource({
-                "TAMPERED_SIGNATURE, signature is invalid",
-                "WRONG_ISSUER, issuer",
-                "EXTRA_AUDIENCE, audience must be exactly the client ID",
-                "MISSING_IAT, no iat",
-                "MISSING_EXP, no exp",
-                "IAT_IN_FUTURE, iat is in the future",
-                "WRONG_NONCE, nonce does not match",
-                "SIGNED_BY_UNKNOWN_KEY, does not list",
-                "HS256, RS256 only",
-                "NONE_ALG, RS256 only"})
-        void is_refused_with_no_user_created(IdTokenFault fault, String reason) {
-            simulator.faults().nextIdToken(fault);
-            HttpBrowser.Page page = new SignInFlow(realm).signIn(Map.of());
-
-            assertFailurePage(page);
-            assertTrue(loginErrorEvent().getDetails().get("reason").contains(reason),
-                    () -> "event reason for " + fault + ": " + loginErrorEvent().getDetails());
-            assertNoUser();
-        }
+        assertFailurePage(page);
+        assertTrue(loginErrorEvent().getDetails().get("reason").contains(reason),
+                () -> "event reason for " + fault + ": " + loginErrorEvent().getDetails());
+        assertNoUser();
     }
 
     @Test
