@@ -14,10 +14,6 @@ final class AccountEndpoint implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        if (!"GET".equals(exchange.getRequestMethod())) {
-            HttpExchanges.methodNotAllowed(exchange, "GET");
-            return;
-        }
         Persona persona = context.sessions.current(exchange)
                 .flatMap(context.sessions::personaOf)
                 .flatMap(context::persona)

@@ -21,10 +21,6 @@ final class AuthorizeEndpoint implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        if (!"GET".equals(exchange.getRequestMethod())) {
-            HttpExchanges.methodNotAllowed(exchange, "GET");
-            return;
-        }
         Map<String, String> parameters = HttpExchanges.query(exchange);
         String recordId = SimulatorContext.newId();
         RecordedAuthorization recorded = new RecordedAuthorization(recordId, context.clock.instant(), parameters,

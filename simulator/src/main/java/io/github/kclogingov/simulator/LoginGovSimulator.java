@@ -57,18 +57,20 @@ public final class LoginGovSimulator implements AutoCloseable {
         SignInFlow signIn = new SignInFlow(context);
         LogoutFlow logout = new LogoutFlow(context);
         return new Router()
-                .route(SimulatorContext.pathOf(endpoints.discovery()), new StaticJsonEndpoint(
+                .route(SimulatorContext.pathOf(endpoints.discovery()), "GET", new StaticJsonEndpoint(
                         DiscoveryDocument.of(endpoints), "public, max-age=3600"))
-                .route(SimulatorContext.pathOf(endpoints.jwks()), new StaticJsonEndpoint(
+                .route(SimulatorContext.pathOf(endpoints.jwks()), "GET", new StaticJsonEndpoint(
                         context.keys.publicJwks().toJSONObject(true), StaticJsonEndpoint.ONE_WEEK))
-                .route(SimulatorContext.pathOf(endpoints.authorization()), new AuthorizeEndpoint(context, signIn))
-                .route(SimulatorContext.pathOf(endpoints.token()), new TokenEndpoint(context))
+                .route(SimulatorContext.pathOf(endpoints.authorization()), "GET", new AuthorizeEndpoint(context, signIn))
+                .route(SimulatorContext.pathOf(endpoints.token()), "POST", new TokenEndpoint(context))
+                // Userinfo records a refused method too, so it checks the method itself.
                 .route(SimulatorContext.pathOf(endpoints.userinfo()), new UserinfoEndpoint(context))
-                .route(SimulatorContext.pathOf(endpoints.logout()), new LogoutEndpoint(context, logout))
-                .route(SimulatorContext.pathOf(context.internalUrl(SimulatorContext.SIGN_IN_PATH)), new SignInEndpoint(context, signIn))
-                .route(SimulatorContext.pathOf(context.internalUrl(SimulatorContext.LOGOUT_ANSWER_PATH)),
+                .route(SimulatorContext.pathOf(endpoints.logout()), "GET", new LogoutEndpoint(context, logout))
+                .route(SimulatorContext.pathOf(context.internalUrl(SimulatorContext.SIGN_IN_PATH)), "POST",
+                        new SignInEndpoint(context, signIn))
+                .route(SimulatorContext.pathOf(context.internalUrl(SimulatorContext.LOGOUT_ANSWER_PATH)), "POST",
                         new LogoutAnswerEndpoint(context, logout))
-                .route(SimulatorContext.pathOf(context.internalUrl(SimulatorContext.ACCOUNT_PATH)), new AccountEndpoint(context));
+                .route(SimulatorContext.pathOf(context.internalUrl(SimulatorContext.ACCOUNT_PATH)), "GET", new AccountEndpoint(context));
     }
 
     /** The issuer, with its trailing slash, e.g. {@code http://localhost:54321/}. */

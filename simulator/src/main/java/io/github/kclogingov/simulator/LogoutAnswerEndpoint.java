@@ -18,10 +18,6 @@ final class LogoutAnswerEndpoint implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        if (!"POST".equals(exchange.getRequestMethod())) {
-            HttpExchanges.methodNotAllowed(exchange, "POST");
-            return;
-        }
         Map<String, String> form = HttpExchanges.form(exchange);
         Optional<SimulatorContext.PendingLogout> pending = context.pendingLogouts.take(form.get(LogoutPages.LOGOUT_FIELD));
         if (pending.isEmpty()) {

@@ -29,10 +29,6 @@ final class LogoutEndpoint implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        if (!"GET".equals(exchange.getRequestMethod())) {
-            HttpExchanges.methodNotAllowed(exchange, "GET");
-            return;
-        }
         Map<String, String> parameters = HttpExchanges.query(exchange);
         RecordedLogout recorded = new RecordedLogout(SimulatorContext.newId(), context.clock.instant(), parameters,
                 RecordedLogout.Outcome.CONFIRMATION_SHOWN, null, null);

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Dispatches on the exact path (the JDK server matches contexts by prefix), answers 404 for
+ * Dispatches on the exact path (the JDK server matches contexts by prefix) and method, answers 404 for
  * anything else, and turns an unexpected exception into a 500 instead of a dropped connection.
  */
 final class Router implements HttpHandler {
@@ -16,9 +16,21 @@ final class Router implements HttpHandler {
 
     private final Map<String, HttpHandler> routes = new ConcurrentHashMap<>();
 
+    /** A handler that sees every method (it answers the wrong ones itself). */
     Router route(String path, HttpHandler handler) {
         routes.put(path, handler);
         return this;
+    }
+
+    /** A handler for one method; any other method gets 405 with an {@code Allow} header. */
+    Router route(String path, String method, HttpHandler handler) {
+        return route(path, exchange -> {
+            if (method.equals(exchange.getRequestMethod())) {
+                handler.handle(exchange);
+            } else {
+                HttpExchanges.methodNotAllowed(exchange, method);
+            }
+        });
     }
 
     @Override

@@ -18,10 +18,6 @@ final class SignInEndpoint implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        if (!"POST".equals(exchange.getRequestMethod())) {
-            HttpExchanges.methodNotAllowed(exchange, "POST");
-            return;
-        }
         Map<String, String> form = HttpExchanges.form(exchange);
         Optional<AuthorizationRequest> pending = context.pendingAuthorizations.take(form.get(PersonaPickerPage.REQUEST_FIELD));
         if (pending.isEmpty()) {

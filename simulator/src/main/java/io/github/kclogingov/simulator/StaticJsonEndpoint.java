@@ -22,10 +22,6 @@ final class StaticJsonEndpoint implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        if (!"GET".equals(exchange.getRequestMethod())) {
-            HttpExchanges.methodNotAllowed(exchange, "GET");
-            return;
-        }
         HttpExchanges.sendJson(exchange, 200, document, cacheControl);
     }
 }

@@ -37,10 +37,6 @@ final class TokenEndpoint implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        if (!"POST".equals(exchange.getRequestMethod())) {
-            HttpExchanges.methodNotAllowed(exchange, "POST");
-            return;
-        }
         Map<String, String> form = HttpExchanges.form(exchange);
         String assertion = form.get("client_assertion");
         ClientAssertionVerifier.Check check = null;
