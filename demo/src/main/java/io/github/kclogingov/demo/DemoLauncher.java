@@ -10,7 +10,7 @@ import java.util.Map;
 import io.github.kclogingov.simulator.LoginGovSimulator;
 import io.github.kclogingov.simulator.Mode;
 import io.github.kclogingov.simulator.Persona;
-import io.github.kclogingov.simulator.Registration;
+import io.github.kclogingov.protocol.Registration;
 import io.github.kclogingov.simulator.SelfSignedKey;
 import io.github.kclogingov.simulator.ServiceProvider;
 import io.github.kclogingov.simulator.SimulatorConfig;

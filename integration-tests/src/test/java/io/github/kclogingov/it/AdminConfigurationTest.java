@@ -11,7 +11,7 @@ import io.github.kclogingov.it.support.BrokerRealm;
 import io.github.kclogingov.it.support.LoginGovServerConfig;
 import io.github.kclogingov.it.support.SharedSimulator;
 import io.github.kclogingov.simulator.LoginGovSimulator;
-import io.github.kclogingov.simulator.Registration;
+import io.github.kclogingov.protocol.Registration;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,15 +89,30 @@ class AdminConfigurationTest {
             "no client id | clientId= | The client ID is required",
             "unknown environment | logingovEnvironment=staging | Unknown Login.gov environment",
             "custom environment without URL | logingovEnvironment=custom | base URL is required",
-            "unknown IAL | logingovIal=urn:acr.login.gov:gold | Unknown Login.gov service level",
-            "AAL given as IAL | logingovIal=http://idmanagement.gov/ns/assurance/aal/2 | Unknown Login.gov service level",
-            "unknown AAL | logingovAal=http://idmanagement.gov/ns/assurance/aal/1 | Unknown Login.gov authentication level",
+            "unknown IAL | logingovIal=urn:acr.login.gov:gold | does not know the acr value(s) urn:acr.login.gov:gold",
+            "two IAL values | logingovIal=urn:acr.login.gov:auth-only urn:acr.login.gov:verified | Send exactly one IAL value",
+            "IAL given as AAL | logingovAal=urn:acr.login.gov:verified | Two IAL values",
+            "AAL without IAL | logingovIal=<blank>;logingovAal=http://idmanagement.gov/ns/assurance/aal/2 | needs a service level (IAL) beside it",
+            "AAL given as IAL | logingovIal=http://idmanagement.gov/ns/assurance/aal/2 | needs an IAL (service level) value beside it",
+            "unknown AAL | logingovAal=http://idmanagement.gov/ns/assurance/aal/1 | does not know the authentication level (AAL)",
+            "verified level on auth-only registration | logingovIal=urn:acr.login.gov:verified | registered as authentication only",
+            "facial match on auth-only registration | logingovIal=urn:acr.login.gov:verified-facial-match-required | registered as authentication only",
+            "IALMAX on auth-only registration | logingovIal=http://idmanagement.gov/ns/assurance/ial/0 | registered as authentication only",
+            "verified level name on auth-only registration | logingovAcrNames={\"gold\": \"urn:acr.login.gov:verified\"} | Level name 'gold'",
+            "level names not JSON | logingovAcrNames=gold=verified | JSON object",
+            "level name with an unknown value | logingovAcrNames={\"gold\": \"urn:acr.login.gov:platinum\"} | Level 'gold'",
+            "unknown registration | logingovRegistration=ial2 | Login.gov registration must be auth-only or verified",
             "no dedicated key | logingovSigningKeyId= | passive realm RSA key",
             "verified scope at auth-only | defaultScope=openid email address | need a verified service level",
             "unknown scope | defaultScope=openid email groups | does not know the scope"})
     void a_configuration_that_cannot_work_is_refused_with_a_reason(String name, String setting, String message) {
-        String[] keyValue = setting.split("=", 2);
-        IdentityProviderRepresentation provider = newProvider("refused", Map.of(keyValue[0].trim(), keyValue[1].trim()));
+        Map<String, String> settings = new HashMap<>();
+        for (String pair : setting.split(";")) {
+            String[] keyValue = pair.split("=", 2);
+            // <blank> keeps a key with a blank value, which the defaults would otherwise fill.
+            settings.put(keyValue[0].trim(), keyValue[1].trim().replace("<blank>", " "));
+        }
+        IdentityProviderRepresentation provider = newProvider("refused", settings);
 
         BadRequestException refused = assertThrows(BadRequestException.class, () -> {
             try (Response response = realm.resource().identityProviders().create(provider)) {

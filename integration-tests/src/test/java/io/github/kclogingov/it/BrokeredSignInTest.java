@@ -28,7 +28,7 @@ import io.github.kclogingov.simulator.Persona;
 import io.github.kclogingov.simulator.RecordedAuthorization;
 import io.github.kclogingov.simulator.RecordedLogout;
 import io.github.kclogingov.simulator.RecordedTokenRequest;
-import io.github.kclogingov.simulator.Registration;
+import io.github.kclogingov.protocol.Registration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;

@@ -16,7 +16,7 @@ import io.github.kclogingov.it.support.HttpBrowser;
 import io.github.kclogingov.it.support.SignInFlow;
 import io.github.kclogingov.simulator.LoginGovSimulator;
 import io.github.kclogingov.simulator.Mode;
-import io.github.kclogingov.simulator.Registration;
+import io.github.kclogingov.protocol.Registration;
 import io.github.kclogingov.simulator.SimulatorConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -17,7 +17,7 @@ import io.github.kclogingov.simulator.AuthorizationFault;
 import io.github.kclogingov.simulator.IdTokenFault;
 import io.github.kclogingov.simulator.LoginGovSimulator;
 import io.github.kclogingov.simulator.RecordedAuthorization;
-import io.github.kclogingov.simulator.Registration;
+import io.github.kclogingov.protocol.Registration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

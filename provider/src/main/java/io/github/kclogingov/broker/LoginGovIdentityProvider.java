@@ -5,8 +5,15 @@ import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.OptionalInt;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.github.kclogingov.protocol.AcrValues;
+import io.github.kclogingov.protocol.AssertedLevel;
+import io.github.kclogingov.protocol.LoginGovClaims;
 import io.github.kclogingov.protocol.LoginGovProtocol;
+import io.github.kclogingov.protocol.LoginGovScope;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.QueryParam;
@@ -14,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
 import org.keycloak.OAuth2Constants;
+import org.keycloak.authentication.authenticators.util.AcrStore;
 import org.keycloak.broker.oidc.OIDCIdentityProvider;
 import org.keycloak.broker.provider.AuthenticationRequest;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
@@ -34,8 +42,11 @@ import org.keycloak.common.util.Time;
 /**
  * Keycloak's OpenID Connect broker with Login.gov's rules. The differences, each a named override:
  * <ul>
- *   <li>the authorization request carries exactly the configured {@code acr_values},
- *       {@code prompt=select_account}, Login.gov's {@code locale} and PKCE S256;</li>
+ *   <li>the authorization request carries exactly one Login.gov level ({@link RequestedLevels}: the
+ *       application's requested level raised to the configured default), the scopes that level
+ *       releases, {@code prompt=select_account}, Login.gov's {@code locale} and PKCE S256;</li>
+ *   <li>what Login.gov asserts ({@code acr}, {@code aal}) must meet that level, and it is recorded in
+ *       the user session and as Keycloak's achieved level of authentication;</li>
  *   <li>client assertions are signed by a dedicated passive realm key and expire within five minutes;</li>
  *   <li>id_tokens are validated strictly ({@link IdTokenValidator}), with no way to switch it off;</li>
  *   <li>Login.gov's error answers become events and clear pages ({@link LoginGovCallback});</li>
@@ -47,6 +58,17 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
 
     /** Keycloak keeps the nonce it sent under this client note (private in the parent class). */
     static final String BROKER_NONCE_NOTE = "BROKER_NONCE";
+
+    /** User session notes holding what Login.gov asserted, as returned; a "User Session Note" mapper puts them in tokens. */
+    public static final String IAL_NOTE = "logingov_ial";
+    public static final String AAL_NOTE = "logingov_aal";
+
+    /** Authentication session note: the acr_values sent to Login.gov, to check its answer against. */
+    static final String REQUESTED_ACR_NOTE = "LOGINGOV_REQUESTED_ACR";
+
+    /** Brokered-identity context data carrying the checked assertion to {@link #authenticationFinished}. */
+    static final String ASSERTED_IAL_DATA = "logingov.asserted_ial";
+    static final String ASSERTED_AAL_DATA = "logingov.asserted_aal";
 
     /** How long a client assertion is valid: enough for one token call, well under Login.gov's five minutes. */
     static final Duration CLIENT_ASSERTION_LIFETIME = Duration.ofSeconds(120);
@@ -99,9 +121,12 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
             // Fail before sending the person away if the token call could not be authenticated.
             getSignatureContext();
         }
+        AcrValues level = RequestedLevels.of(request.getAuthenticationSession()).loginGovLevel(loginGovConfig);
+        request.getAuthenticationSession().setAuthNote(REQUESTED_ACR_NOTE, level.toParameter());
         UriBuilder uri = super.createAuthorizationUrl(request);
         // Whatever the parent or the downstream client added, Login.gov gets exactly these.
-        uri.replaceQueryParam(OAuth2Constants.ACR_VALUES, loginGovConfig.acrValues().toParameter());
+        uri.replaceQueryParam(OAuth2Constants.ACR_VALUES, level.toParameter());
+        uri.replaceQueryParam(OAuth2Constants.SCOPE, LoginGovScope.requestedAt(getConfig().getDefaultScope(), level.ial()));
         uri.replaceQueryParam(OAuth2Constants.PROMPT, LoginGovProtocol.PROMPT_SELECT_ACCOUNT);
         uri.replaceQueryParam(OIDCLoginProtocol.UI_LOCALES_PARAM);
         uri.replaceQueryParam(OIDCLoginProtocol.LOGIN_HINT_PARAM);
@@ -178,7 +203,66 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
     public BrokeredIdentityContext getFederatedIdentity(String response) {
         BrokeredIdentityContext identity = super.getFederatedIdentity(response);
         checkNonce(identity);
+        AssertedLevel asserted = checkAssurance(identity);
+        identity.getContextData().put(ASSERTED_IAL_DATA, asserted.ialValue());
+        identity.getContextData().put(ASSERTED_AAL_DATA, asserted.aalValue());
         return identity;
+    }
+
+    /**
+     * Login.gov's {@code acr} must meet the IAL this sign-in asked for and its {@code aal} must echo
+     * the AAL asked for; otherwise the sign-in fails here, before any user is created or updated.
+     */
+    private AssertedLevel checkAssurance(BrokeredIdentityContext identity) {
+        AuthenticationSessionModel authSession = session.getContext().getAuthenticationSession();
+        String sent = authSession == null ? null : authSession.getAuthNote(REQUESTED_ACR_NOTE);
+        if (sent == null) {
+            throw new LoginGovLoginException("no Login.gov request is recorded for this sign-in");
+        }
+        JsonWebToken idToken = (JsonWebToken) identity.getContextData().get(VALIDATED_ID_TOKEN);
+        JsonNode userInfo = (JsonNode) identity.getContextData().get(USER_INFO);
+        String acr = stringClaim(idToken, LoginGovClaims.ACR);
+        String aal = stringClaim(idToken, LoginGovClaims.AAL);
+        if (aal == null) {
+            aal = userInfoText(userInfo, LoginGovClaims.AAL);
+        }
+        String userInfoIal = userInfoText(userInfo, LoginGovClaims.IAL);
+        if (acr != null && userInfoIal != null && !acr.equals(userInfoIal)) {
+            throw new LoginGovLoginException("userinfo ial differs from the id_token acr");
+        }
+        try {
+            return AssertedLevel.check(AcrValues.parse(sent), acr, aal);
+        } catch (AssertedLevel.AssuranceMismatchException | AcrValues.InvalidAcrValuesException e) {
+            throw new LoginGovLoginException(e.getMessage());
+        }
+    }
+
+    private static String stringClaim(JsonWebToken token, String claim) {
+        Object value = token == null ? null : token.getOtherClaims().get(claim);
+        return value instanceof String text ? text : null;
+    }
+
+    private static String userInfoText(JsonNode userInfo, String field) {
+        JsonNode value = userInfo == null ? null : userInfo.get(field);
+        return value != null && value.isTextual() ? value.asText() : null;
+    }
+
+    /**
+     * Runs after the first- and post-broker-login flows, for a new sign-in and a step-up alike:
+     * records what Login.gov asserted in the user session and sets Keycloak's achieved level of
+     * authentication from it, which the stock brokering leaves at its default (keycloak#25335).
+     */
+    @Override
+    public void authenticationFinished(AuthenticationSessionModel authSession, BrokeredIdentityContext context) {
+        super.authenticationFinished(authSession, context);
+        Object ial = context.getContextData().get(ASSERTED_IAL_DATA);
+        Object aal = context.getContextData().get(ASSERTED_AAL_DATA);
+        AssertedLevel asserted = AssertedLevel.restore(ial == null ? null : ial.toString(), aal == null ? null : aal.toString())
+                .orElseThrow(() -> new LoginGovLoginException("the checked Login.gov assurance was lost during the sign-in"));
+        authSession.setUserSessionNote(IAL_NOTE, asserted.ialValue());
+        authSession.setUserSessionNote(AAL_NOTE, asserted.aalValue());
+        OptionalInt achieved = RequestedLevels.of(authSession).achievedLoa(asserted, loginGovConfig.assuranceNames());
+        achieved.ifPresent(loa -> new AcrStore(session, authSession).setLevelAuthenticatedToCurrentRequest(loa));
     }
 
     /**

@@ -1,21 +1,28 @@
 package io.github.kclogingov.broker;
 
 import io.github.kclogingov.protocol.ClientAuthentication;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
+import io.github.kclogingov.protocol.AcrForm;
 import io.github.kclogingov.protocol.AcrValues;
+import io.github.kclogingov.protocol.AssuranceNames;
 import io.github.kclogingov.protocol.AuthenticationAssurance;
 import io.github.kclogingov.protocol.IdentityAssurance;
 import io.github.kclogingov.protocol.LoginGovEndpoints;
 import io.github.kclogingov.protocol.LoginGovEnvironment;
 import io.github.kclogingov.protocol.LoginGovProtocol;
 import io.github.kclogingov.protocol.LoginGovScope;
+import io.github.kclogingov.protocol.Registration;
 
 import org.keycloak.broker.oidc.OIDCIdentityProviderConfig;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.util.JsonSerialization;
 
 /**
  * Typed configuration of a Login.gov identity provider.
@@ -32,6 +39,8 @@ public class LoginGovIdentityProviderConfig extends OIDCIdentityProviderConfig {
     public static final String BASE_URL = "logingovBaseUrl";
     public static final String IAL = "logingovIal";
     public static final String AAL = "logingovAal";
+    public static final String REGISTRATION = "logingovRegistration";
+    public static final String ACR_NAMES = "logingovAcrNames";
     public static final String CLIENT_AUTHENTICATION = "logingovClientAuthentication";
     public static final String SIGNING_KEY_ID = "logingovSigningKeyId";
     public static final String ID_TOKEN_MAX_AGE = "logingovIdTokenMaxAgeSeconds";
@@ -44,7 +53,8 @@ public class LoginGovIdentityProviderConfig extends OIDCIdentityProviderConfig {
     public LoginGovIdentityProviderConfig() {
         super();
         getConfig().put(ENVIRONMENT, LoginGovEnvironment.SANDBOX.configValue());
-        getConfig().put(IAL, IdentityAssurance.AUTH_ONLY.value(io.github.kclogingov.protocol.AcrForm.SEMANTIC));
+        getConfig().put(IAL, IdentityAssurance.AUTH_ONLY.value(AcrForm.SEMANTIC));
+        getConfig().put(REGISTRATION, Registration.AUTH_ONLY.configValue());
         getConfig().put(CLIENT_AUTHENTICATION, ClientAuthentication.PRIVATE_KEY_JWT.configValue());
         getConfig().put("defaultScope", LoginGovScope.DEFAULT_SCOPES);
     }
@@ -65,15 +75,86 @@ public class LoginGovIdentityProviderConfig extends OIDCIdentityProviderConfig {
         return environment().endpoints(getConfig().get(BASE_URL));
     }
 
-    /** The acr_values sent on every authorization request: one IAL value and an optional AAL value. */
-    public AcrValues acrValues() {
-        String ialValue = getConfig().get(IAL);
-        IdentityAssurance ial = IdentityAssurance.fromValue(ialValue).orElseThrow(() -> new IllegalArgumentException(
-                "Unknown Login.gov service level (IAL) '" + ialValue + "'."));
+    /**
+     * The default level: sent when the application asks for none, and the floor of every request
+     * (a requested level is raised to it axis by axis). One IAL value and an optional AAL value.
+     */
+    public AcrValues defaultLevel() {
+        String ialValue = blankToNull(getConfig().get(IAL));
         String aalValue = blankToNull(getConfig().get(AAL));
-        AuthenticationAssurance aal = aalValue == null ? null : AuthenticationAssurance.fromValue(aalValue)
-                .orElseThrow(() -> new IllegalArgumentException("Unknown Login.gov authentication level (AAL) '" + aalValue + "'."));
-        return new AcrValues(ial, ialValue, aal, aalValue);
+        if (ialValue == null) {
+            throw new IllegalArgumentException(aalValue == null
+                    ? "Choose a service level (IAL): Login.gov needs exactly one in every request."
+                    : "An authentication level (AAL) needs a service level (IAL) beside it: Login.gov answers '"
+                    + AcrValues.MISSING_IAL + "' to an AAL alone.");
+        }
+        AcrValues ial = parse("Service level (IAL)", ialValue);
+        if (ial.aal() != null) {
+            throw new IllegalArgumentException("The service level (IAL) field holds the AAL value " + ial.aalValue()
+                    + ": put it in 'Authentication level (AAL)'.");
+        }
+        if (aalValue == null) {
+            return ial;
+        }
+        AuthenticationAssurance aal = AuthenticationAssurance.fromValue(aalValue.trim()).orElseThrow(() ->
+                new IllegalArgumentException(IdentityAssurance.fromValue(aalValue.trim()).isPresent()
+                        ? "Two IAL values: '" + aalValue + "' in 'Authentication level (AAL)' is a service level. Send exactly one."
+                        : "Login.gov does not know the authentication level (AAL) '" + aalValue + "'."));
+        return new AcrValues(ial.ial(), ial.ialValue(), aal, aalValue.trim());
+    }
+
+    private static AcrValues parse(String field, String value) {
+        try {
+            return AcrValues.parseConfigured(value);
+        } catch (AcrValues.InvalidAcrValuesException e) {
+            throw new IllegalArgumentException(field + ": " + e.getMessage());
+        }
+    }
+
+    /** What the Login.gov service provider is registered for: authentication only unless set. */
+    public Registration registration() {
+        String value = blankToNull(getConfig().get(REGISTRATION));
+        if (value == null) {
+            return Registration.AUTH_ONLY;
+        }
+        try {
+            return Registration.fromConfigValue(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Login.gov registration must be auth-only or verified, not '" + value + "'.");
+        }
+    }
+
+    /**
+     * The level names this provider understands: the built-in ones plus the administrator's own,
+     * a JSON object from name to Login.gov acr values.
+     */
+    public AssuranceNames assuranceNames() {
+        String json = blankToNull(getConfig().get(ACR_NAMES));
+        if (json == null) {
+            return AssuranceNames.builtInOnly();
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        try {
+            Map<?, ?> parsed = JsonSerialization.readValue(json, Map.class);
+            for (Map.Entry<?, ?> entry : parsed.entrySet()) {
+                if (!(entry.getValue() instanceof String value)) {
+                    throw new IllegalArgumentException("Level names: the value of '" + entry.getKey()
+                            + "' must be a string of Login.gov acr values.");
+                }
+                names.put(String.valueOf(entry.getKey()), value);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof IllegalArgumentException iae) {
+                throw iae;
+            }
+            throw new IllegalArgumentException("Level names must be a JSON object from name to Login.gov acr values, e.g. "
+                    + "{\"gold\": \"urn:acr.login.gov:verified\"}.");
+        }
+        try {
+            return AssuranceNames.withCustom(names);
+        } catch (AcrValues.InvalidAcrValuesException e) {
+            throw new IllegalArgumentException("Level names: " + e.getMessage());
+        }
     }
 
     public ClientAuthentication clientAuthentication() {

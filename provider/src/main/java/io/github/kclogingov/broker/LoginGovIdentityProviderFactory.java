@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.kclogingov.protocol.AcrForm;
+import io.github.kclogingov.protocol.AssuranceNames;
+import io.github.kclogingov.protocol.Registration;
 import io.github.kclogingov.protocol.AuthenticationAssurance;
 import io.github.kclogingov.protocol.IdentityAssurance;
 import io.github.kclogingov.protocol.LoginGovEnvironment;
@@ -56,16 +58,29 @@ public class LoginGovIdentityProviderFactory extends AbstractIdentityProviderFac
                 .property().name(LoginGovIdentityProviderConfig.BASE_URL).label("Custom base URL")
                 .helpText("Only for the custom environment: the issuer URL, e.g. http://localhost:8081/ for the simulator.")
                 .type(ProviderConfigProperty.STRING_TYPE).add()
-                .property().name(LoginGovIdentityProviderConfig.IAL).label("Service level (IAL)")
-                .helpText("The identity assurance requested from Login.gov. Verified levels need a service provider registered "
-                        + "for identity verification. Legacy URIs are accepted but deprecated by Login.gov.")
+                .property().name(LoginGovIdentityProviderConfig.REGISTRATION).label("Login.gov registration")
+                .helpText("What the partner portal registered this client for: auth-only (authentication only) or verified "
+                        + "(identity verification permitted). Verified levels are refused with auth-only.")
+                .type(ProviderConfigProperty.LIST_TYPE)
+                .options(Registration.AUTH_ONLY.configValue(), Registration.VERIFIED.configValue())
+                .defaultValue(Registration.AUTH_ONLY.configValue()).add()
+                .property().name(LoginGovIdentityProviderConfig.IAL).label("Default service level (IAL)")
+                .helpText("Sent when the application asks for no level, and the floor of every request. Applications ask for "
+                        + "more through acr_values named in the realm's ACR to LoA mapping. The legacy http://idmanagement.gov URIs "
+                        + "are deprecated by Login.gov: they are accepted, with a warning in the server log.")
                 .type(ProviderConfigProperty.LIST_TYPE)
                 .options(ialOptions())
                 .defaultValue(IdentityAssurance.AUTH_ONLY.value(AcrForm.SEMANTIC)).add()
-                .property().name(LoginGovIdentityProviderConfig.AAL).label("Authentication level (AAL)")
-                .helpText("Optional. Empty means Login.gov's default (MFA, remembered device allowed).")
+                .property().name(LoginGovIdentityProviderConfig.AAL).label("Default authentication level (AAL)")
+                .helpText("Optional, also a floor. Empty means Login.gov's default (MFA, remembered device allowed). "
+                        + "aal/3 spellings are deprecated.")
                 .type(ProviderConfigProperty.LIST_TYPE)
                 .options(aalOptions()).add()
+                .property().name(LoginGovIdentityProviderConfig.ACR_NAMES).label("Extra level names")
+                .helpText("Optional JSON object naming Login.gov levels for the realm's ACR to LoA mapping, e.g. "
+                        + "{\"gold\": \"urn:acr.login.gov:verified http://idmanagement.gov/ns/assurance/aal/2?phishing_resistant=true\"}. "
+                        + "Built in: " + String.join(", ", AssuranceNames.BUILT_IN.keySet()) + ".")
+                .type(ProviderConfigProperty.TEXT_TYPE).add()
                 .property().name(LoginGovIdentityProviderConfig.CLIENT_AUTHENTICATION).label("Login.gov client authentication")
                 .helpText("private_key_jwt (recommended) or pkce, as registered at the Login.gov partner portal. "
                         + "The client secret field is not used: any placeholder will do.")

@@ -74,6 +74,75 @@ public record AcrValues(IdentityAssurance ial, String ialValue, AuthenticationAs
                 aalValue == null ? null : AuthenticationAssurance.fromValue(aalValue).orElseThrow(), aalValue);
     }
 
+    /**
+     * Parses acr values an administrator configured. Stricter than {@link #parse}: a value Login.gov
+     * does not know is refused rather than dropped, since it is a typo that would change the level.
+     *
+     * @throws InvalidAcrValuesException with a message for the administrator
+     */
+    public static AcrValues parseConfigured(String parameter) throws InvalidAcrValuesException {
+        List<String> unknown = new ArrayList<>();
+        boolean anyIal = false;
+        boolean anyAal = false;
+        if (parameter != null && !parameter.isBlank()) {
+            for (String value : parameter.trim().split("\\s+")) {
+                if (IdentityAssurance.fromValue(value).isPresent()) {
+                    anyIal = true;
+                } else if (AuthenticationAssurance.fromValue(value).isPresent()) {
+                    anyAal = true;
+                } else {
+                    unknown.add(value);
+                }
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new InvalidAcrValuesException("Login.gov does not know the acr value(s) " + String.join(", ", unknown)
+                    + ". Use a urn:acr.login.gov:* service level and optionally one AAL value.");
+        }
+        if (!anyIal && anyAal) {
+            throw new InvalidAcrValuesException("An AAL value needs an IAL (service level) value beside it: Login.gov answers '"
+                    + MISSING_IAL + "' to an AAL alone.");
+        }
+        return parse(parameter);
+    }
+
+    /**
+     * This request raised, axis by axis, to at least {@code floor}: the more demanding IAL and the
+     * more demanding AAL of the two. The IAL is spelled in the floor's form, so an administrator
+     * who chose legacy values keeps getting legacy answers.
+     */
+    public AcrValues atLeast(AcrValues floor) {
+        IdentityAssurance level = IdentityAssurance.stronger(ial, floor.ial);
+        AuthenticationAssurance authentication = AuthenticationAssurance.stronger(aal, floor.aal);
+        String levelValue = level == floor.ial ? floor.ialValue : level.value(floor.form());
+        String authenticationValue = authentication == null ? null
+                : authentication == floor.aal ? floor.aalValue
+                : authentication == aal ? aalValue : authentication.value();
+        return new AcrValues(level, levelValue, authentication, authenticationValue);
+    }
+
+    /** The {@code aal} Login.gov echoes for this request: the AAL asked for, else its default. */
+    public AuthenticationAssurance expectedAal() {
+        return aal == null ? AuthenticationAssurance.DEFAULT : aal;
+    }
+
+    /** Whether a sign-in Login.gov asserted at {@code asserted} meets this level on both axes. */
+    public boolean isSatisfiedBy(AssertedLevel asserted) {
+        return ial.isSatisfiedBy(asserted.ial()) && expectedAal().isSatisfiedBy(asserted.aal());
+    }
+
+    /** The deprecated spellings among these values (empty when all are current). */
+    public List<String> legacySpellings() {
+        List<String> legacy = new ArrayList<>();
+        if (form() == AcrForm.LEGACY && ial != IdentityAssurance.IALMAX) {
+            legacy.add(ialValue);
+        }
+        if (aal != null && aal.isLegacyAlias(aalValue)) {
+            legacy.add(aalValue);
+        }
+        return legacy;
+    }
+
     /** An {@code acr_values} parameter Login.gov would refuse. */
     public static final class InvalidAcrValuesException extends Exception {
         public InvalidAcrValuesException(String message) {

@@ -36,6 +36,26 @@ public enum AuthenticationAssurance {
         return legacyAliases.contains(candidate);
     }
 
+    /**
+     * Whether a sign-in at {@code asserted} meets this level. Declaration order is strength order:
+     * every time MFA meets the default, phishing-resistant meets both, PIV/CAC (itself phishing
+     * resistant) meets all.
+     */
+    public boolean isSatisfiedBy(AuthenticationAssurance asserted) {
+        return asserted != null && asserted.ordinal() >= ordinal();
+    }
+
+    /** The more demanding of two levels; null stands for "none asked" and loses to any level. */
+    public static AuthenticationAssurance stronger(AuthenticationAssurance a, AuthenticationAssurance b) {
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        return a.ordinal() >= b.ordinal() ? a : b;
+    }
+
     public static Optional<AuthenticationAssurance> fromValue(String value) {
         if (value == null) {
             return Optional.empty();

@@ -6,6 +6,7 @@ import java.util.Optional;
 /**
  * Login.gov's identity assurance ("service level", IAL) values. Declaration order is strength
  * order for the levels that can be asserted: auth-only, verified, verified with facial match.
+ * {@link #requestStrength()} orders all five as requests.
  *
  * <p>Each level has a semantic value ({@code urn:acr.login.gov:*}, the current form) and the
  * deprecated legacy URIs Login.gov still accepts. What Login.gov asserts back comes in the form
@@ -120,6 +121,53 @@ public enum IdentityAssurance {
             case VERIFIED, VERIFIED_FACIAL_MATCH_PREFERRED -> asserted == VERIFIED || asserted == VERIFIED_FACIAL_MATCH_REQUIRED;
             case VERIFIED_FACIAL_MATCH_REQUIRED -> asserted == VERIFIED_FACIAL_MATCH_REQUIRED;
         };
+    }
+
+    /**
+     * How demanding a request for this level is, to combine a floor with a requested level:
+     * auth-only, IALMAX (verified data when there is some), verified, facial match preferred (new
+     * proofing uses facial match), facial match required.
+     */
+    public int requestStrength() {
+        return switch (this) {
+            case AUTH_ONLY -> 0;
+            case IALMAX -> 1;
+            case VERIFIED -> 2;
+            case VERIFIED_FACIAL_MATCH_PREFERRED -> 3;
+            case VERIFIED_FACIAL_MATCH_REQUIRED -> 4;
+        };
+    }
+
+    /** The more demanding of two requested levels. */
+    public static IdentityAssurance stronger(IdentityAssurance a, IdentityAssurance b) {
+        return a.requestStrength() >= b.requestStrength() ? a : b;
+    }
+
+    /** True for the three levels Login.gov can put in {@code acr}: auth-only, verified, facial match required. */
+    public boolean isAssertable() {
+        return this == AUTH_ONLY || this == VERIFIED || this == VERIFIED_FACIAL_MATCH_REQUIRED;
+    }
+
+    /**
+     * Reads an asserted {@code acr} strictly: only the spellings Login.gov returns for a request in
+     * {@code form} (semantic {@code urn:acr.login.gov:*} or the {@code ial/*} URIs, never
+     * {@code loa/*}) and only levels that can be asserted.
+     */
+    public static Optional<IdentityAssurance> fromAsserted(String value, AcrForm form) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        for (IdentityAssurance level : values()) {
+            if (level.isAssertable() && value.equals(level.value(form))) {
+                return Optional.of(level);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** True when {@code value} is a deprecated spelling Login.gov still accepts. */
+    public static boolean isLegacySpelling(String value) {
+        return fromValue(value).isPresent() && formOf(value) == AcrForm.LEGACY;
     }
 
     /** How far a person's identity has been proofed at Login.gov. */

@@ -71,6 +71,27 @@ public enum LoginGovScope {
         return Arrays.stream(values()).filter(s -> s.value.equals(value)).findFirst();
     }
 
+    /**
+     * The scope parameter to send at {@code level}: the configured scopes, minus the verified-only
+     * ones when the level is not verified (Login.gov would drop them silently). {@code profile}
+     * becomes {@code profile:verified_at} there, its one claim released at every level.
+     */
+    public static String requestedAt(String configuredScopes, IdentityAssurance level) {
+        Set<String> sent = new LinkedHashSet<>();
+        for (String value : configuredScopes == null ? new String[0] : configuredScopes.trim().split("\\s+")) {
+            if (value.isEmpty()) {
+                continue;
+            }
+            Optional<LoginGovScope> scope = fromValue(value);
+            if (scope.isEmpty() || !scope.get().requiresVerifiedIdentity() || level.releasesVerifiedAttributes()) {
+                sent.add(value);
+            } else if (scope.get() == PROFILE) {
+                sent.add(PROFILE_VERIFIED_AT.value);
+            }
+        }
+        return String.join(" ", sent);
+    }
+
     /** Parses a space-separated scope string, keeping the known scopes in order. */
     public static Set<LoginGovScope> parse(String scopes) {
         Set<LoginGovScope> known = new LinkedHashSet<>();

@@ -32,7 +32,7 @@ class LoginGovIdentityProviderConfigTest {
         void a_new_provider_targets_the_sandbox_at_auth_only_with_private_key_jwt() {
             LoginGovIdentityProviderConfig config = new LoginGovIdentityProviderConfig();
             assertEquals(LoginGovEnvironment.SANDBOX, config.environment());
-            assertEquals(IdentityAssurance.AUTH_ONLY, config.acrValues().ial());
+            assertEquals(IdentityAssurance.AUTH_ONLY, config.defaultLevel().ial());
             assertEquals(ClientAuthentication.PRIVATE_KEY_JWT, config.clientAuthentication());
             assertEquals("openid email", config.getDefaultScope());
             assertEquals(Duration.ofMinutes(5), config.idTokenMaxAge());
@@ -111,14 +111,14 @@ class LoginGovIdentityProviderConfigTest {
         void an_unknown_ial() {
             LoginGovIdentityProviderConfig config = valid();
             config.getConfig().put(LoginGovIdentityProviderConfig.IAL, "urn:acr.login.gov:gold");
-            assertTrue(refusal(config).contains("Unknown Login.gov service level"));
+            assertTrue(refusal(config).contains("does not know the acr value(s) urn:acr.login.gov:gold"));
         }
 
         @Test
         void an_unknown_aal() {
             LoginGovIdentityProviderConfig config = valid();
             config.getConfig().put(LoginGovIdentityProviderConfig.AAL, "http://idmanagement.gov/ns/assurance/aal/1");
-            assertTrue(refusal(config).contains("Unknown Login.gov authentication level"));
+            assertTrue(refusal(config).contains("does not know the authentication level (AAL)"));
         }
 
         @Test
@@ -150,7 +150,55 @@ class LoginGovIdentityProviderConfigTest {
             LoginGovIdentityProviderConfig config = valid();
             config.getConfig().put("defaultScope", "openid email profile:name");
             assertTrue(refusal(config).contains("need a verified service level"));
+            config.getConfig().put(LoginGovIdentityProviderConfig.REGISTRATION, "verified");
+            // Accepted: sent whenever a sign-in asks for a verified level.
+            new LoginGovConfigValidator(config).validate();
             config.getConfig().put(LoginGovIdentityProviderConfig.IAL, "urn:acr.login.gov:verified");
+            new LoginGovConfigValidator(config).validate();
+        }
+
+        @Test
+        void a_verified_level_on_an_auth_only_registration() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().put(LoginGovIdentityProviderConfig.IAL, "urn:acr.login.gov:verified");
+            assertTrue(refusal(config).contains("registered as authentication only"));
+            config.getConfig().put(LoginGovIdentityProviderConfig.IAL, "urn:acr.login.gov:auth-only");
+            config.getConfig().put(LoginGovIdentityProviderConfig.ACR_NAMES, "{\"gold\": \"urn:acr.login.gov:verified\"}");
+            assertTrue(refusal(config).contains("Level name 'gold'"));
+        }
+
+        @Test
+        void two_ial_values() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().put(LoginGovIdentityProviderConfig.IAL, "urn:acr.login.gov:auth-only urn:acr.login.gov:verified");
+            assertTrue(refusal(config).contains("exactly one IAL value"));
+            config.getConfig().put(LoginGovIdentityProviderConfig.IAL, "urn:acr.login.gov:auth-only");
+            config.getConfig().put(LoginGovIdentityProviderConfig.AAL, "urn:acr.login.gov:verified");
+            assertTrue(refusal(config).contains("Two IAL values"));
+        }
+
+        @Test
+        void an_aal_without_an_ial() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().remove(LoginGovIdentityProviderConfig.IAL);
+            config.getConfig().put(LoginGovIdentityProviderConfig.AAL, "http://idmanagement.gov/ns/assurance/aal/2");
+            assertTrue(refusal(config).contains("needs a service level (IAL) beside it"));
+            config.getConfig().put(LoginGovIdentityProviderConfig.IAL, "http://idmanagement.gov/ns/assurance/aal/2");
+            config.getConfig().remove(LoginGovIdentityProviderConfig.AAL);
+            assertTrue(refusal(config).contains("needs an IAL (service level) value beside it"));
+        }
+
+        @Test
+        void level_names_that_are_not_a_json_object_of_acr_values() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().put(LoginGovIdentityProviderConfig.ACR_NAMES, "[1, 2]");
+            assertTrue(refusal(config).contains("JSON object"));
+            config.getConfig().put(LoginGovIdentityProviderConfig.ACR_NAMES, "{\"gold\": 3}");
+            assertTrue(refusal(config).contains("must be a string"));
+            config.getConfig().put(LoginGovIdentityProviderConfig.ACR_NAMES, "{\"gold\": \"urn:acr.login.gov:platinum\"}");
+            assertTrue(refusal(config).contains("Level 'gold'"));
+            config.getConfig().put(LoginGovIdentityProviderConfig.ACR_NAMES,
+                    "{\"strong\": \"urn:acr.login.gov:auth-only http://idmanagement.gov/ns/assurance/aal/2?hspd12=true\"}");
             new LoginGovConfigValidator(config).validate();
         }
 

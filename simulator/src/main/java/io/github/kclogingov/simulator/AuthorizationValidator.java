@@ -97,11 +97,7 @@ final class AuthorizationValidator {
      * needs the agency on the allow list.
      */
     static boolean authorizes(ServiceProvider client, IdentityAssurance level) {
-        boolean verifiedRegistration = client.registration() == Registration.VERIFIED;
-        if (level == IdentityAssurance.IALMAX) {
-            return verifiedRegistration && client.ialmaxAllowed();
-        }
-        return !level.requiresVerifiedIdentity() || verifiedRegistration;
+        return client.registration().permits(level) && (level != IdentityAssurance.IALMAX || client.ialmaxAllowed());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.kclogingov.simulator;
 
+import io.github.kclogingov.protocol.Registration;
 import io.github.kclogingov.protocol.IdentityAssurance;
 import io.github.kclogingov.protocol.LoginGovClaims;
 import io.github.kclogingov.protocol.LoginGovScope;

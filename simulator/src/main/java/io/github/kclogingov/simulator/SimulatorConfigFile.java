@@ -1,5 +1,6 @@
 package io.github.kclogingov.simulator;
 
+import io.github.kclogingov.protocol.Registration;
 import io.github.kclogingov.protocol.ClientAuthentication;
 
 import com.nimbusds.jose.util.JSONObjectUtils;

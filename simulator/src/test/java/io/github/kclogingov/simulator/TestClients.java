@@ -1,5 +1,6 @@
 package io.github.kclogingov.simulator;
 
+import io.github.kclogingov.protocol.Registration;
 import java.util.List;
 
 /** The service providers and client keys the tests register; keys are generated once per JVM. */

@@ -1,5 +1,6 @@
 package io.github.kclogingov.simulator;
 
+import io.github.kclogingov.protocol.Registration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.kclogingov.simulator.LoginGovSimulator;
-import io.github.kclogingov.simulator.Registration;
+import io.github.kclogingov.protocol.Registration;
 import io.github.kclogingov.simulator.SelfSignedKey;
 import io.github.kclogingov.simulator.ServiceProvider;
 
@@ -69,7 +69,14 @@ public final class BrokerRealm {
                 "LOGINGOV_CLIENT_ASSERTION_CERTIFICATE", key.certificateBase64()));
         realm.setRealm(name);
         realm.setDisplayName(null);
-        realm.getClients().add(appClient());
+        // The provider's registration setting says what the simulator registered this client for.
+        realm.getIdentityProviders().get(0).getConfig().put("logingovRegistration", registration.configValue());
+        ClientRepresentation app = appClient();
+        // The application gets the shipped demo client's mappers (logingov_ial and logingov_aal claims).
+        app.setProtocolMappers(realm.getClients().stream()
+                .filter(client -> "demo-app".equals(client.getClientId()))
+                .findFirst().orElseThrow().getProtocolMappers());
+        realm.getClients().add(app);
         // Realms live in the test server's in-memory database; a reused server may still hold one.
         if (admin.realms().findAll().stream().anyMatch(r -> r.getRealm().equals(name))) {
             admin.realm(name).remove();

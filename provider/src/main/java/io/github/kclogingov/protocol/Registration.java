@@ -1,11 +1,11 @@
-package io.github.kclogingov.simulator;
+package io.github.kclogingov.protocol;
 
 import java.util.Locale;
 
 /**
- * What a service provider is registered for at Login.gov. An {@link #AUTH_ONLY} service provider
- * that asks for a verified level gets "The acr_values are not authorized", and its
- * {@code verified_at} is always null.
+ * What a service provider is registered for at Login.gov's partner portal. An {@link #AUTH_ONLY}
+ * service provider that asks for a verified level gets "The acr_values are not authorized", and
+ * its {@code verified_at} is always null. IALMAX also needs Login.gov's allow list.
  */
 public enum Registration {
     AUTH_ONLY("auth-only"),
@@ -17,7 +17,12 @@ public enum Registration {
         this.configValue = configValue;
     }
 
-    /** The spelling used in the simulator's JSON configuration file. */
+    /** Whether Login.gov lets a service provider with this registration ask for {@code level}. */
+    public boolean permits(IdentityAssurance level) {
+        return this == VERIFIED || !(level.requiresVerifiedIdentity() || level == IdentityAssurance.IALMAX);
+    }
+
+    /** The spelling used in configuration (the simulator's JSON file, the identity provider's settings). */
     public String configValue() {
         return configValue;
     }
