@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.kclogingov.it.support.BrokerRealm;
+import io.github.kclogingov.it.support.FailedSignIn;
 import io.github.kclogingov.it.support.HttpBrowser;
 import io.github.kclogingov.it.support.LoginGovServerConfig;
 import io.github.kclogingov.it.support.ServerLog;
@@ -36,8 +37,6 @@ import org.keycloak.testframework.server.KeycloakUrls;
 @KeycloakIntegrationTest(config = LoginGovServerConfig.class)
 class FailedSignInTest {
 
-    static final String FAILURE_PAGE_TEXT = "We could not sign you in with Login.gov";
-
     @InjectAdminClient
     Keycloak admin;
 
@@ -58,24 +57,15 @@ class FailedSignInTest {
     }
 
     void assertFailurePage(HttpBrowser.Page page) {
-        assertFalse(page.isRedirect(), () -> "expected an error page, got a redirect to " + page.location());
-        assertTrue(page.status() >= 400 && page.status() < 500 || page.status() == 502, () -> "status " + page.status());
-        assertTrue(page.contains(FAILURE_PAGE_TEXT), () -> "page does not explain the failure:\n" + page.body());
-        assertFalse(page.body().contains("Exception"), "no stack trace on the page");
+        FailedSignIn.assertFailurePage(page);
     }
 
     EventRepresentation loginErrorEvent() {
-        List<EventRepresentation> events = realm.resource().getEvents(List.of("IDENTITY_PROVIDER_LOGIN_ERROR"),
-                null, null, null, null, null, 0, 10);
-        assertEquals(1, events.size(), () -> "events: " + events);
-        EventRepresentation event = events.get(0);
-        assertEquals("identity_provider_login_failure", event.getError());
-        assertEquals(BrokerRealm.ALIAS, event.getDetails().get("identity_provider"));
-        return event;
+        return FailedSignIn.loginErrorEvent(realm);
     }
 
     void assertNoUser() {
-        assertEquals(0, realm.resource().users().count(), "no user may be created by a failed sign-in");
+        FailedSignIn.assertNoUser(realm);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -113,7 +103,8 @@ class FailedSignInTest {
 
     @Test
     void login_gov_refusing_the_request_is_explained_with_its_own_text() {
-        realm.updateIdentityProvider(Map.of("logingovIal", "urn:acr.login.gov:verified"));
+        // The provider believes it is registered for verification; the simulator knows it is not.
+        realm.updateIdentityProvider(Map.of("logingovIal", "urn:acr.login.gov:verified", "logingovRegistration", "verified"));
         try {
             HttpBrowser.Page page = new SignInFlow(realm).signIn(Map.of());
 
@@ -125,7 +116,7 @@ class FailedSignInTest {
             assertTrue(event.getDetails().get("logingov_error").contains("not authorized"), () -> event.getDetails().toString());
             assertNoUser();
         } finally {
-            realm.updateIdentityProvider(Map.of("logingovIal", "urn:acr.login.gov:auth-only"));
+            realm.updateIdentityProvider(Map.of("logingovIal", "urn:acr.login.gov:auth-only", "logingovRegistration", "auth-only"));
         }
     }
 

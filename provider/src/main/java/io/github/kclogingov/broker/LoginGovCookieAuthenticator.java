@@ -96,9 +96,13 @@ public class LoginGovCookieAuthenticator extends CookieAuthenticator {
         context.success();
     }
 
-    /** Sends the person to the Login.gov provider of their session, which asks for the level now requested. */
+    /**
+     * Sends the person to the Login.gov provider of their session, which asks for the level now
+     * requested, raised to what the session already has so that neither axis goes down.
+     */
     private static void stepUp(AuthenticationFlowContext context, LoginGovSession loginGov) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        authSession.setAuthNote(LoginGovIdentityProvider.SESSION_LEVEL_NOTE, loginGov.asserted().asRequest().toParameter());
         String accessCode = new ClientSessionCode<>(context.getSession(), context.getRealm(), authSession).getOrGenerateCode();
         URI location = Urls.identityProviderAuthnRequest(context.getUriInfo().getBaseUri(), loginGov.alias(),
                 context.getRealm().getName(), accessCode, authSession.getClient().getClientId(), authSession.getTabId(),

@@ -66,6 +66,9 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
     /** Authentication session note: the acr_values sent to Login.gov, to check its answer against. */
     static final String REQUESTED_ACR_NOTE = "LOGINGOV_REQUESTED_ACR";
 
+    /** Authentication session note: during a step-up, the level the session already has (as acr values). */
+    static final String SESSION_LEVEL_NOTE = "LOGINGOV_SESSION_LEVEL";
+
     /** Brokered-identity context data carrying the checked assertion to {@link #authenticationFinished}. */
     static final String ASSERTED_IAL_DATA = "logingov.asserted_ial";
     static final String ASSERTED_AAL_DATA = "logingov.asserted_aal";
@@ -121,8 +124,13 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
             // Fail before sending the person away if the token call could not be authenticated.
             getSignatureContext();
         }
-        AcrValues level = RequestedLevels.of(request.getAuthenticationSession()).loginGovLevel(loginGovConfig);
-        request.getAuthenticationSession().setAuthNote(REQUESTED_ACR_NOTE, level.toParameter());
+        AuthenticationSessionModel authSession = request.getAuthenticationSession();
+        AcrValues level = RequestedLevels.of(authSession).loginGovLevel(loginGovConfig);
+        String sessionLevel = authSession.getAuthNote(SESSION_LEVEL_NOTE);
+        if (sessionLevel != null) {
+            level = level.atLeast(parseRecorded(sessionLevel));
+        }
+        authSession.setAuthNote(REQUESTED_ACR_NOTE, level.toParameter());
         UriBuilder uri = super.createAuthorizationUrl(request);
         // Whatever the parent or the downstream client added, Login.gov gets exactly these.
         uri.replaceQueryParam(OAuth2Constants.ACR_VALUES, level.toParameter());
@@ -231,9 +239,18 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
             throw new LoginGovLoginException("userinfo ial differs from the id_token acr");
         }
         try {
-            return AssertedLevel.check(AcrValues.parse(sent), acr, aal);
-        } catch (AssertedLevel.AssuranceMismatchException | AcrValues.InvalidAcrValuesException e) {
+            return AssertedLevel.check(parseRecorded(sent), acr, aal);
+        } catch (AssertedLevel.AssuranceMismatchException e) {
             throw new LoginGovLoginException(e.getMessage());
+        }
+    }
+
+    /** Reads acr values this provider wrote into the authentication session itself. */
+    private static AcrValues parseRecorded(String acrValues) {
+        try {
+            return AcrValues.parse(acrValues);
+        } catch (AcrValues.InvalidAcrValuesException e) {
+            throw new LoginGovLoginException("the recorded Login.gov request is unreadable");
         }
     }
 

@@ -53,6 +53,16 @@ public record AssertedLevel(IdentityAssurance ial, String ialValue, Authenticati
         return new AssertedLevel(asserted, acr, returned.get(), aal);
     }
 
+    /**
+     * This assertion as a request that would reproduce it, to keep what a session has while
+     * raising it. Login.gov's default AAL is left implicit, as a request without an AAL asks for it.
+     */
+    public AcrValues asRequest() {
+        return aal == AuthenticationAssurance.DEFAULT
+                ? new AcrValues(ial, ialValue, null, null)
+                : new AcrValues(ial, ialValue, aal, aalValue);
+    }
+
     /** Reads a level recorded earlier (for instance in a session note), leniently: empty when unreadable. */
     public static Optional<AssertedLevel> restore(String ialValue, String aalValue) {
         Optional<IdentityAssurance> level = IdentityAssurance.fromValue(ialValue).filter(IdentityAssurance::isAssertable);

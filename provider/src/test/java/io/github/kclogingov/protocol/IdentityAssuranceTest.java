@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 
 import io.github.kclogingov.protocol.IdentityAssurance.Proofing;
@@ -86,6 +87,89 @@ class IdentityAssuranceTest {
             assertTrue(AUTH_ONLY.isSatisfiedBy(AUTH_ONLY));
             assertTrue(AUTH_ONLY.isSatisfiedBy(VERIFIED));
             assertFalse(AUTH_ONLY.isSatisfiedBy(VERIFIED_FACIAL_MATCH_PREFERRED));
+        }
+    }
+    @Nested
+    class ReadingAnAssertedAcr {
+        @Test
+        void only_the_spelling_of_the_request_form_is_read() {
+            assertEquals(Optional.of(VERIFIED), IdentityAssurance.fromAsserted("urn:acr.login.gov:verified", AcrForm.SEMANTIC));
+            assertEquals(Optional.of(VERIFIED), IdentityAssurance.fromAsserted("http://idmanagement.gov/ns/assurance/ial/2", AcrForm.LEGACY));
+            assertEquals(Optional.empty(), IdentityAssurance.fromAsserted("http://idmanagement.gov/ns/assurance/ial/2", AcrForm.SEMANTIC));
+            assertEquals(Optional.empty(), IdentityAssurance.fromAsserted("urn:acr.login.gov:verified", AcrForm.LEGACY));
+        }
+
+        @Test
+        void every_assertable_level_is_read_in_both_forms() {
+            for (IdentityAssurance level : List.of(AUTH_ONLY, VERIFIED, VERIFIED_FACIAL_MATCH_REQUIRED)) {
+                for (AcrForm form : AcrForm.values()) {
+                    assertEquals(Optional.of(level), IdentityAssurance.fromAsserted(level.value(form), form));
+                }
+            }
+        }
+
+        @Test
+        void loa_aliases_are_never_read() {
+            assertEquals(Optional.empty(), IdentityAssurance.fromAsserted("http://idmanagement.gov/ns/assurance/loa/1", AcrForm.LEGACY));
+            assertEquals(Optional.empty(), IdentityAssurance.fromAsserted("http://idmanagement.gov/ns/assurance/loa/3", AcrForm.LEGACY));
+        }
+
+        @Test
+        void levels_login_gov_never_asserts_are_not_read() {
+            for (AcrForm form : AcrForm.values()) {
+                assertEquals(Optional.empty(), IdentityAssurance.fromAsserted(VERIFIED_FACIAL_MATCH_PREFERRED.value(form), form));
+                assertEquals(Optional.empty(), IdentityAssurance.fromAsserted(IALMAX.value(form), form));
+                assertEquals(Optional.empty(), IdentityAssurance.fromAsserted(null, form));
+            }
+        }
+    }
+
+    @Nested
+    class RequestStrength {
+        @Test
+        void requests_are_ordered_auth_only_ialmax_verified_preferred_required() {
+            List<IdentityAssurance> weakestFirst = List.of(AUTH_ONLY, IALMAX, VERIFIED, VERIFIED_FACIAL_MATCH_PREFERRED,
+                    VERIFIED_FACIAL_MATCH_REQUIRED);
+            for (int i = 1; i < weakestFirst.size(); i++) {
+                assertTrue(weakestFirst.get(i - 1).requestStrength() < weakestFirst.get(i).requestStrength(),
+                        weakestFirst.get(i - 1) + " < " + weakestFirst.get(i));
+            }
+        }
+
+        @Test
+        void the_more_demanding_request_wins_either_way_round() {
+            assertEquals(IALMAX, IdentityAssurance.stronger(AUTH_ONLY, IALMAX));
+            assertEquals(IALMAX, IdentityAssurance.stronger(IALMAX, AUTH_ONLY));
+            assertEquals(VERIFIED, IdentityAssurance.stronger(IALMAX, VERIFIED));
+            assertEquals(VERIFIED_FACIAL_MATCH_PREFERRED, IdentityAssurance.stronger(VERIFIED_FACIAL_MATCH_PREFERRED, VERIFIED));
+            assertEquals(VERIFIED_FACIAL_MATCH_REQUIRED,
+                    IdentityAssurance.stronger(VERIFIED_FACIAL_MATCH_PREFERRED, VERIFIED_FACIAL_MATCH_REQUIRED));
+            assertEquals(VERIFIED, IdentityAssurance.stronger(VERIFIED, VERIFIED));
+        }
+    }
+
+    @Nested
+    class Spelling {
+        @Test
+        void legacy_uris_are_legacy_spellings() {
+            assertTrue(IdentityAssurance.isLegacySpelling("http://idmanagement.gov/ns/assurance/ial/1"));
+            assertTrue(IdentityAssurance.isLegacySpelling("http://idmanagement.gov/ns/assurance/loa/3"));
+            assertTrue(IdentityAssurance.isLegacySpelling("http://idmanagement.gov/ns/assurance/ial/2?bio=preferred"));
+        }
+
+        @Test
+        void semantic_values_and_unknown_values_are_not() {
+            assertFalse(IdentityAssurance.isLegacySpelling("urn:acr.login.gov:auth-only"));
+            assertFalse(IdentityAssurance.isLegacySpelling("urn:acr.login.gov:verified-facial-match-required"));
+            assertFalse(IdentityAssurance.isLegacySpelling("http://idmanagement.gov/ns/assurance/ial/3"));
+            assertFalse(IdentityAssurance.isLegacySpelling("http://idmanagement.gov/ns/assurance/aal/3"));
+            assertFalse(IdentityAssurance.isLegacySpelling(null));
+        }
+
+        @Test
+        void ialmax_is_sent_legacy_even_in_the_semantic_form() {
+            assertEquals("http://idmanagement.gov/ns/assurance/ial/0", IALMAX.value(AcrForm.SEMANTIC));
+            assertEquals(Optional.empty(), IALMAX.semanticValue());
         }
     }
 }

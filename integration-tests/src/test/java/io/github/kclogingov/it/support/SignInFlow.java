@@ -34,6 +34,18 @@ public final class SignInFlow {
 
     /** The application's authorization request; answers Keycloak's login page. */
     public HttpBrowser.Page openLoginPage(Map<String, String> extraParameters) {
+        HttpBrowser.Page page = authorize(extraParameters);
+        if (page.status() != 200) {
+            throw new AssertionError("Expected Keycloak's login page, got HTTP " + page.status() + " " + page.location());
+        }
+        return page;
+    }
+
+    /**
+     * The application's authorization request, answering whatever Keycloak answers: its login page,
+     * or a redirect when the browser's session settles it (single sign-on, or a step-up to Login.gov).
+     */
+    public HttpBrowser.Page authorize(Map<String, String> extraParameters) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("client_id", BrokerRealm.APP_CLIENT_ID);
         parameters.put("redirect_uri", BrokerRealm.APP_REDIRECT_URI);
@@ -42,11 +54,7 @@ public final class SignInFlow {
         parameters.put("state", "app-state-0123456789");
         parameters.put("nonce", "app-nonce-0123456789");
         parameters.putAll(extraParameters);
-        HttpBrowser.Page page = browser.get(realm.realmUrl() + "/protocol/openid-connect/auth?" + HttpBrowser.form(parameters));
-        if (page.status() != 200) {
-            throw new AssertionError("Expected Keycloak's login page, got HTTP " + page.status() + " " + page.location());
-        }
-        return page;
+        return browser.get(realm.realmUrl() + "/protocol/openid-connect/auth?" + HttpBrowser.form(parameters));
     }
 
     /** Presses the Login.gov button on Keycloak's login page. */
