@@ -121,6 +121,15 @@ public final class DemoLauncher {
                 "LOGINGOV_CLIENT_ASSERTION_CERTIFICATE", clientAssertionKey.certificateBase64());
     }
 
+    /**
+     * The demo application asking for a verified level. The PKCE challenge is RFC 7636's example:
+     * the request only needs to be well formed, nobody exchanges the code.
+     */
+    static final String STEP_UP_URL = KEYCLOAK_URL + "/realms/" + REALM + "/protocol/openid-connect/auth"
+            + "?client_id=demo-app&response_type=code&scope=openid&acr_values=verified"
+            + "&redirect_uri=" + KEYCLOAK_URL.replace(":", "%3A").replace("/", "%2F") + "%2Frealms%2F" + REALM + "%2Faccount%2F"
+            + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256";
+
     static String banner(List<Persona> personas) {
         StringBuilder text = new StringBuilder();
         String rule = "=".repeat(78);
@@ -133,6 +142,10 @@ public final class DemoLauncher {
             text.append(String.format("       %-13s %s: %s%n", persona.id(), persona.displayName(), persona.description()));
         }
         text.append('\n')
+                .append("  4. Step up         signed in as an auth-only session (the account page asks for no level),\n")
+                .append("                     open this application request for acr_values=verified:\n")
+                .append("       ").append(STEP_UP_URL).append('\n')
+                .append("                     Keycloak sends you straight back to Login.gov for a verified level.\n\n")
                 .append("  Admin console      ").append(KEYCLOAK_URL).append("/admin/master/console/#/").append(REALM)
                 .append("   (admin / admin)\n")
                 .append("  Login.gov simulator ").append(SIMULATOR_ISSUER).append(".well-known/openid-configuration\n")

@@ -20,6 +20,7 @@ class DemoLauncherTest {
                 "http://localhost:8081/",
                 "auth-only",
                 "verified",
+                "acr_values=verified",
                 "Ctrl-C stops everything."}) {
             assertTrue(banner.contains(expected), () -> "missing " + expected + " in\n" + banner);
         }
