@@ -108,13 +108,16 @@ public record AcrValues(IdentityAssurance ial, String ialValue, AuthenticationAs
 
     /**
      * This request raised, axis by axis, to at least {@code floor}: the more demanding IAL and the
-     * more demanding AAL of the two. The IAL is spelled in the floor's form, so an administrator
-     * who chose legacy values keeps getting legacy answers.
+     * more demanding AAL of the two. The IAL is spelled in the floor's form (unless the floor is
+     * IALMAX, which has no other), so an administrator who chose legacy values keeps getting
+     * legacy answers.
      */
     public AcrValues atLeast(AcrValues floor) {
         IdentityAssurance level = IdentityAssurance.stronger(ial, floor.ial);
         AuthenticationAssurance authentication = AuthenticationAssurance.stronger(aal, floor.aal);
-        String levelValue = level == floor.ial ? floor.ialValue : level.value(floor.form());
+        // IALMAX has only a legacy spelling, so an IALMAX floor does not decide the form.
+        AcrForm spelling = floor.ial == IdentityAssurance.IALMAX ? form() : floor.form();
+        String levelValue = level == floor.ial ? floor.ialValue : level.value(spelling);
         String authenticationValue = authentication == null ? null
                 : authentication == floor.aal ? floor.aalValue
                 : authentication == aal ? aalValue : authentication.value();

@@ -165,11 +165,6 @@ public enum IdentityAssurance {
         return Optional.empty();
     }
 
-    /** True when {@code value} is a deprecated spelling Login.gov still accepts. */
-    public static boolean isLegacySpelling(String value) {
-        return fromValue(value).isPresent() && formOf(value) == AcrForm.LEGACY;
-    }
-
     /** How far a person's identity has been proofed at Login.gov. */
     public enum Proofing {
         NONE, VERIFIED, VERIFIED_WITH_FACIAL_MATCH

@@ -175,6 +175,12 @@ class AcrValuesTest {
     @Nested
     class RaisedToAFloor {
         @Test
+        void an_ialmax_floor_does_not_force_the_legacy_form_on_a_stronger_request() throws Exception {
+            assertEquals(VERIFIED, acr(VERIFIED).atLeast(acr(LEGACY_IALMAX)).ialValue());
+            assertEquals(LEGACY_IALMAX, acr(AUTH_ONLY).atLeast(acr(LEGACY_IALMAX)).ialValue());
+        }
+
+        @Test
         void the_more_demanding_ial_and_aal_are_taken_axis_by_axis() {
             AcrValues raised = acr(VERIFIED).atLeast(acr(AUTH_ONLY + " " + PHISHING_RESISTANT));
             assertEquals(VERIFIED + " " + PHISHING_RESISTANT, raised.toParameter());

@@ -151,22 +151,6 @@ class IdentityAssuranceTest {
     @Nested
     class Spelling {
         @Test
-        void legacy_uris_are_legacy_spellings() {
-            assertTrue(IdentityAssurance.isLegacySpelling("http://idmanagement.gov/ns/assurance/ial/1"));
-            assertTrue(IdentityAssurance.isLegacySpelling("http://idmanagement.gov/ns/assurance/loa/3"));
-            assertTrue(IdentityAssurance.isLegacySpelling("http://idmanagement.gov/ns/assurance/ial/2?bio=preferred"));
-        }
-
-        @Test
-        void semantic_values_and_unknown_values_are_not() {
-            assertFalse(IdentityAssurance.isLegacySpelling("urn:acr.login.gov:auth-only"));
-            assertFalse(IdentityAssurance.isLegacySpelling("urn:acr.login.gov:verified-facial-match-required"));
-            assertFalse(IdentityAssurance.isLegacySpelling("http://idmanagement.gov/ns/assurance/ial/3"));
-            assertFalse(IdentityAssurance.isLegacySpelling("http://idmanagement.gov/ns/assurance/aal/3"));
-            assertFalse(IdentityAssurance.isLegacySpelling(null));
-        }
-
-        @Test
         void ialmax_is_sent_legacy_even_in_the_semantic_form() {
             assertEquals("http://idmanagement.gov/ns/assurance/ial/0", IALMAX.value(AcrForm.SEMANTIC));
             assertEquals(Optional.empty(), IALMAX.semanticValue());
