@@ -394,7 +394,6 @@ class AssuranceTest {
     static JsonNode tokenClaims(SignInFlow flow, HttpBrowser.Page end) {
         assertTrue(end.isRedirect() && SignInFlow.isApplication(end.location()), () -> "sign-in did not reach the app: " + end
                 + (end.body() == null ? "" : "\n" + end.body()));
-        JsonNode tokens = flow.exchangeCode(end.locationQuery().get("code"));
-        return SignInFlow.claims(tokens.get("id_token").asText());
+        return flow.exchangeCodeClaims(end.locationQuery().get("code"));
     }
 }

@@ -67,7 +67,8 @@ public class LoginGovIdentityProviderFactory extends AbstractIdentityProviderFac
                 .property().name(LoginGovIdentityProviderConfig.IAL).label("Default service level (IAL)")
                 .helpText("Sent when the application asks for no level, and the floor of every request. Applications ask for "
                         + "more through acr_values named in the realm's ACR to LoA mapping. The legacy http://idmanagement.gov URIs "
-                        + "are deprecated by Login.gov: they are accepted, with a warning in the server log.")
+                        + "are deprecated by Login.gov: they are accepted, with a warning in the server log. Verified-only scopes "
+                        + "(profile, address, phone, social_security_number) are sent only with a verified level.")
                 .type(ProviderConfigProperty.LIST_TYPE)
                 .options(ialOptions())
                 .defaultValue(IdentityAssurance.AUTH_ONLY.value(AcrForm.SEMANTIC)).add()

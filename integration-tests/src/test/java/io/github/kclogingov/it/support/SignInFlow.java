@@ -102,6 +102,11 @@ public final class SignInFlow {
         }
     }
 
+    /** Exchanges the code and answers the claims of the id_token Keycloak issued. */
+    public JsonNode exchangeCodeClaims(String code) {
+        return claims(exchangeCode(code).get("id_token").asText());
+    }
+
     /** The claims of a JWT, read without verification (the tests check signatures separately). */
     public static JsonNode claims(String jwt) {
         try {
