@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -136,13 +135,6 @@ class BrowserStepUpTest {
     }
 
     private String authorizationUrl(Map<String, String> extra) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("client_id", BrokerRealm.APP_CLIENT_ID);
-        parameters.put("redirect_uri", BrokerRealm.APP_REDIRECT_URI);
-        parameters.put("response_type", "code");
-        parameters.put("scope", "openid");
-        parameters.put("state", "browser-state-0123456789");
-        parameters.putAll(extra);
-        return realm.realmUrl() + "/protocol/openid-connect/auth?" + HttpBrowser.form(parameters);
+        return SignInFlow.authorizationUrl(realm, extra);
     }
 }

@@ -46,6 +46,11 @@ public final class SignInFlow {
      * or a redirect when the browser's session settles it (single sign-on, or a step-up to Login.gov).
      */
     public HttpBrowser.Page authorize(Map<String, String> extraParameters) {
+        return browser.get(authorizationUrl(realm, extraParameters));
+    }
+
+    /** The application's authorization request URL at Keycloak, with extra parameters (acr_values, claims, prompt...). */
+    public static String authorizationUrl(BrokerRealm realm, Map<String, String> extraParameters) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("client_id", BrokerRealm.APP_CLIENT_ID);
         parameters.put("redirect_uri", BrokerRealm.APP_REDIRECT_URI);
@@ -54,7 +59,7 @@ public final class SignInFlow {
         parameters.put("state", "app-state-0123456789");
         parameters.put("nonce", "app-nonce-0123456789");
         parameters.putAll(extraParameters);
-        return browser.get(realm.realmUrl() + "/protocol/openid-connect/auth?" + HttpBrowser.form(parameters));
+        return realm.realmUrl() + "/protocol/openid-connect/auth?" + HttpBrowser.form(parameters);
     }
 
     /** Presses the Login.gov button on Keycloak's login page. */
