@@ -76,6 +76,7 @@ class AdminConfigurationTest {
         assertEquals("https://idp.int.identitysandbox.gov/api/openid_connect/token", saved.get("tokenUrl"));
         assertEquals("https://idp.int.identitysandbox.gov/api/openid_connect/certs", saved.get("jwksUrl"));
         assertEquals("urn:acr.login.gov:auth-only", saved.get("logingovIal"));
+        assertEquals("email", saved.get("logingovAttributes"));
         assertEquals("openid email", saved.get("defaultScope"));
         assertEquals("true", saved.get("validateSignature"));
         assertEquals("false", saved.get("sendIdTokenOnLogout"));
@@ -103,8 +104,11 @@ class AdminConfigurationTest {
             "level name with an unknown value | logingovAcrNames={\"gold\": \"urn:acr.login.gov:platinum\"} | Level 'gold'",
             "unknown registration | logingovRegistration=ial2 | Login.gov registration must be auth-only or verified",
             "no dedicated key | logingovSigningKeyId= | passive realm RSA key",
-            "verified scope at auth-only | defaultScope=openid email address | need a verified service level",
-            "unknown scope | defaultScope=openid email groups | does not know the scope"})
+            "verified attribute at auth-only | logingovAttributes=email##address | need a verified level (IAL2)",
+            "SSN at auth-only | logingovAttributes=email##social_security_number | social_security_number need a verified level",
+            "unknown attribute | logingovAttributes=email##groups | Login.gov has no attribute groups",
+            "verified scope at auth-only | logingovAttributes=<blank>;defaultScope=openid email address | need a verified service level",
+            "unknown scope | logingovAttributes=<blank>;defaultScope=openid email groups | does not know the scope"})
     void a_configuration_that_cannot_work_is_refused_with_a_reason(String name, String setting, String message) {
         Map<String, String> settings = new HashMap<>();
         for (String pair : setting.split(";")) {

@@ -81,7 +81,7 @@ class AssuranceTest {
                 "logingovIal", AUTH_ONLY,
                 "logingovAal", "",
                 "logingovAcrNames", "",
-                "defaultScope", "openid email"));
+                "logingovAttributes", "email"));
         realm.resource().users().list().forEach(user -> realm.resource().users().delete(user.getId()).close());
         realm.resource().clearEvents();
         simulator.faults().clear();
@@ -237,13 +237,15 @@ class AssuranceTest {
 
     @Test
     void verified_only_scopes_are_sent_only_with_a_verified_level() {
-        realm.updateIdentityProvider(Map.of("defaultScope", "openid email profile address"));
+        realm.updateIdentityProvider(Map.of("logingovAttributes", "email##name##address##verified_at"));
+        assertEquals("openid email profile:name address profile:verified_at", realm.identityProvider().getConfig().get("defaultScope"),
+                "the scopes derived from the attributes are shown in the stock Scopes field");
 
         signIn(new SignInFlow(realm), Map.of());
         assertEquals("openid email profile:verified_at", lastAuthorization().parameter("scope"));
 
         signIn(new SignInFlow(realm), Map.of("acr_values", "verified"));
-        assertEquals("openid email profile address", lastAuthorization().parameter("scope"));
+        assertEquals("openid email profile:name address profile:verified_at", lastAuthorization().parameter("scope"));
     }
 
     @Test

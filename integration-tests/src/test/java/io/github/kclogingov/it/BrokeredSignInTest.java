@@ -88,7 +88,9 @@ class BrokeredSignInTest {
         assertEquals("code", authorization.parameter("response_type"));
         assertEquals("urn:acr.login.gov:auth-only", authorization.parameter("acr_values"));
         assertEquals("select_account", authorization.parameter("prompt"));
-        assertEquals("openid email", authorization.parameter("scope"));
+        // The shipped realm receives every attribute but the SSN; at auth-only the verified-only ones stay home.
+        assertEquals("openid email all_emails locale profile:verified_at x509:subject x509:issuer x509:presented",
+                authorization.parameter("scope"));
         assertEquals("es", authorization.parameter("locale"));
         assertTrue(authorization.parameter("state").length() >= LoginGovProtocol.MIN_STATE_LENGTH);
         assertTrue(authorization.parameter("nonce").length() >= LoginGovProtocol.MIN_NONCE_LENGTH);

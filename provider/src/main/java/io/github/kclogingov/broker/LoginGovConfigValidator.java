@@ -3,10 +3,12 @@ package io.github.kclogingov.broker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.github.kclogingov.protocol.AcrValues;
 import io.github.kclogingov.protocol.AssuranceNames;
 import io.github.kclogingov.protocol.ClientAuthentication;
+import io.github.kclogingov.protocol.LoginGovAttribute;
 import io.github.kclogingov.protocol.LoginGovScope;
 import io.github.kclogingov.protocol.Registration;
 
@@ -38,6 +40,7 @@ final class LoginGovConfigValidator {
         for (Map.Entry<String, AcrValues> name : names.custom().entrySet()) {
             checkPermitted("Level name '" + name.getKey() + "' (" + name.getValue().toParameter() + ")", name.getValue(), registration);
         }
+        config.attributes().ifPresent(attributes -> deriveScopes(attributes, registration));
         checkScopes(config.getDefaultScope(), defaultLevel, registration);
         if (config.clientAuthentication() == ClientAuthentication.PRIVATE_KEY_JWT && config.signingKeyId().isEmpty()) {
             throw new IllegalArgumentException("private_key_jwt needs the key ID (kid) of a passive realm RSA key dedicated "
@@ -54,6 +57,22 @@ final class LoginGovConfigValidator {
                     + "provider is registered as authentication only: Login.gov would answer 'The acr_values are not authorized'. "
                     + "Choose an auth-only level, or set 'Login.gov registration' to verified if the partner portal says so.");
         }
+    }
+
+    /**
+     * Chosen attributes decide the scopes: the narrowest scope for each, written into the stock
+     * Scopes field so the console shows what is sent. Verified-only attributes need a registration
+     * that can ask for a verified level.
+     */
+    private void deriveScopes(Set<LoginGovAttribute> attributes, Registration registration) {
+        List<String> verifiedOnly = attributes.stream().filter(LoginGovAttribute::requiresVerifiedIdentity)
+                .map(LoginGovAttribute::configValue).sorted().toList();
+        if (!verifiedOnly.isEmpty() && registration == Registration.AUTH_ONLY) {
+            throw new IllegalArgumentException("The attribute(s) " + String.join(", ", verifiedOnly) + " need a verified level (IAL2), "
+                    + "which this provider, registered as authentication only, can never request: Login.gov would not release them. "
+                    + "Remove them, or set 'Login.gov registration' to verified.");
+        }
+        config.getConfig().put("defaultScope", LoginGovAttribute.scopesFor(attributes));
     }
 
     private static void checkClientId(String clientId) {

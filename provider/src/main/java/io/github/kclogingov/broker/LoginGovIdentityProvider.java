@@ -4,6 +4,8 @@ import io.github.kclogingov.protocol.ClientAuthentication;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
 
@@ -22,7 +24,10 @@ import jakarta.ws.rs.core.UriBuilder;
 
 import org.keycloak.OAuth2Constants;
 import org.keycloak.authentication.authenticators.util.AcrStore;
+import org.keycloak.broker.oidc.KeycloakOIDCIdentityProviderFactory;
 import org.keycloak.broker.oidc.OIDCIdentityProvider;
+import org.keycloak.broker.oidc.OIDCIdentityProviderFactory;
+import org.keycloak.broker.provider.IdentityProviderMapper;
 import org.keycloak.broker.provider.AuthenticationRequest;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.broker.provider.IdentityBrokerException;
@@ -33,6 +38,7 @@ import org.keycloak.http.simple.SimpleHttpRequest;
 import org.keycloak.keys.loader.PublicKeyStorageManager;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.representations.JsonWebToken;
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -296,6 +302,62 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
         if (expected == null || !expected.equals(returned)) {
             throw new LoginGovLoginException("id_token nonce does not match the request");
         }
+    }
+
+    /**
+     * The admin console offers this provider's own mappers and Keycloak's OpenID Connect mappers
+     * (claim to role, claim to group, username template, hardcoded role...), which declare
+     * themselves for the stock {@code oidc} providers only; Login.gov's answers are OpenID Connect.
+     */
+    @Override
+    public boolean isMapperSupported(IdentityProviderMapper mapper) {
+        List<String> compatible = Arrays.asList(mapper.getCompatibleProviders());
+        return compatible.contains(IdentityProviderMapper.ANY_PROVIDER)
+                || compatible.contains(LoginGovIdentityProviderFactory.PROVIDER_ID)
+                || compatible.contains(OIDCIdentityProviderFactory.PROVIDER_ID)
+                || compatible.contains(KeycloakOIDCIdentityProviderFactory.PROVIDER_ID);
+    }
+
+    /**
+     * {@code email_verified} is trusted only for an account this provider created (or one only it
+     * can sign in to: no credential of its own, no other link), and only as Login.gov sent it
+     * beside the email, in the same response. Any other account keeps Keycloak's rule, so a local
+     * account never gets a verified email from Login.gov. The provider's "Trust email" switch is not
+     * used: it would trust the claim for every account.
+     */
+    @Override
+    protected void setEmailVerified(UserModel user, BrokeredIdentityContext context) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        boolean newUser = authSession != null && Boolean.parseBoolean(authSession.getAuthNote(BROKER_REGISTERED_NEW_USER));
+        boolean emailChanges = context.getEmail() != null && !context.getEmail().equalsIgnoreCase(user.getEmail());
+        if (!newUser && !emailChanges) {
+            return;
+        }
+        if (!newUser && !onlyThisProviderSignsIn(user)) {
+            user.setEmailVerified(false);
+            return;
+        }
+        user.setEmailVerified(Boolean.TRUE.equals(emailVerifiedBesideEmail(context)));
+    }
+
+    private boolean onlyThisProviderSignsIn(UserModel user) {
+        RealmModel realm = session.getContext().getRealm();
+        boolean ownCredentials = user.credentialManager().getStoredCredentialsStream().findAny().isPresent();
+        List<String> links = session.users().getFederatedIdentitiesStream(realm, user)
+                .map(link -> link.getIdentityProvider()).toList();
+        return !ownCredentials && links.equals(List.of(getConfig().getAlias()));
+    }
+
+    /** The email comes from userinfo when Login.gov answered it, else from the id_token; so does its flag. */
+    private static Boolean emailVerifiedBesideEmail(BrokeredIdentityContext context) {
+        JsonNode userInfo = (JsonNode) context.getContextData().get(USER_INFO);
+        if (userInfo != null && userInfo.hasNonNull(LoginGovClaims.EMAIL)) {
+            JsonNode flag = userInfo.get(LoginGovClaims.EMAIL_VERIFIED);
+            return flag != null && flag.isBoolean() ? flag.booleanValue() : null;
+        }
+        JsonWebToken idToken = (JsonWebToken) context.getContextData().get(VALIDATED_ID_TOKEN);
+        Object flag = idToken == null ? null : idToken.getOtherClaims().get(LoginGovClaims.EMAIL_VERIFIED);
+        return flag instanceof Boolean verified ? verified : null;
     }
 
     @Override

@@ -3,9 +3,12 @@ package io.github.kclogingov.broker;
 import io.github.kclogingov.protocol.ClientAuthentication;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.github.kclogingov.protocol.AcrForm;
 import io.github.kclogingov.protocol.AcrValues;
@@ -15,6 +18,7 @@ import io.github.kclogingov.protocol.IdentityAssurance;
 import io.github.kclogingov.protocol.LoginGovEndpoints;
 import io.github.kclogingov.protocol.LoginGovEnvironment;
 import io.github.kclogingov.protocol.LoginGovProtocol;
+import io.github.kclogingov.protocol.LoginGovAttribute;
 import io.github.kclogingov.protocol.LoginGovScope;
 import io.github.kclogingov.protocol.Registration;
 
@@ -41,6 +45,7 @@ public class LoginGovIdentityProviderConfig extends OIDCIdentityProviderConfig {
     public static final String AAL = "logingovAal";
     public static final String REGISTRATION = "logingovRegistration";
     public static final String ACR_NAMES = "logingovAcrNames";
+    public static final String ATTRIBUTES = "logingovAttributes";
     public static final String CLIENT_AUTHENTICATION = "logingovClientAuthentication";
     public static final String SIGNING_KEY_ID = "logingovSigningKeyId";
     public static final String ID_TOKEN_MAX_AGE = "logingovIdTokenMaxAgeSeconds";
@@ -56,7 +61,8 @@ public class LoginGovIdentityProviderConfig extends OIDCIdentityProviderConfig {
         getConfig().put(IAL, IdentityAssurance.AUTH_ONLY.value(AcrForm.SEMANTIC));
         getConfig().put(REGISTRATION, Registration.AUTH_ONLY.configValue());
         getConfig().put(CLIENT_AUTHENTICATION, ClientAuthentication.PRIVATE_KEY_JWT.configValue());
-        getConfig().put("defaultScope", LoginGovScope.DEFAULT_SCOPES);
+        getConfig().put(ATTRIBUTES, LoginGovAttribute.EMAIL.configValue());
+        getConfig().put("defaultScope", LoginGovAttribute.scopesFor(LoginGovAttribute.DEFAULT));
     }
 
     public LoginGovIdentityProviderConfig(IdentityProviderModel model) {
@@ -109,6 +115,29 @@ public class LoginGovIdentityProviderConfig extends OIDCIdentityProviderConfig {
         } catch (AcrValues.InvalidAcrValuesException e) {
             throw new IllegalArgumentException(field + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The Login.gov attributes the realm receives, when the administrator chose them; empty when the
+     * scopes are written by hand instead. Keycloak stores a multi-valued choice joined by {@code ##}.
+     */
+    public Optional<Set<LoginGovAttribute>> attributes() {
+        String value = blankToNull(getConfig().get(ATTRIBUTES));
+        if (value == null) {
+            return Optional.empty();
+        }
+        Set<LoginGovAttribute> chosen = EnumSet.noneOf(LoginGovAttribute.class);
+        List<String> unknown = new java.util.ArrayList<>();
+        for (String item : value.split("##|[,\\s]+")) {
+            if (!item.isBlank()) {
+                LoginGovAttribute.fromConfigValue(item.trim()).ifPresentOrElse(chosen::add, () -> unknown.add(item.trim()));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("Login.gov has no attribute " + String.join(", ", unknown) + ". Choose among "
+                    + String.join(", ", java.util.Arrays.stream(LoginGovAttribute.values()).map(LoginGovAttribute::configValue).toList()) + ".");
+        }
+        return Optional.of(chosen);
     }
 
     /** What the Login.gov service provider is registered for: authentication only unless set. */

@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.github.kclogingov.protocol.AcrForm;
 import io.github.kclogingov.protocol.AssuranceNames;
+import io.github.kclogingov.protocol.LoginGovAttribute;
 import io.github.kclogingov.protocol.Registration;
 import io.github.kclogingov.protocol.AuthenticationAssurance;
 import io.github.kclogingov.protocol.IdentityAssurance;
@@ -77,6 +78,14 @@ public class LoginGovIdentityProviderFactory extends AbstractIdentityProviderFac
                         + "aal/3 spellings are deprecated.")
                 .type(ProviderConfigProperty.LIST_TYPE)
                 .options(aalOptions()).add()
+                .property().name(LoginGovIdentityProviderConfig.ATTRIBUTES).label("Login.gov attributes")
+                .helpText("What the realm receives from Login.gov; the scopes are derived from this choice and shown in 'Scopes'. "
+                        + "name, birthdate, address, phone and social_security_number are released only to a verified level, and "
+                        + "are refused with an auth-only registration. Map each one into the user with a Login.gov mapper. "
+                        + "social_security_number is off unless chosen here.")
+                .type(ProviderConfigProperty.MULTIVALUED_LIST_TYPE)
+                .options(java.util.Arrays.stream(LoginGovAttribute.values()).map(LoginGovAttribute::configValue).toList())
+                .defaultValue(LoginGovAttribute.EMAIL.configValue()).add()
                 .property().name(LoginGovIdentityProviderConfig.ACR_NAMES).label("Extra level names")
                 .helpText("Optional JSON object naming Login.gov levels for the realm's ACR to LoA mapping, e.g. "
                         + "{\"gold\": \"urn:acr.login.gov:verified http://idmanagement.gov/ns/assurance/aal/2?phishing_resistant=true\"}. "

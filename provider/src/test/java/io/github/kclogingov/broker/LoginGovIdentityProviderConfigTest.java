@@ -139,6 +139,7 @@ class LoginGovIdentityProviderConfigTest {
         @Test
         void scopes_without_openid_or_with_unknown_values() {
             LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().remove(LoginGovIdentityProviderConfig.ATTRIBUTES);
             config.getConfig().put("defaultScope", "email");
             assertTrue(refusal(config).contains("openid"));
             config.getConfig().put("defaultScope", "openid email groups");
@@ -148,6 +149,7 @@ class LoginGovIdentityProviderConfigTest {
         @Test
         void verified_scopes_at_auth_only() {
             LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().remove(LoginGovIdentityProviderConfig.ATTRIBUTES);
             config.getConfig().put("defaultScope", "openid email profile:name");
             assertTrue(refusal(config).contains("need a verified service level"));
             config.getConfig().put(LoginGovIdentityProviderConfig.REGISTRATION, "verified");
@@ -155,6 +157,32 @@ class LoginGovIdentityProviderConfigTest {
             new LoginGovConfigValidator(config).validate();
             config.getConfig().put(LoginGovIdentityProviderConfig.IAL, "urn:acr.login.gov:verified");
             new LoginGovConfigValidator(config).validate();
+        }
+
+        @Test
+        void chosen_attributes_decide_the_scopes() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().put("defaultScope", "openid written by hand");
+            config.getConfig().put(LoginGovIdentityProviderConfig.ATTRIBUTES, "email##all_emails##x509_presented");
+            new LoginGovConfigValidator(config).validate();
+            assertEquals("openid email all_emails x509:presented", config.getDefaultScope());
+        }
+
+        @Test
+        void verified_only_attributes_need_a_verified_registration() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().put(LoginGovIdentityProviderConfig.ATTRIBUTES, "email##birthdate##social_security_number");
+            assertTrue(refusal(config).contains("birthdate, social_security_number need a verified level"));
+            config.getConfig().put(LoginGovIdentityProviderConfig.REGISTRATION, "verified");
+            new LoginGovConfigValidator(config).validate();
+            assertEquals("openid email profile:birthdate social_security_number", config.getDefaultScope());
+        }
+
+        @Test
+        void an_unknown_attribute() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().put(LoginGovIdentityProviderConfig.ATTRIBUTES, "email##shoe_size");
+            assertTrue(refusal(config).contains("Login.gov has no attribute shoe_size"));
         }
 
         @Test

@@ -12,6 +12,11 @@ import java.util.UUID;
  */
 record Grant(AuthorizationRequest request, Persona persona, IdentityAssurance assertedLevel, Instant authenticatedAt) {
 
+    /** The same grant for the persona as it is now (see {@link SimulatorContext#current}). */
+    Grant withPersona(Persona current) {
+        return new Grant(request, current, assertedLevel, authenticatedAt);
+    }
+
     ServiceProvider client() {
         return request.client();
     }

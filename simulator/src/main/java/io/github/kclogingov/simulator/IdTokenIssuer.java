@@ -59,8 +59,9 @@ final class IdTokenIssuer {
             claims.put("iat", issuedAt);
         }
         claims.put("nbf", issuedAt);
-        // Every userinfo claim the scopes release; iss and sub are already set (perhaps by a fault).
-        ReleasedClaims.userinfo(grant, assurance, context.endpoints.issuer()).forEach(claims::putIfAbsent);
+        // Every userinfo claim the scopes release, from the same source as userinfo (the persona as
+        // it is now); iss and sub are already set (perhaps by a fault).
+        ReleasedClaims.userinfo(context.current(grant), assurance, context.endpoints.issuer()).forEach(claims::putIfAbsent);
         return claims;
     }
 

@@ -116,6 +116,25 @@ public final class LoginGovSimulator implements AutoCloseable {
         return context.personas();
     }
 
+    /**
+     * The person chooses, at Login.gov, another email address to share with agencies: from now on
+     * the persona's {@code email} is {@code newEmail}, first in {@code all_emails} ahead of its other
+     * addresses, in every id_token and userinfo answer (also for codes and access tokens issued
+     * before). Its {@code sub} stays the same: it never depends on the email.
+     *
+     * @throws IllegalArgumentException for an unknown persona or a blank address
+     */
+    public void changeEmail(String personaId, String newEmail) {
+        context.changeEmail(personaId, newEmail);
+        // No address in the log: it names personas only.
+        LOG.log(Level.INFO, "persona {0}: shared email changed", personaId);
+    }
+
+    /** Undoes every {@link #changeEmail}: the personas are again those the simulator started with. */
+    public void resetPersonas() {
+        context.resetPersonas();
+    }
+
     /** The pairwise {@code sub} a persona gets at a client, for assertions in tests. */
     public String subjectOf(String personaId, String clientId) {
         return Grant.pairwiseSubject(personaId, clientId);

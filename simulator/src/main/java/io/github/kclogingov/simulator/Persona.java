@@ -3,6 +3,7 @@ package io.github.kclogingov.simulator;
 import io.github.kclogingov.protocol.IdentityAssurance.Proofing;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -47,6 +48,19 @@ public record Persona(
 
     public boolean isProofed() {
         return proofing != Proofing.NONE;
+    }
+
+    /**
+     * This persona after choosing, at Login.gov, another address to share with agencies: it becomes
+     * {@code email} and the first of {@code all_emails}, and the other addresses stay on the account.
+     * Addresses compare case-insensitively (mailboxes are, in practice), so none is listed twice.
+     */
+    Persona withEmail(String newEmail) {
+        List<String> emails = new ArrayList<>();
+        emails.add(newEmail);
+        allEmails.stream().filter(other -> !other.equalsIgnoreCase(newEmail)).forEach(emails::add);
+        return new Persona(id, displayName, description, proofing, newEmail, emails, locale, givenName, familyName,
+                birthdate, address, phone, socialSecurityNumber, verifiedAt, x509Subject, x509Issuer, x509Presented);
     }
 
     /** The built-in personas: {@code auth-only}, {@code verified}, {@code facial-match}, {@code piv-cac}. */

@@ -40,6 +40,8 @@ final class SimulatorContext {
     final JtiRegistry jtis;
 
     private final Map<String, ServiceProvider> serviceProviders = new LinkedHashMap<>();
+    /** The personas as configured, for {@link #resetPersonas}; {@code personas} holds them as tests changed them. */
+    private final List<Persona> startingPersonas;
     private final Map<String, Persona> personas = new LinkedHashMap<>();
     private volatile Mode mode;
     private volatile String autoPersona;
@@ -55,7 +57,8 @@ final class SimulatorContext {
         this.sessions = new SignInSessions(clock, pathOf(endpoints.issuer()));
         this.jtis = new JtiRegistry(clock);
         config.serviceProviders().forEach(this::addServiceProvider);
-        config.personas().forEach(persona -> personas.put(persona.id(), persona));
+        this.startingPersonas = config.personas();
+        resetPersonas();
         this.mode = config.mode();
         this.autoPersona = config.autoPersona();
     }
@@ -85,12 +88,41 @@ final class SimulatorContext {
         return List.copyOf(serviceProviders.values());
     }
 
-    Optional<Persona> persona(String id) {
+    synchronized Optional<Persona> persona(String id) {
         return Optional.ofNullable(id == null ? null : personas.get(id));
     }
 
-    List<Persona> personas() {
+    synchronized List<Persona> personas() {
         return new ArrayList<>(personas.values());
+    }
+
+    /**
+     * The grant with its persona as it is now: a grant keeps the persona of its sign-in, but the
+     * released claims are read when a token or userinfo request is answered, so an email changed in
+     * between shows, as an account's current data would at Login.gov.
+     */
+    Grant current(Grant grant) {
+        return grant.withPersona(persona(grant.persona().id()).orElse(grant.persona()));
+    }
+
+    synchronized void changeEmail(String personaId, String newEmail) {
+        if (newEmail == null || newEmail.isBlank()) {
+            throw new IllegalArgumentException("A persona's email cannot be blank");
+        }
+        personas.put(personaId, known(personaId).withEmail(newEmail));
+    }
+
+    synchronized void resetPersonas() {
+        personas.clear();
+        startingPersonas.forEach(persona -> personas.put(persona.id(), persona));
+    }
+
+    private Persona known(String personaId) {
+        Persona persona = personaId == null ? null : personas.get(personaId);
+        if (persona == null) {
+            throw new IllegalArgumentException("No persona " + personaId + "; known: " + personas.keySet());
+        }
+        return persona;
     }
 
     Mode mode() {
@@ -101,14 +133,11 @@ final class SimulatorContext {
         this.mode = newMode;
     }
 
-    Persona autoPersona() {
+    synchronized Persona autoPersona() {
         return personas.get(autoPersona);
     }
 
-    void autoPersona(String personaId) {
-        if (!personas.containsKey(personaId)) {
-            throw new IllegalArgumentException("No persona " + personaId + "; known: " + personas.keySet());
-        }
-        this.autoPersona = personaId;
+    synchronized void autoPersona(String personaId) {
+        this.autoPersona = known(personaId).id();
     }
 }

@@ -44,6 +44,8 @@ final class UserinfoEndpoint implements HttpHandler {
             return;
         }
         AccessTokens.Issued found = issued.get();
-        HttpExchanges.sendJson(exchange, 200, ReleasedClaims.userinfo(found.grant(), found.assurance(), context.endpoints.issuer()));
+        // The persona as it is now, not at sign-in: a token issued before an email change answers with the new one.
+        HttpExchanges.sendJson(exchange, 200, ReleasedClaims.userinfo(context.current(found.grant()), found.assurance(),
+                context.endpoints.issuer()));
     }
 }

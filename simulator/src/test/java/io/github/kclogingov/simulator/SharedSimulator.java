@@ -30,6 +30,7 @@ final class SharedSimulator {
         LoginGovSimulator simulator = get();
         simulator.faults().clear();
         simulator.recorder().clear();
+        simulator.resetPersonas();
         simulator.setAutoPersona("verified");
         simulator.setMode(Mode.AUTOMATIC);
         return simulator;

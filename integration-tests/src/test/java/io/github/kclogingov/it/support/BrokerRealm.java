@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import io.github.kclogingov.protocol.LoginGovAttribute;
 import io.github.kclogingov.simulator.LoginGovSimulator;
 import io.github.kclogingov.protocol.Registration;
 import io.github.kclogingov.simulator.SelfSignedKey;
@@ -70,7 +72,13 @@ public final class BrokerRealm {
         realm.setRealm(name);
         realm.setDisplayName(null);
         // The provider's registration setting says what the simulator registered this client for.
-        realm.getIdentityProviders().get(0).getConfig().put("logingovRegistration", registration.configValue());
+        Map<String, String> provider = realm.getIdentityProviders().get(0).getConfig();
+        provider.put("logingovRegistration", registration.configValue());
+        if (registration == Registration.AUTH_ONLY) {
+            // An authentication-only registration cannot receive the shipped realm's verified attributes.
+            provider.put("logingovAttributes", String.join("##", Arrays.stream(LoginGovAttribute.values())
+                    .filter(attribute -> !attribute.requiresVerifiedIdentity()).map(LoginGovAttribute::configValue).toList()));
+        }
         ClientRepresentation app = appClient();
         // The application gets the shipped demo client's mappers (logingov_ial and logingov_aal claims).
         app.setProtocolMappers(realm.getClients().stream()

@@ -65,6 +65,15 @@ public final class HttpBrowser {
             return uri.resolve(unescape(m.group(1) != null ? m.group(1) : m.group(2))).toString();
         }
 
+        /** The action of the page's first form, HTML entities decoded and resolved against the page. */
+        public String formAction() {
+            Matcher m = Pattern.compile("<form[^>]*action=\"([^\"]+)\"").matcher(body);
+            if (!m.find()) {
+                throw new AssertionError("No form on " + uri + ":\n" + body);
+            }
+            return uri.resolve(unescape(m.group(1))).toString();
+        }
+
         public boolean contains(String text) {
             return body.contains(text);
         }
