@@ -198,6 +198,20 @@ class AttributesTest {
         assertTrue(roles.contains("identity-verified"), roles::toString);
     }
 
+    @Test
+    void an_attribute_the_user_profile_does_not_declare_is_warned_about_never_dropped_silently() {
+        addMapper("undeclared", "logingov-attribute-mapper", Map.of("claim", "locale", "user.attribute", "shoe_size",
+                "syncMode", "FORCE"));
+        int logStart = ServerLog.content().length();
+
+        signIn(Map.of());
+
+        String log = ServerLog.content().substring(logStart);
+        assertTrue(log.contains("imports user attribute shoe_size") && log.contains("Declare it under Realm settings > User profile"),
+                "the server log must say that the realm's user profile does not declare shoe_size");
+        assertFalse(log.contains("imports user attribute logingov_locale"), "declared attributes are not warned about");
+    }
+
     // ---- personal data ---------------------------------------------------------------------------
 
     @Test
@@ -225,9 +239,12 @@ class AttributesTest {
         assertTrue(account.path("attributes").has("birthdate"), () -> "the account API works and shows the user's own data: " + account);
 
         String log = ServerLog.content().substring(logStart);
+        String events = realm.resource().getEvents().stream().map(e -> e.getType() + " " + e.getDetails()).toList().toString();
+        assertTrue(events.contains("IDENTITY_PROVIDER_FIRST_LOGIN") || events.contains("LOGIN"), events);
         for (String personal : List.of(piv.socialSecurityNumber(), piv.birthdate().toString(), piv.address().streetAddress(),
                 piv.phone())) {
             assertFalse(log.contains(personal), () -> "the server log holds personal data: " + personal);
+            assertFalse(events.contains(personal), () -> "an event detail holds personal data: " + personal);
         }
 
         IdentityProviderMapperRepresentation lastFour = realm.resource().identityProviders().get(BrokerRealm.ALIAS).getMapperById(mapperId);
