@@ -137,16 +137,8 @@ public class LoginGovAddressMapper extends AbstractClaimMapper {
     public void updateBrokeredUser(KeycloakSession session, RealmModel realm, UserModel user, IdentityProviderMapperModel mapperModel,
             BrokeredIdentityContext context) {
         Optional<ClaimValues.Address> address = address(context);
-        targets(mapperModel).forEach((part, attribute) -> {
-            String value = address.map(a -> a.part(part.claimKey)).orElse(null);
-            if (value == null) {
-                if (user.getAttributeStream(attribute).findAny().isPresent()) {
-                    user.removeAttribute(attribute);
-                }
-            } else if (!List.of(value).equals(user.getAttributeStream(attribute).toList())) {
-                user.setSingleAttribute(attribute, value);
-            }
-        });
+        targets(mapperModel).forEach((part, attribute) ->
+                StoredAttribute.replace(user, attribute, address.map(a -> a.part(part.claimKey)).orElse(null)));
     }
 
     /**

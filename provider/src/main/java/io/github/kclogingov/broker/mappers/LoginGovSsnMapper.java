@@ -107,15 +107,7 @@ public class LoginGovSsnMapper extends AbstractIdentityProviderMapper {
         if (attribute == null) {
             return;
         }
-        Optional<String> value = kept(mapperModel, context);
-        List<String> current = user.getAttributeStream(attribute).toList();
-        if (value.isEmpty()) {
-            if (!current.isEmpty()) {
-                user.removeAttribute(attribute);
-            }
-        } else if (!List.of(value.get()).equals(current)) {
-            user.setSingleAttribute(attribute, value.get());
-        }
+        StoredAttribute.replace(user, attribute, kept(mapperModel, context).orElse(null));
     }
 
     /** What is stored for the number Login.gov sent: its last four digits or all nine; empty if absent or not 9 digits. */
