@@ -144,6 +144,18 @@ class AttributesTest {
     }
 
     @Test
+    void verified_attributes_survive_a_later_auth_only_sign_in() {
+        signIn(Map.of("acr_values", "verified"));
+        signIn(Map.of());
+
+        Map<String, List<String>> attributes = onlyUser().getAttributes();
+        assertEquals(List.of(persona("piv-cac").birthdate().toString()), attributes.get("birthdate"),
+                "a claim Login.gov did not release this time is kept, even with the mappers' FORCE sync mode");
+        assertEquals(List.of(persona("piv-cac").address().locality()), attributes.get("locality"));
+        assertEquals(List.of("urn:acr.login.gov:auth-only"), attributes.get("logingov_ial"), "released claims are updated");
+    }
+
+    @Test
     void default_mappers_follow_the_alias_of_a_new_provider() {
         for (Registration registration : Registration.values()) {
             String alias = "agency-login-" + registration.configValue();

@@ -120,14 +120,15 @@ public class LoginGovAttributeMapper extends UserAttributeMapper {
         if (attribute == null || claim(mapperModel) == null) {
             return;
         }
+        if (getClaimValue(mapperModel, context) == null) {
+            // Not released this time (an auth-only sign-in gets no verified claims): keep what Login.gov said before.
+            return;
+        }
         if (isVerifiedAtIntoAttribute(mapperModel, attribute)) {
-            // The parent's rule for an attribute, applied to the converted value.
             List<String> values = verifiedAt(mapperModel, context);
             List<String> current = user.getAttributeStream(attribute).collect(Collectors.toList());
-            if (!CollectionUtil.collectionEquals(values, current)) {
+            if (!values.isEmpty() && !CollectionUtil.collectionEquals(values, current)) {
                 user.setAttribute(attribute, values);
-            } else if (values.isEmpty()) {
-                user.removeAttribute(attribute);
             }
         } else {
             super.updateBrokeredUser(session, realm, user, mapperModel, context);

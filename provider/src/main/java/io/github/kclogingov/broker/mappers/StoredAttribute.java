@@ -11,16 +11,12 @@ final class StoredAttribute {
     }
 
     /**
-     * Sets {@code value}, or removes the attribute when Login.gov sent none (as Keycloak's attribute
-     * importer does for a missing claim), writing only when something changes.
+     * Sets {@code value}, writing only when something changes. No value leaves the attribute alone:
+     * Login.gov releases verified claims only to verified sign-ins, so a claim missing from an
+     * auth-only sign-in says nothing about the person (Keycloak's own importer would delete it).
      */
     static void replace(UserModel user, String attribute, String value) {
-        List<String> current = user.getAttributeStream(attribute).toList();
-        if (value == null) {
-            if (!current.isEmpty()) {
-                user.removeAttribute(attribute);
-            }
-        } else if (!List.of(value).equals(current)) {
+        if (value != null && !List.of(value).equals(user.getAttributeStream(attribute).toList())) {
             user.setSingleAttribute(attribute, value);
         }
     }
