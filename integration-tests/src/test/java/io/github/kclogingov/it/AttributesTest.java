@@ -37,6 +37,7 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.IdentityProviderResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.IdentityProviderMapperRepresentation;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
@@ -199,6 +200,13 @@ class AttributesTest {
         addMapper("verified role", "oidc-role-idp-mapper", Map.of("claim", "ial", "claim.value", "urn:acr.login.gov:verified",
                 "role", "identity-verified", "syncMode", "FORCE"));
         addMapper("username", "oidc-username-idp-mapper", Map.of("template", "lg.${CLAIM.given_name}", "syncMode", "INHERIT"));
+        if (realm.resource().groups().groups().stream().noneMatch(g -> g.getName().equals("piv-card-holders"))) {
+            GroupRepresentation group = new GroupRepresentation();
+            group.setName("piv-card-holders");
+            realm.resource().groups().add(group).close();
+        }
+        addMapper("piv group", "oidc-advanced-group-idp-mapper", Map.of("claims", "[{\"key\":\"x509_presented\",\"value\":\"true\"}]",
+                "are.claim.values.regex", "false", "group", "/piv-card-holders", "syncMode", "FORCE"));
 
         signIn(Map.of("acr_values", "verified"));
 
@@ -208,6 +216,8 @@ class AttributesTest {
                 .map(RoleRepresentation::getName).toList();
         assertTrue(roles.contains("signed-in-with-login-gov"), roles::toString);
         assertTrue(roles.contains("identity-verified"), roles::toString);
+        List<String> groups = realm.resource().users().get(user.getId()).groups().stream().map(GroupRepresentation::getName).toList();
+        assertEquals(List.of("piv-card-holders"), groups, "advanced claim to group, on x509_presented");
     }
 
     @Test
