@@ -29,9 +29,6 @@ public enum LoginGovScope {
     X509_ISSUER("x509:issuer", false, LoginGovClaims.X509_ISSUER),
     X509_PRESENTED("x509:presented", false, LoginGovClaims.X509_PRESENTED);
 
-    /** The scopes a new identity provider asks for. */
-    public static final String DEFAULT_SCOPES = "openid email";
-
     private final String value;
     private final boolean requiresVerifiedIdentity;
     private final List<String> claims;

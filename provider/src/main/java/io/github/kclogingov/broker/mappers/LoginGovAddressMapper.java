@@ -6,14 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.github.kclogingov.broker.LoginGovIdentityProviderFactory;
 import io.github.kclogingov.protocol.ClaimValues;
 import io.github.kclogingov.protocol.LoginGovClaims;
 
-import org.keycloak.broker.oidc.mappers.AbstractClaimMapper;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.models.IdentityProviderMapperModel;
-import org.keycloak.models.IdentityProviderSyncMode;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -32,7 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * on a later sign-in Keycloak calls {@link #updateBrokeredUser} only in FORCE (and LEGACY) mode,
  * and there a part that is absent, or the whole claim, removes its attribute.
  */
-public class LoginGovAddressMapper extends AbstractClaimMapper {
+public class LoginGovAddressMapper extends LoginGovClaimImporter {
 
     public static final String PROVIDER_ID = "logingov-address-mapper";
 
@@ -68,8 +65,6 @@ public class LoginGovAddressMapper extends AbstractClaimMapper {
         }
     }
 
-    private static final String[] COMPATIBLE_PROVIDERS = {LoginGovIdentityProviderFactory.PROVIDER_ID};
-
     private static final List<ProviderConfigProperty> CONFIG_PROPERTIES = Arrays.stream(Part.values())
             .map(LoginGovAddressMapper::property).toList();
 
@@ -89,16 +84,6 @@ public class LoginGovAddressMapper extends AbstractClaimMapper {
     }
 
     @Override
-    public String[] getCompatibleProviders() {
-        return COMPATIBLE_PROVIDERS.clone();
-    }
-
-    @Override
-    public String getDisplayCategory() {
-        return "Attribute Importer";
-    }
-
-    @Override
     public String getDisplayType() {
         return "Login.gov address";
     }
@@ -108,11 +93,6 @@ public class LoginGovAddressMapper extends AbstractClaimMapper {
         return "Import Login.gov's address (scope address, verified level only) into one user attribute per part. The "
                 + "default names are those Keycloak's User Address protocol mapper reads. Declare them under Realm settings "
                 + "> User profile.";
-    }
-
-    @Override
-    public boolean supportsSyncMode(IdentityProviderSyncMode syncMode) {
-        return true; // LEGACY, IMPORT and FORCE, like Keycloak's attribute importer
     }
 
     @Override

@@ -4,14 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.github.kclogingov.broker.LoginGovIdentityProviderFactory;
 import io.github.kclogingov.protocol.ClaimValues;
 import io.github.kclogingov.protocol.LoginGovClaims;
 
-import org.keycloak.broker.provider.AbstractIdentityProviderMapper;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.models.IdentityProviderMapperModel;
-import org.keycloak.models.IdentityProviderSyncMode;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -26,7 +23,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
  * <p>Sync modes as Keycloak's attribute importer: set when the user is created; on a later sign-in
  * updated in FORCE (and LEGACY) mode, where a missing or malformed number removes the attribute.
  */
-public class LoginGovSsnMapper extends AbstractIdentityProviderMapper {
+public class LoginGovSsnMapper extends LoginGovClaimImporter {
 
     public static final String PROVIDER_ID = "logingov-ssn-mapper";
 
@@ -35,8 +32,6 @@ public class LoginGovSsnMapper extends AbstractIdentityProviderMapper {
     public static final String KEEP = "keep";
     public static final String KEEP_LAST_FOUR = "last-four";
     public static final String KEEP_FULL = "full";
-
-    private static final String[] COMPATIBLE_PROVIDERS = {LoginGovIdentityProviderFactory.PROVIDER_ID};
 
     private static final List<ProviderConfigProperty> CONFIG_PROPERTIES = ProviderConfigurationBuilder.create()
             .property().name(USER_ATTRIBUTE).label("User Attribute Name")
@@ -58,16 +53,6 @@ public class LoginGovSsnMapper extends AbstractIdentityProviderMapper {
     }
 
     @Override
-    public String[] getCompatibleProviders() {
-        return COMPATIBLE_PROVIDERS.clone();
-    }
-
-    @Override
-    public String getDisplayCategory() {
-        return "Attribute Importer";
-    }
-
-    @Override
     public String getDisplayType() {
         return "Login.gov Social Security number";
     }
@@ -77,11 +62,6 @@ public class LoginGovSsnMapper extends AbstractIdentityProviderMapper {
         return "Import Login.gov's social_security_number (scope social_security_number, verified level only), by default "
                 + "its last four digits. Declare the attribute under Realm settings > User profile with view and edit "
                 + "permission admin only. No token carries it unless you add a protocol mapper for it.";
-    }
-
-    @Override
-    public boolean supportsSyncMode(IdentityProviderSyncMode syncMode) {
-        return true; // LEGACY, IMPORT and FORCE, like Keycloak's attribute importer
     }
 
     @Override
