@@ -1,21 +1,30 @@
 package io.github.kclogingov.broker;
 
-import io.github.kclogingov.protocol.ClientAuthentication;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
-import java.util.OptionalInt;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
+import io.github.kclogingov.broker.accounts.EmailVerifiedPolicy;
+import io.github.kclogingov.broker.assurance.AchievedLevel;
+import io.github.kclogingov.broker.assurance.AssertedLevel;
+import io.github.kclogingov.broker.assurance.AssuranceNotes;
+import io.github.kclogingov.broker.common.LoginGovLoginException;
+import io.github.kclogingov.broker.config.InvalidSettingsException;
+import io.github.kclogingov.broker.config.LoginGovIdentityProviderConfig;
+import io.github.kclogingov.broker.config.LoginGovSettings;
+import io.github.kclogingov.broker.mappers.OfferedMappers;
+import io.github.kclogingov.broker.signin.AssuranceCheck;
+import io.github.kclogingov.broker.signin.AuthorizationRequest;
+import io.github.kclogingov.broker.signin.ClientAssertion;
+import io.github.kclogingov.broker.signin.ClientAssertionKey;
+import io.github.kclogingov.broker.signin.IdTokenValidator;
+import io.github.kclogingov.broker.signin.LoginGovCallback;
+import io.github.kclogingov.broker.signin.NonceCheck;
+import io.github.kclogingov.broker.signin.SignInFailure;
 import io.github.kclogingov.protocol.AcrValues;
-import io.github.kclogingov.protocol.AssertedLevel;
-import io.github.kclogingov.protocol.LoginGovClaims;
+import io.github.kclogingov.protocol.ClientAuthentication;
 import io.github.kclogingov.protocol.LoginGovProtocol;
-import io.github.kclogingov.protocol.LoginGovScope;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.QueryParam;
@@ -23,14 +32,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
 import org.keycloak.OAuth2Constants;
-import org.keycloak.authentication.authenticators.util.AcrStore;
-import org.keycloak.broker.oidc.KeycloakOIDCIdentityProviderFactory;
 import org.keycloak.broker.oidc.OIDCIdentityProvider;
-import org.keycloak.broker.oidc.OIDCIdentityProviderFactory;
-import org.keycloak.broker.provider.IdentityProviderMapper;
 import org.keycloak.broker.provider.AuthenticationRequest;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.broker.provider.IdentityBrokerException;
+import org.keycloak.broker.provider.IdentityProviderMapper;
+import org.keycloak.common.util.Time;
 import org.keycloak.crypto.KeyWrapper;
 import org.keycloak.crypto.SignatureSignerContext;
 import org.keycloak.events.EventBuilder;
@@ -39,62 +46,50 @@ import org.keycloak.keys.loader.PublicKeyStorageManager;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.representations.JsonWebToken;
 import org.keycloak.sessions.AuthenticationSessionModel;
-import org.keycloak.common.util.SecretGenerator;
-import org.keycloak.common.util.Time;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Keycloak's OpenID Connect broker with Login.gov's rules. The differences, each a named override:
+ * Keycloak's OpenID Connect broker with Login.gov's rules. Each difference is a named override that
+ * delegates to the class holding the rule:
  * <ul>
- *   <li>the authorization request carries exactly one Login.gov level ({@link RequestedLevels}: the
- *       application's requested level raised to the configured default), the scopes that level
- *       releases, {@code prompt=select_account}, Login.gov's {@code locale} and PKCE S256;</li>
- *   <li>what Login.gov asserts ({@code acr}, {@code aal}) must meet that level, and it is recorded in
- *       the user session and as Keycloak's achieved level of authentication;</li>
- *   <li>client assertions are signed by a dedicated passive realm key and expire within five minutes;</li>
- *   <li>id_tokens are validated strictly ({@link IdTokenValidator}), with no way to switch it off;</li>
+ *   <li>the authorization request carries exactly one Login.gov level and only what Login.gov
+ *       accepts ({@link AuthorizationRequest});</li>
+ *   <li>client assertions are signed by a dedicated passive realm key and expire within two
+ *       minutes ({@link ClientAssertionKey}, {@link ClientAssertion}); a PKCE client sends none;</li>
+ *   <li>id_tokens are validated strictly ({@link IdTokenValidator}), with the nonce and the asserted
+ *       level checked before any user is touched ({@link NonceCheck}, {@link AssuranceCheck});</li>
+ *   <li>the achieved level is recorded in the user session and in Keycloak's tokens ({@link AchievedLevel});</li>
+ *   <li>{@code email_verified} is believed only where {@link EmailVerifiedPolicy} says;</li>
  *   <li>Login.gov's error answers become events and clear pages ({@link LoginGovCallback});</li>
- *   <li>no token exchange: Login.gov tokens are for this broker only.</li>
+ *   <li>Keycloak's OpenID Connect mappers are offered; no token exchange.</li>
  * </ul>
- * Logout settings (client_id, never id_token_hint) come from {@link LoginGovIdentityProviderConfig}.
+ * It is the one class where Keycloak's broker hooks are overridden, hence its length; no rule is
+ * written here.
  */
 public class LoginGovIdentityProvider extends OIDCIdentityProvider {
 
     /** Keycloak keeps the nonce it sent under this client note (private in the parent class). */
     static final String BROKER_NONCE_NOTE = "BROKER_NONCE";
 
-    /** User session notes holding what Login.gov asserted, as returned; a "User Session Note" mapper puts them in tokens. */
-    public static final String IAL_NOTE = "logingov_ial";
-    public static final String AAL_NOTE = "logingov_aal";
-
-    /** Authentication session note: the acr_values sent to Login.gov, to check its answer against. */
-    static final String REQUESTED_ACR_NOTE = "LOGINGOV_REQUESTED_ACR";
-
-    /** Authentication session note: during a step-up, the level the session already has (as acr values). */
-    static final String SESSION_LEVEL_NOTE = "LOGINGOV_SESSION_LEVEL";
-
-    /** Brokered-identity context data carrying the checked assertion to {@link #authenticationFinished}. */
-    static final String ASSERTED_IAL_DATA = "logingov.asserted_ial";
-    static final String ASSERTED_AAL_DATA = "logingov.asserted_aal";
-
-    /** How long a client assertion is valid: enough for one token call, well under Login.gov's five minutes. */
-    static final Duration CLIENT_ASSERTION_LIFETIME = Duration.ofSeconds(120);
-
-    private final LoginGovIdentityProviderConfig loginGovConfig;
-
     public LoginGovIdentityProvider(KeycloakSession session, LoginGovIdentityProviderConfig config) {
         super(session, config);
-        this.loginGovConfig = config;
     }
 
-    public LoginGovIdentityProviderConfig loginGovConfig() {
-        return loginGovConfig;
+    @Override
+    public LoginGovIdentityProviderConfig getConfig() {
+        return (LoginGovIdentityProviderConfig) super.getConfig();
     }
 
-    KeycloakSession session() {
-        return session;
+    /** The settings, or a sign-in failure that names the configuration as the fault. */
+    private LoginGovSettings settings() {
+        try {
+            return getConfig().settings();
+        } catch (InvalidSettingsException e) {
+            throw e.asSignInFailure();
+        }
     }
 
     @Override
@@ -103,56 +98,39 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
     }
 
     /**
-     * A configuration that cannot authenticate the token call (no usable dedicated key) stops the
-     * sign-in here, with an event and a clear page, instead of Keycloak's generic error.
+     * A sign-in that cannot be sent (no usable dedicated key, a level the registration does not
+     * permit, a broken configuration) stops here, with an event and a clear page, instead of
+     * Keycloak's generic error.
      */
     @Override
     public Response performLogin(AuthenticationRequest request) {
         try {
             return super.performLogin(request);
         } catch (IdentityBrokerException e) {
-            if (!(e.getCause() instanceof LoginGovLoginException cause)) {
+            String reason;
+            if (e.getCause() instanceof LoginGovLoginException cause) {
+                reason = cause.getMessage();
+            } else if (e.getCause() instanceof InvalidSettingsException cause) {
+                reason = cause.asSignInFailure().getMessage();
+            } else {
                 throw e;
             }
             EventBuilder event = new EventBuilder(request.getRealm(), session, session.getContext().getConnection());
-            return SignInFailure.respond(session, event, request.getAuthenticationSession(), getConfig().getAlias(),
-                    cause.getMessage(), null);
+            return SignInFailure.respond(session, event, request.getAuthenticationSession(), getConfig().getAlias(), reason, null);
         }
     }
 
     @Override
     protected UriBuilder createAuthorizationUrl(AuthenticationRequest request) {
-        String state = request.getState().getEncoded();
-        if (state == null || state.length() < LoginGovProtocol.MIN_STATE_LENGTH) {
-            throw new LoginGovLoginException("state shorter than Login.gov's minimum of " + LoginGovProtocol.MIN_STATE_LENGTH);
-        }
-        if (loginGovConfig.clientAuthentication() == ClientAuthentication.PRIVATE_KEY_JWT) {
+        LoginGovSettings settings = settings();
+        AuthorizationRequest.checkState(request.getState().getEncoded());
+        if (settings.clientAuthentication() == ClientAuthentication.PRIVATE_KEY_JWT) {
             // Fail before sending the person away if the token call could not be authenticated.
             getSignatureContext();
         }
-        AuthenticationSessionModel authSession = request.getAuthenticationSession();
-        AcrValues level = RequestedLevels.of(authSession).loginGovLevel(loginGovConfig);
-        String sessionLevel = authSession.getAuthNote(SESSION_LEVEL_NOTE);
-        if (sessionLevel != null) {
-            level = level.atLeast(parseRecorded(sessionLevel));
-        }
-        authSession.setAuthNote(REQUESTED_ACR_NOTE, level.toParameter());
-        UriBuilder uri = super.createAuthorizationUrl(request);
-        // Whatever the parent or the downstream client added, Login.gov gets exactly these.
-        uri.replaceQueryParam(OAuth2Constants.ACR_VALUES, level.toParameter());
-        uri.replaceQueryParam(OAuth2Constants.SCOPE, LoginGovScope.requestedAt(getConfig().getDefaultScope(), level.ial()));
-        uri.replaceQueryParam(OAuth2Constants.PROMPT, LoginGovProtocol.PROMPT_SELECT_ACCOUNT);
-        uri.replaceQueryParam(OIDCLoginProtocol.UI_LOCALES_PARAM);
-        uri.replaceQueryParam(OIDCLoginProtocol.LOGIN_HINT_PARAM);
-        uri.replaceQueryParam(OIDCLoginProtocol.MAX_AGE_PARAM);
-        uri.replaceQueryParam(OIDCLoginProtocol.CLAIMS_PARAM);
-        String locale = loginGovLocale();
-        if (locale == null) {
-            uri.replaceQueryParam("locale");
-        } else {
-            uri.replaceQueryParam("locale", locale);
-        }
-        return uri;
+        AcrValues level = AuthorizationRequest.levelToSend(request.getAuthenticationSession(), settings.levelPolicy());
+        return AuthorizationRequest.shape(super.createAuthorizationUrl(request), level, getConfig().getDefaultScope(),
+                loginGovLocale());
     }
 
     private String loginGovLocale() {
@@ -163,7 +141,7 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
     /** PKCE-only clients prove the verifier and nothing else: no secret exists to send. */
     @Override
     public SimpleHttpRequest authenticateTokenRequest(SimpleHttpRequest tokenRequest) {
-        if (loginGovConfig.clientAuthentication() == ClientAuthentication.PKCE) {
+        if (settings().clientAuthentication() == ClientAuthentication.PKCE) {
             return tokenRequest.param(OAUTH2_PARAMETER_CLIENT_ID, getConfig().getClientId());
         }
         return super.authenticateTokenRequest(tokenRequest);
@@ -171,34 +149,27 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
 
     @Override
     protected SignatureSignerContext getSignatureContext() {
-        String kid = loginGovConfig.signingKeyId().orElseThrow(() -> new LoginGovLoginException(
+        String kid = settings().signingKeyId().orElseThrow(() -> new LoginGovLoginException(
                 "No client assertion key is configured for Login.gov. An administrator must set 'Client assertion key ID'."));
         return ClientAssertionKey.signer(session, session.getContext().getRealm(), kid);
     }
 
     @Override
     protected JsonWebToken generateToken() {
-        JsonWebToken assertion = new JsonWebToken();
-        long now = Time.currentTime();
-        assertion.id(SecretGenerator.getInstance().generateSecureID());
-        assertion.issuer(getConfig().getClientId());
-        assertion.subject(getConfig().getClientId());
-        assertion.audience(loginGovConfig.getTokenUrl());
-        assertion.iat(now);
-        assertion.exp(now + CLIENT_ASSERTION_LIFETIME.getSeconds());
-        return assertion;
+        return ClientAssertion.claims(getConfig().getClientId(), getConfig().getTokenUrl(), Time.currentTime());
     }
 
     /** Always strict: the audience flag of the parent (used for token exchange) is ignored. */
     @Override
     protected JsonWebToken validateToken(String encodedToken, boolean ignoreAudience) {
         RealmModel realm = session.getContext().getRealm();
+        LoginGovSettings settings = settings();
         IdTokenValidator validator = new IdTokenValidator(
                 kid -> publicKey(realm, kid),
-                loginGovConfig.getIssuer(),
+                settings.endpoints().issuer(),
                 getConfig().getClientId(),
                 Duration.ofSeconds(getConfig().getAllowedClockSkew()),
-                loginGovConfig.idTokenMaxAge(),
+                settings.idTokenMaxAge(),
                 Clock.systemUTC());
         return validator.validate(encodedToken);
     }
@@ -207,179 +178,71 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
     private PublicKey publicKey(RealmModel realm, String kid) {
         KeyWrapper key = PublicKeyStorageManager.getIdentityProviderKeyWrapper(session, realm, getConfig(), kid,
                 LoginGovProtocol.SIGNING_ALGORITHM);
-        if (key == null || !(key.getPublicKey() instanceof PublicKey publicKey)) {
-            return null;
-        }
-        return publicKey;
+        return key != null && key.getPublicKey() instanceof PublicKey publicKey ? publicKey : null;
     }
 
+    /**
+     * The parent's identity, with the nonce and Login.gov's assertion checked in the same step as
+     * the token, so that a failure is an ordinary failed sign-in with an event and a page.
+     */
     @Override
     public BrokeredIdentityContext getFederatedIdentity(String response) {
         BrokeredIdentityContext identity = super.getFederatedIdentity(response);
-        checkNonce(identity);
-        AssertedLevel asserted = checkAssurance(identity);
-        identity.getContextData().put(ASSERTED_IAL_DATA, asserted.ialValue());
-        identity.getContextData().put(ASSERTED_AAL_DATA, asserted.aalValue());
+        AuthenticationSessionModel authSession = session.getContext().getAuthenticationSession();
+        NonceCheck.check(identity.getContextData().get(BROKER_NONCE_NOTE),
+                authSession == null ? null : authSession.getClientNote(BROKER_NONCE_NOTE));
+        AssertedLevel asserted = AssuranceCheck.check(AssuranceNotes.requested(authSession),
+                (JsonWebToken) identity.getContextData().get(VALIDATED_ID_TOKEN),
+                (JsonNode) identity.getContextData().get(USER_INFO));
+        AssuranceNotes.carry(identity, asserted);
         return identity;
     }
 
-    /**
-     * Login.gov's {@code acr} must meet the IAL this sign-in asked for and its {@code aal} must echo
-     * the AAL asked for; otherwise the sign-in fails here, before any user is created or updated.
-     */
-    private AssertedLevel checkAssurance(BrokeredIdentityContext identity) {
-        AuthenticationSessionModel authSession = session.getContext().getAuthenticationSession();
-        String sent = authSession == null ? null : authSession.getAuthNote(REQUESTED_ACR_NOTE);
-        if (sent == null) {
-            throw new LoginGovLoginException("no Login.gov request is recorded for this sign-in");
-        }
-        JsonWebToken idToken = (JsonWebToken) identity.getContextData().get(VALIDATED_ID_TOKEN);
-        JsonNode userInfo = (JsonNode) identity.getContextData().get(USER_INFO);
-        String acr = stringClaim(idToken, LoginGovClaims.ACR);
-        String aal = stringClaim(idToken, LoginGovClaims.AAL);
-        if (aal == null) {
-            aal = userInfoText(userInfo, LoginGovClaims.AAL);
-        }
-        String userInfoIal = userInfoText(userInfo, LoginGovClaims.IAL);
-        if (acr != null && userInfoIal != null && !acr.equals(userInfoIal)) {
-            throw new LoginGovLoginException("userinfo ial differs from the id_token acr");
-        }
-        try {
-            return AssertedLevel.check(parseRecorded(sent), acr, aal);
-        } catch (AssertedLevel.AssuranceMismatchException e) {
-            throw new LoginGovLoginException(e.getMessage());
-        }
-    }
-
-    /** Reads acr values this provider wrote into the authentication session itself. */
-    private static AcrValues parseRecorded(String acrValues) {
-        try {
-            return AcrValues.parse(acrValues);
-        } catch (AcrValues.InvalidAcrValuesException e) {
-            throw new LoginGovLoginException("the recorded Login.gov request is unreadable");
-        }
-    }
-
-    private static String stringClaim(JsonWebToken token, String claim) {
-        Object value = token == null ? null : token.getOtherClaims().get(claim);
-        return value instanceof String text ? text : null;
-    }
-
-    private static String userInfoText(JsonNode userInfo, String field) {
-        JsonNode value = userInfo == null ? null : userInfo.get(field);
-        return value != null && value.isTextual() ? value.asText() : null;
-    }
-
-    /**
-     * Runs after the first- and post-broker-login flows, for a new sign-in and a step-up alike:
-     * records what Login.gov asserted in the user session and sets Keycloak's achieved level of
-     * authentication from it, which the stock brokering leaves at its default (keycloak#25335).
-     */
+    /** Runs after the first- and post-broker-login flows, for a new sign-in and a step-up alike. */
     @Override
     public void authenticationFinished(AuthenticationSessionModel authSession, BrokeredIdentityContext context) {
         super.authenticationFinished(authSession, context);
-        Object ial = context.getContextData().get(ASSERTED_IAL_DATA);
-        Object aal = context.getContextData().get(ASSERTED_AAL_DATA);
-        AssertedLevel asserted = AssertedLevel.restore(ial == null ? null : ial.toString(), aal == null ? null : aal.toString())
-                .orElseThrow(() -> new LoginGovLoginException("the checked Login.gov assurance was lost during the sign-in"));
-        authSession.setUserSessionNote(IAL_NOTE, asserted.ialValue());
-        authSession.setUserSessionNote(AAL_NOTE, asserted.aalValue());
-        OptionalInt achieved = RequestedLevels.of(authSession).achievedLoa(asserted, loginGovConfig.assuranceNames());
-        achieved.ifPresent(loa -> new AcrStore(session, authSession).setLevelAuthenticatedToCurrentRequest(loa));
+        AssertedLevel asserted = AssuranceNotes.carried(context).orElseThrow(() ->
+                new LoginGovLoginException("the checked Login.gov assurance was lost during the sign-in"));
+        AchievedLevel.record(session, authSession, asserted, settings().assuranceNames());
     }
 
-    /**
-     * The parent checks the nonce later, in a step whose failure shows a bare JSON error; checking
-     * it here makes a wrong nonce an ordinary failed sign-in with an event and a page.
-     */
-    private void checkNonce(BrokeredIdentityContext identity) {
-        AuthenticationSessionModel authSession = session.getContext().getAuthenticationSession();
-        Object returned = identity.getContextData().get(BROKER_NONCE_NOTE);
-        String expected = authSession == null ? null : authSession.getClientNote(BROKER_NONCE_NOTE);
-        if (returned == null) {
-            throw new LoginGovLoginException("id_token has no nonce");
-        }
-        if (expected == null || !expected.equals(returned)) {
-            throw new LoginGovLoginException("id_token nonce does not match the request");
-        }
-    }
-
-    /**
-     * The admin console offers this provider's own mappers and Keycloak's OpenID Connect mappers
-     * (claim to role, claim to group, username template, hardcoded role...), which declare
-     * themselves for the stock {@code oidc} providers only; Login.gov's answers are OpenID Connect.
-     */
-    @Override
-    public boolean isMapperSupported(IdentityProviderMapper mapper) {
-        List<String> compatible = Arrays.asList(mapper.getCompatibleProviders());
-        return compatible.contains(IdentityProviderMapper.ANY_PROVIDER)
-                || compatible.contains(LoginGovIdentityProviderFactory.PROVIDER_ID)
-                || compatible.contains(OIDCIdentityProviderFactory.PROVIDER_ID)
-                || compatible.contains(KeycloakOIDCIdentityProviderFactory.PROVIDER_ID);
-    }
-
-    /**
-     * {@code email_verified} is trusted only for an account this provider created (or one only it
-     * can sign in to: no credential of its own, no other link), and only as Login.gov sent it
-     * beside the email, in the same response. Any other account keeps Keycloak's rule, so a local
-     * account never gets a verified email from Login.gov. The provider's "Trust email" switch is not
-     * used: it would trust the claim for every account.
-     */
     @Override
     protected void setEmailVerified(UserModel user, BrokeredIdentityContext context) {
-        AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        boolean newUser = authSession != null && Boolean.parseBoolean(authSession.getAuthNote(BROKER_REGISTERED_NEW_USER));
-        boolean emailChanges = context.getEmail() != null && !context.getEmail().equalsIgnoreCase(user.getEmail());
-        if (!newUser && !emailChanges) {
-            return;
-        }
-        if (!newUser && !onlyThisProviderSignsIn(user)) {
-            user.setEmailVerified(false);
-            return;
-        }
-        user.setEmailVerified(Boolean.TRUE.equals(emailVerifiedBesideEmail(context)));
+        EmailVerifiedPolicy.apply(session, getConfig().getAlias(), user, context);
     }
 
-    private boolean onlyThisProviderSignsIn(UserModel user) {
-        RealmModel realm = session.getContext().getRealm();
-        boolean ownCredentials = user.credentialManager().getStoredCredentialsStream().findAny().isPresent();
-        List<String> links = session.users().getFederatedIdentitiesStream(realm, user)
-                .map(link -> link.getIdentityProvider()).toList();
-        return !ownCredentials && links.equals(List.of(getConfig().getAlias()));
+    /** Keycloak's OpenID Connect mappers too, which declare themselves for the stock providers only. */
+    @Override
+    public boolean isMapperSupported(IdentityProviderMapper mapper) {
+        return OfferedMappers.includes(mapper);
     }
 
-    /** The email comes from userinfo when Login.gov answered it, else from the id_token; so does its flag. */
-    private static Boolean emailVerifiedBesideEmail(BrokeredIdentityContext context) {
-        JsonNode userInfo = (JsonNode) context.getContextData().get(USER_INFO);
-        if (userInfo != null && userInfo.hasNonNull(LoginGovClaims.EMAIL)) {
-            JsonNode flag = userInfo.get(LoginGovClaims.EMAIL_VERIFIED);
-            return flag != null && flag.isBoolean() ? flag.booleanValue() : null;
-        }
-        JsonWebToken idToken = (JsonWebToken) context.getContextData().get(VALIDATED_ID_TOKEN);
-        Object flag = idToken == null ? null : idToken.getOtherClaims().get(LoginGovClaims.EMAIL_VERIFIED);
-        return flag instanceof Boolean verified ? verified : null;
-    }
-
+    /** Login.gov's tokens are for this broker only. */
     @Override
     protected boolean supportsExternalExchange() {
         return false;
     }
 
-    /** The endpoint Login.gov redirects back to; its error handling lives in {@link LoginGovCallback}. */
+    /**
+     * The endpoint Login.gov redirects back to; its error handling lives in {@link LoginGovCallback}.
+     * Nested because the parent's endpoint class is visible to subclasses only.
+     */
     protected static class LoginGovEndpoint extends OIDCEndpoint {
         private final LoginGovCallback handler;
 
-        public LoginGovEndpoint(AuthenticationCallback callback, RealmModel realm, EventBuilder event, LoginGovIdentityProvider provider) {
+        public LoginGovEndpoint(AuthenticationCallback callback, RealmModel realm, EventBuilder event,
+                LoginGovIdentityProvider provider) {
             super(callback, realm, event, provider);
-            this.handler = new LoginGovCallback(provider, callback, event, this::generateTokenRequest);
+            this.handler = new LoginGovCallback(provider.session, provider, callback, event, this::generateTokenRequest);
         }
 
         @GET
         @Override
         public Response authResponse(@QueryParam(OAUTH2_PARAMETER_STATE) String state,
-                                     @QueryParam(OAUTH2_PARAMETER_CODE) String authorizationCode,
-                                     @QueryParam(OAuth2Constants.ERROR) String error,
-                                     @QueryParam(OAuth2Constants.ERROR_DESCRIPTION) String errorDescription) {
+                @QueryParam(OAUTH2_PARAMETER_CODE) String authorizationCode,
+                @QueryParam(OAuth2Constants.ERROR) String error,
+                @QueryParam(OAuth2Constants.ERROR_DESCRIPTION) String errorDescription) {
             if (state != null && error != null && !ACCESS_DENIED.equals(error)) {
                 return handler.loginGovRefused(state, error, errorDescription);
             }

@@ -1,7 +1,6 @@
 package io.github.kclogingov.simulator;
 
 import io.github.kclogingov.protocol.AcrValues;
-import io.github.kclogingov.protocol.AuthenticationAssurance;
 import io.github.kclogingov.protocol.IdentityAssurance;
 
 /**
@@ -17,7 +16,6 @@ record AssertedAssurance(String acr, String aal) {
      * (IdentityAssurance.assertedFor already maps it); the aal echoes what was asked, not what was enforced.
      */
     static AssertedAssurance of(AcrValues requested, IdentityAssurance asserted) {
-        String aal = requested.aalValue() != null ? requested.aalValue() : AuthenticationAssurance.DEFAULT.value();
-        return new AssertedAssurance(asserted.value(requested.form()), aal);
+        return new AssertedAssurance(asserted.value(requested.form()), requested.expectedAalValue());
     }
 }

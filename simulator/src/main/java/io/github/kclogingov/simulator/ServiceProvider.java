@@ -1,5 +1,6 @@
 package io.github.kclogingov.simulator;
 
+import io.github.kclogingov.protocol.LoginGovProtocol;
 import io.github.kclogingov.protocol.Registration;
 import io.github.kclogingov.protocol.ClientAuthentication;
 
@@ -32,7 +33,7 @@ public final class ServiceProvider {
     private ServiceProvider(String clientId, List<String> redirectUris, List<String> postLogoutRedirectUris,
             ClientAuthentication authentication, List<X509Certificate> certificates, Registration registration,
             boolean ialmaxAllowed) {
-        if (clientId == null || clientId.isBlank() || clientId.chars().anyMatch(Character::isWhitespace)) {
+        if (!LoginGovProtocol.isValidClientId(clientId)) {
             throw new IllegalArgumentException("A client_id must be a non-blank string without whitespace: \"" + clientId + "\"");
         }
         if (redirectUris == null || redirectUris.isEmpty()) {

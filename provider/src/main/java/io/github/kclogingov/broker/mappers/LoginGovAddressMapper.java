@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.github.kclogingov.protocol.ClaimValues;
 import io.github.kclogingov.protocol.LoginGovClaims;
 
 import org.keycloak.broker.provider.BrokeredIdentityContext;
@@ -15,9 +14,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.util.JsonSerialization;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Splits Login.gov's {@code address} claim into user attributes named, by default, as Keycloak's
@@ -126,23 +122,19 @@ public class LoginGovAddressMapper extends LoginGovClaimImporter {
      * key is missing from the config, none when it is set but empty.
      */
     static Map<Part, String> targets(IdentityProviderMapperModel mapperModel) {
-        Map<String, String> config = mapperModel.getConfig() == null ? Map.of() : mapperModel.getConfig();
+        MapperConfig config = MapperConfig.of(mapperModel);
         Map<Part, String> targets = new LinkedHashMap<>();
         for (Part part : Part.values()) {
-            String attribute = config.containsKey(part.configKey()) ? config.get(part.configKey()) : part.defaultAttribute;
-            if (attribute != null && !attribute.isBlank()) {
-                targets.put(part, attribute.strip());
+            String attribute = config.attributeOrDefault(part.configKey(), part.defaultAttribute);
+            if (attribute != null) {
+                targets.put(part, attribute);
             }
         }
         return targets;
     }
 
-    /** The address claim: a map in the id_token, an object in userinfo. */
+    /** The address claim, an object in the id_token or in userinfo. */
     static Optional<ClaimValues.Address> address(BrokeredIdentityContext context) {
-        Object claim = getClaimValue(context, LoginGovClaims.ADDRESS);
-        if (claim instanceof JsonNode node) {
-            claim = node.isObject() ? JsonSerialization.mapper.convertValue(node, Map.class) : null;
-        }
-        return ClaimValues.address(claim);
+        return ClaimValues.address(QuietClaims.get(context, LoginGovClaims.ADDRESS));
     }
 }

@@ -1,10 +1,10 @@
 package io.github.kclogingov.broker.mappers;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Optional;
 
-import io.github.kclogingov.broker.LoginGovIdentityProviderFactory;
-import io.github.kclogingov.protocol.ClaimValues;
+import io.github.kclogingov.broker.common.ProviderType;
 import io.github.kclogingov.protocol.LoginGovClaims;
 
 import org.keycloak.broker.oidc.mappers.UserAttributeMapper;
@@ -17,12 +17,13 @@ import org.keycloak.models.UserModel;
 import org.keycloak.provider.ProviderConfigProperty;
 
 /**
- * Keycloak's "Attribute Importer" ({@link UserAttributeMapper}) for Login.gov: the claim is picked
- * from Login.gov's claims instead of typed, and {@code verified_at} is stored as an ISO-8601
- * instant instead of epoch seconds. Everything else is the parent's: an array ({@code all_emails})
- * becomes a multi-valued attribute, {@code email}/{@code firstName}/{@code lastName} go to the
- * user's own fields, every sync mode is supported, and a claim that is absent removes the
- * attribute on update.
+ * Keycloak's "Attribute Importer" ({@link UserAttributeMapper}) for Login.gov. The differences: the
+ * claim is picked from Login.gov's claims instead of typed; it is read through {@link QuietClaims},
+ * which never logs (the parent's lookup logs the whole userinfo at DEBUG); {@code verified_at} is
+ * stored as an ISO-8601 instant instead of epoch seconds; and a claim Login.gov did not release
+ * this time keeps the stored value instead of removing it. As in the parent, an array
+ * ({@code all_emails}) becomes a multi-valued attribute, {@code email}/{@code firstName}/{@code
+ * lastName} go to the user's own fields, and every sync mode is supported.
  *
  * <p>{@code social_security_number} and {@code address} are not offered: {@link LoginGovSsnMapper}
  * and {@link LoginGovAddressMapper} handle them.
@@ -48,7 +49,7 @@ public class LoginGovAttributeMapper extends UserAttributeMapper {
             LoginGovClaims.IAL,
             LoginGovClaims.AAL);
 
-    private static final String[] COMPATIBLE_PROVIDERS = {LoginGovIdentityProviderFactory.PROVIDER_ID};
+    private static final String[] COMPATIBLE_PROVIDERS = {ProviderType.ID};
 
     private final List<ProviderConfigProperty> configProperties = configProperties(super.getConfigProperties());
 
@@ -101,66 +102,70 @@ public class LoginGovAttributeMapper extends UserAttributeMapper {
     @Override
     public void preprocessFederatedIdentity(KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapperModel,
             BrokeredIdentityContext context) {
-        String attribute = attribute(mapperModel);
-        if (attribute == null || claim(mapperModel) == null) {
-            return; // the parent would fail on a mapper saved without a claim
+        MapperConfig config = MapperConfig.of(mapperModel);
+        String attribute = config.value(USER_ATTRIBUTE);
+        String claim = config.value(CLAIM);
+        if (attribute == null || claim == null) {
+            return; // a mapper saved without a claim or an attribute
         }
         UserProfileCheck.warnIfNotKept(session, realm, mapperModel, getDisplayType(), List.of(attribute));
-        if (isVerifiedAtIntoAttribute(mapperModel, attribute)) {
-            context.setUserAttribute(attribute, verifiedAt(mapperModel, context));
+        List<String> values = values(claim, attribute, context);
+        if (EMAIL.equalsIgnoreCase(attribute)) {
+            first(values).ifPresent(context::setEmail);
+        } else if (FIRST_NAME.equalsIgnoreCase(attribute)) {
+            first(values).ifPresent(context::setFirstName);
+        } else if (LAST_NAME.equalsIgnoreCase(attribute)) {
+            first(values).ifPresent(context::setLastName);
         } else {
-            super.preprocessFederatedIdentity(session, realm, mapperModel, context);
+            context.setUserAttribute(attribute, values);
         }
     }
 
     @Override
     public void updateBrokeredUser(KeycloakSession session, RealmModel realm, UserModel user, IdentityProviderMapperModel mapperModel,
             BrokeredIdentityContext context) {
-        String attribute = attribute(mapperModel);
-        if (attribute == null || claim(mapperModel) == null) {
-            return;
-        }
-        if (getClaimValue(mapperModel, context) == null) {
+        MapperConfig config = MapperConfig.of(mapperModel);
+        String attribute = config.value(USER_ATTRIBUTE);
+        String claim = config.value(CLAIM);
+        if (attribute == null || claim == null || QuietClaims.get(context, claim) == null) {
             // Not released this time (an auth-only sign-in gets no verified claims): keep what Login.gov said before.
             return;
         }
-        if (isVerifiedAtIntoAttribute(mapperModel, attribute)) {
-            List<String> values = verifiedAt(mapperModel, context);
-            List<String> current = user.getAttributeStream(attribute).collect(Collectors.toList());
-            if (!values.isEmpty() && !CollectionUtil.collectionEquals(values, current)) {
-                user.setAttribute(attribute, values);
-            }
-        } else {
-            super.updateBrokeredUser(session, realm, user, mapperModel, context);
+        List<String> values = values(claim, attribute, context);
+        if (EMAIL.equalsIgnoreCase(attribute)) {
+            first(values).ifPresent(user::setEmail);
+        } else if (FIRST_NAME.equalsIgnoreCase(attribute)) {
+            first(values).ifPresent(user::setFirstName);
+        } else if (LAST_NAME.equalsIgnoreCase(attribute)) {
+            first(values).ifPresent(user::setLastName);
+        } else if (!(values.isEmpty() && isVerifiedAtIntoAttribute(claim, attribute))
+                && !CollectionUtil.collectionEquals(values, user.getAttributeStream(attribute).toList())) {
+            // An unreadable verified_at says nothing; anything else released replaces what was stored.
+            user.setAttribute(attribute, values);
         }
     }
 
     /**
-     * verified_at into a plain attribute. Into email, firstName or lastName (which makes no sense)
-     * the parent's handling, with the raw value, is kept.
+     * The claim's values as stored: verified_at into a plain attribute as an ISO instant (none when
+     * Login.gov sent null or something unreadable), anything else as its text. A mutable list: the
+     * first-broker-login flow serializes context values with their class.
      */
-    private static boolean isVerifiedAtIntoAttribute(IdentityProviderMapperModel mapperModel, String attribute) {
-        return LoginGovClaims.VERIFIED_AT.equals(claim(mapperModel))
-                && !EMAIL.equalsIgnoreCase(attribute) && !FIRST_NAME.equalsIgnoreCase(attribute) && !LAST_NAME.equalsIgnoreCase(attribute);
-    }
-
-    /** The ISO instant, or no value when Login.gov sent null (unknown) or something unreadable. */
-    private static List<String> verifiedAt(IdentityProviderMapperModel mapperModel, BrokeredIdentityContext context) {
-        // A mutable list: the first-broker-login flow serializes context values with their class.
-        List<String> value = new java.util.ArrayList<>();
-        ClaimValues.verifiedAtAsIsoInstant(getClaimValue(mapperModel, context)).ifPresent(value::add);
+    private static List<String> values(String claim, String attribute, BrokeredIdentityContext context) {
+        if (!isVerifiedAtIntoAttribute(claim, attribute)) {
+            return QuietClaims.texts(context, claim);
+        }
+        List<String> value = new ArrayList<>();
+        ClaimValues.verifiedAtAsIsoInstant(QuietClaims.get(context, claim)).ifPresent(value::add);
         return value;
     }
 
-    private static String attribute(IdentityProviderMapperModel mapperModel) {
-        return blankToNull(mapperModel.getConfig().get(USER_ATTRIBUTE));
+    /** verified_at into email, firstName or lastName (which makes no sense) keeps the raw value. */
+    private static boolean isVerifiedAtIntoAttribute(String claim, String attribute) {
+        return LoginGovClaims.VERIFIED_AT.equals(claim)
+                && !EMAIL.equalsIgnoreCase(attribute) && !FIRST_NAME.equalsIgnoreCase(attribute) && !LAST_NAME.equalsIgnoreCase(attribute);
     }
 
-    private static String claim(IdentityProviderMapperModel mapperModel) {
-        return blankToNull(mapperModel.getConfig().get(CLAIM));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
+    private static Optional<String> first(List<String> values) {
+        return values.stream().findFirst();
     }
 }

@@ -1,6 +1,6 @@
 package io.github.kclogingov.broker.mappers;
 
-import io.github.kclogingov.broker.LoginGovIdentityProviderFactory;
+import io.github.kclogingov.broker.common.ProviderType;
 
 import org.keycloak.broker.oidc.mappers.AbstractClaimMapper;
 import org.keycloak.models.IdentityProviderSyncMode;
@@ -11,7 +11,7 @@ import org.keycloak.models.IdentityProviderSyncMode;
  */
 abstract class LoginGovClaimImporter extends AbstractClaimMapper {
 
-    private static final String[] COMPATIBLE_PROVIDERS = {LoginGovIdentityProviderFactory.PROVIDER_ID};
+    private static final String[] COMPATIBLE_PROVIDERS = {ProviderType.ID};
 
     @Override
     public String[] getCompatibleProviders() {

@@ -1,10 +1,8 @@
 package io.github.kclogingov.broker.mappers;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-import io.github.kclogingov.protocol.ClaimValues;
 import io.github.kclogingov.protocol.LoginGovClaims;
 
 import org.keycloak.broker.provider.BrokeredIdentityContext;
@@ -18,7 +16,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 /**
  * Imports Login.gov's {@code social_security_number} into one user attribute, by default only its
  * last four digits. The value is never logged: this class has no logger, and it reads the claim
- * itself rather than through Keycloak's userinfo lookup, which logs the whole userinfo at DEBUG.
+ * through {@link QuietClaims} rather than Keycloak's userinfo lookup, which logs the whole userinfo at DEBUG.
  *
  * <p>Sync modes as Keycloak's attribute importer: set when the user is created; on a later sign-in
  * updated in FORCE (and LEGACY) mode, where a missing or malformed number removes the attribute.
@@ -99,17 +97,11 @@ public class LoginGovSsnMapper extends LoginGovClaimImporter {
     }
 
     private static Optional<String> kept(IdentityProviderMapperModel mapperModel, BrokeredIdentityContext context) {
-        return kept(config(mapperModel).get(KEEP), QuietClaims.get(context, LoginGovClaims.SOCIAL_SECURITY_NUMBER));
+        return kept(MapperConfig.of(mapperModel).value(KEEP), QuietClaims.get(context, LoginGovClaims.SOCIAL_SECURITY_NUMBER));
     }
 
     /** The configured attribute, the default when the key is missing, none when it is set but empty. */
     static String attribute(IdentityProviderMapperModel mapperModel) {
-        Map<String, String> config = config(mapperModel);
-        String attribute = config.containsKey(USER_ATTRIBUTE) ? config.get(USER_ATTRIBUTE) : DEFAULT_ATTRIBUTE;
-        return attribute == null || attribute.isBlank() ? null : attribute.strip();
-    }
-
-    private static Map<String, String> config(IdentityProviderMapperModel mapperModel) {
-        return mapperModel.getConfig() == null ? Map.of() : mapperModel.getConfig();
+        return MapperConfig.of(mapperModel).attributeOrDefault(USER_ATTRIBUTE, DEFAULT_ATTRIBUTE);
     }
 }

@@ -1,34 +1,54 @@
 package io.github.kclogingov.broker.mappers;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 import org.keycloak.broker.oidc.OIDCIdentityProvider;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.jose.jws.JWSInput;
 import org.keycloak.jose.jws.JWSInputException;
 import org.keycloak.representations.JsonWebToken;
+import org.keycloak.util.JsonSerialization;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Reads a top-level claim where {@code AbstractClaimMapper.getClaimValue} looks (access token,
- * id_token, then userinfo), without logging. Keycloak's userinfo lookup logs the whole userinfo
- * response at DEBUG ({@code AbstractJsonUserAttributeMapper}); a Social Security number must not
- * reach a log through a lookup of ours, whatever the log level.
+ * The one claim reader of the Login.gov mappers. It looks where {@code AbstractClaimMapper.getClaimValue}
+ * looks (access token, id_token, then userinfo), for a top-level claim, without logging: Keycloak's
+ * userinfo lookup logs the whole userinfo response at DEBUG ({@code AbstractJsonUserAttributeMapper}),
+ * and a Social Security number, a birth date or an address must not reach a log through a lookup
+ * of ours, whatever the log level.
  */
 final class QuietClaims {
 
-    private QuietClaims() {
-    }
+    private QuietClaims() {}
 
-    /** The claim's value: a JSON text as a String, a number as a Number, a boolean as a Boolean; else {@code null}. */
+    /**
+     * The claim's value as JSON gave it: a String, a Number or a Boolean; a List of those for an
+     * array; a Map for an object ({@code address}). {@code null} when absent or JSON null.
+     */
     static Object get(BrokeredIdentityContext context, String claim) {
         Object value = fromToken(context.getContextData().get(OIDCIdentityProvider.VALIDATED_ACCESS_TOKEN), claim);
         if (value == null) {
             value = fromToken(context.getContextData().get(OIDCIdentityProvider.VALIDATED_ID_TOKEN), claim);
         }
         if (value == null && context.getContextData().get(OIDCIdentityProvider.USER_INFO) instanceof JsonNode userInfo) {
-            value = scalar(userInfo.get(claim));
+            value = fromJson(userInfo.get(claim));
         }
         return value;
+    }
+
+    /** The claim's values as text: one for a scalar, one per non-null element for an array, none when absent. */
+    static List<String> texts(BrokeredIdentityContext context, String claim) {
+        Object value = get(context, claim);
+        List<String> texts = new ArrayList<>();
+        if (value instanceof List<?> list) {
+            list.stream().filter(item -> item != null).forEach(item -> texts.add(item.toString()));
+        } else if (value != null) {
+            texts.add(value.toString());
+        }
+        return texts;
     }
 
     private static Object fromToken(Object token, String claim) {
@@ -46,11 +66,12 @@ final class QuietClaims {
             return null;
         }
         Object value = parsed.getOtherClaims().get(claim);
-        return value instanceof String || value instanceof Number || value instanceof Boolean ? value : null;
+        return value instanceof String || value instanceof Number || value instanceof Boolean || value instanceof List<?>
+                || value instanceof Map<?, ?> ? value : null;
     }
 
-    private static Object scalar(JsonNode node) {
-        if (node == null) {
+    private static Object fromJson(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
             return null;
         }
         if (node.isTextual()) {
@@ -62,6 +83,11 @@ final class QuietClaims {
         if (node.isBoolean()) {
             return node.booleanValue();
         }
-        return null;
+        if (node.isArray()) {
+            List<Object> items = new ArrayList<>();
+            node.forEach(item -> items.add(fromJson(item)));
+            return items;
+        }
+        return node.isObject() ? JsonSerialization.mapper.convertValue(node, Map.class) : null;
     }
 }

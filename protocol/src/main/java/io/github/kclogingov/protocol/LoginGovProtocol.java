@@ -1,0 +1,58 @@
+package io.github.kclogingov.protocol;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/** Fixed rules of Login.gov's OpenID Connect profile, as production enforces them. */
+public final class LoginGovProtocol {
+    /** {@code state} and {@code nonce} shorter than this are refused. */
+    public static final int MIN_STATE_LENGTH = 22;
+    public static final int MIN_NONCE_LENGTH = 22;
+
+    /** The only {@code prompt} Login.gov accepts from agencies that are not allow-listed. */
+    public static final String PROMPT_SELECT_ACCOUNT = "select_account";
+
+    /** The only {@code response_type}. */
+    public static final String RESPONSE_TYPE_CODE = "code";
+
+    /** The only PKCE method. */
+    public static final String PKCE_METHOD_S256 = "S256";
+
+    /** The only signature algorithm, for id_tokens and for client assertions alike. */
+    public static final String SIGNING_ALGORITHM = "RS256";
+
+    /** The {@code locale} values Login.gov accepts; anything else falls back to Accept-Language. */
+    public static final List<String> LOCALES = List.of("en", "es", "fr", "zh");
+
+    public static final String CLIENT_ASSERTION_TYPE_JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+
+    /** An authorization code lives this long and is single use. */
+    public static final Duration CODE_LIFETIME = Duration.ofSeconds(300);
+
+    /** Login.gov asks for client assertions that expire no more than about five minutes ahead. */
+    public static final Duration MAX_CLIENT_ASSERTION_LIFETIME = Duration.ofMinutes(5);
+
+    /** A client assertion's {@code iat} may be at most this far in the future. */
+    public static final Duration MAX_CLIENT_ASSERTION_IAT_FUTURE = Duration.ofSeconds(10);
+
+    private LoginGovProtocol() {
+    }
+
+    /**
+     * Whether a client_id can be a Login.gov issuer string: Login.gov compares it exactly, so it is
+     * not blank and holds no whitespace anywhere.
+     */
+    public static boolean isValidClientId(String clientId) {
+        return clientId != null && !clientId.isBlank() && clientId.chars().noneMatch(Character::isWhitespace);
+    }
+
+    /** The {@code locale} parameter for a language tag, or null when Login.gov does not offer it. */
+    public static String loginGovLocale(String languageTag) {
+        if (languageTag == null || languageTag.isBlank()) {
+            return null;
+        }
+        String language = languageTag.trim().split("[-_]")[0].toLowerCase(Locale.ROOT);
+        return LOCALES.contains(language) ? language : null;
+    }
+}

@@ -1,0 +1,27 @@
+package io.github.kclogingov.broker.config;
+
+/**
+ * The configuration keys of a Login.gov identity provider, as stored by Keycloak and shown in the
+ * admin console: Login.gov's own settings, and the stock settings this provider writes.
+ */
+public final class ConfigKeys {
+
+    public static final String ENVIRONMENT = "logingovEnvironment";
+    public static final String BASE_URL = "logingovBaseUrl";
+    public static final String IAL = "logingovIal";
+    public static final String AAL = "logingovAal";
+    public static final String REGISTRATION = "logingovRegistration";
+    public static final String ACR_NAMES = "logingovAcrNames";
+    public static final String ATTRIBUTES = "logingovAttributes";
+    public static final String CLIENT_AUTHENTICATION = "logingovClientAuthentication";
+    public static final String SIGNING_KEY_ID = "logingovSigningKeyId";
+    public static final String ID_TOKEN_MAX_AGE = "logingovIdTokenMaxAgeSeconds";
+
+    /** Keycloak's "Scopes" field, derived from the chosen attributes. */
+    public static final String SCOPES = "defaultScope";
+
+    /** Keycloak's "Client ID" field. */
+    public static final String CLIENT_ID = "clientId";
+
+    private ConfigKeys() {}
+}

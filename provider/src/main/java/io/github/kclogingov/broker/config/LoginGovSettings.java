@@ -1,0 +1,50 @@
+package io.github.kclogingov.broker.config;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+import io.github.kclogingov.broker.assurance.AssuranceNames;
+import io.github.kclogingov.broker.assurance.LevelPolicy;
+import io.github.kclogingov.protocol.AcrValues;
+import io.github.kclogingov.protocol.ClientAuthentication;
+import io.github.kclogingov.protocol.LoginGovAttribute;
+import io.github.kclogingov.protocol.LoginGovEndpoints;
+import io.github.kclogingov.protocol.LoginGovEnvironment;
+import io.github.kclogingov.protocol.Registration;
+
+/**
+ * The Login.gov settings of one identity provider, parsed once ({@link SettingsParser}) into typed
+ * values: nothing else reads the raw configuration map.
+ *
+ * @param environment where Login.gov runs
+ * @param endpoints its URLs, derived from the environment (or the custom base URL)
+ * @param registration what the partner portal registered the client for
+ * @param defaultLevel sent when the application asks for no level, and the floor of every request
+ * @param assuranceNames the built-in level names plus the administrator's own
+ * @param attributes the attributes the administrator chose; empty when the scopes are written by hand
+ * @param clientAuthentication how the token call is authenticated
+ * @param signingKeyId the {@code kid} of the realm key dedicated to client assertions, if set
+ * @param idTokenMaxAge how old an id_token's {@code iat} may be
+ */
+public record LoginGovSettings(
+        LoginGovEnvironment environment,
+        LoginGovEndpoints endpoints,
+        Registration registration,
+        AcrValues defaultLevel,
+        AssuranceNames assuranceNames,
+        Optional<Set<LoginGovAttribute>> attributes,
+        ClientAuthentication clientAuthentication,
+        Optional<String> signingKeyId,
+        Duration idTokenMaxAge) {
+
+    /** What this provider may ask Login.gov for, for the assurance rules. */
+    public LevelPolicy levelPolicy() {
+        return new LevelPolicy(defaultLevel, assuranceNames, registration);
+    }
+
+    /** True when some sign-in through this provider can be at a verified level (and receive verified attributes). */
+    public boolean canRequestVerifiedLevels() {
+        return registration == Registration.VERIFIED || defaultLevel.ial().releasesVerifiedAttributes();
+    }
+}

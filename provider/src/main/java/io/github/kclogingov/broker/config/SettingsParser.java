@@ -1,0 +1,198 @@
+package io.github.kclogingov.broker.config;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.github.kclogingov.broker.assurance.AssuranceNames;
+import io.github.kclogingov.broker.common.Blank;
+import io.github.kclogingov.protocol.AcrValues;
+import io.github.kclogingov.protocol.AuthenticationAssurance;
+import io.github.kclogingov.protocol.ClientAuthentication;
+import io.github.kclogingov.protocol.IdentityAssurance;
+import io.github.kclogingov.protocol.LoginGovAttribute;
+import io.github.kclogingov.protocol.LoginGovEndpoints;
+import io.github.kclogingov.protocol.LoginGovEnvironment;
+import io.github.kclogingov.protocol.Registration;
+
+import org.keycloak.util.JsonSerialization;
+
+/**
+ * Reads the raw configuration map of a Login.gov identity provider into {@link LoginGovSettings}.
+ * Each setting is parsed on its own; the first one that cannot work stops the parse with an
+ * {@link InvalidSettingsException} naming it. Rules that tie several settings together live in
+ * {@link LoginGovConfigValidator}.
+ */
+final class SettingsParser {
+
+    /** An id_token is issued at the token call, so an old {@code iat} means a replayed token. */
+    static final Duration DEFAULT_ID_TOKEN_MAX_AGE = Duration.ofMinutes(5);
+
+    private final Map<String, String> raw;
+
+    private SettingsParser(Map<String, String> raw) {
+        this.raw = raw;
+    }
+
+    static LoginGovSettings parse(Map<String, String> raw) {
+        SettingsParser parser = new SettingsParser(raw);
+        LoginGovEnvironment environment = parser.environment();
+        return new LoginGovSettings(
+                environment,
+                parser.endpoints(environment),
+                parser.registration(),
+                parser.defaultLevel(),
+                parser.assuranceNames(),
+                parser.attributes(),
+                parser.clientAuthentication(),
+                parser.signingKeyId(),
+                parser.idTokenMaxAge());
+    }
+
+    private String value(String key) {
+        return Blank.toNull(raw.get(key));
+    }
+
+    private LoginGovEnvironment environment() {
+        String value = raw.get(ConfigKeys.ENVIRONMENT);
+        return LoginGovEnvironment.fromConfigValue(value).orElseThrow(() -> new InvalidSettingsException(
+                "Unknown Login.gov environment '" + value + "': choose sandbox, production or custom."));
+    }
+
+    private LoginGovEndpoints endpoints(LoginGovEnvironment environment) {
+        try {
+            return environment.endpoints(raw.get(ConfigKeys.BASE_URL));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException(e.getMessage());
+        }
+    }
+
+    /** What the Login.gov service provider is registered for: authentication only unless set. */
+    private Registration registration() {
+        String value = value(ConfigKeys.REGISTRATION);
+        if (value == null) {
+            return Registration.AUTH_ONLY;
+        }
+        try {
+            return Registration.fromConfigValue(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException("Login.gov registration must be auth-only or verified, not '" + value + "'.");
+        }
+    }
+
+    /** One IAL value and an optional AAL value, each in its own field. */
+    private AcrValues defaultLevel() {
+        String ialValue = value(ConfigKeys.IAL);
+        String aalValue = value(ConfigKeys.AAL);
+        if (ialValue == null) {
+            throw new InvalidSettingsException(aalValue == null
+                    ? "Choose a service level (IAL): Login.gov needs exactly one in every request."
+                    : "An authentication level (AAL) needs a service level (IAL) beside it: Login.gov answers '"
+                            + AcrValues.MISSING_IAL + "' to an AAL alone.");
+        }
+        AcrValues ial;
+        try {
+            ial = AcrValues.parseConfigured(ialValue);
+        } catch (AcrValues.InvalidAcrValuesException e) {
+            throw new InvalidSettingsException("Service level (IAL): " + e.getMessage());
+        }
+        if (ial.aal() != null) {
+            throw new InvalidSettingsException("The service level (IAL) field holds the AAL value " + ial.aalValue()
+                    + ": put it in 'Authentication level (AAL)'.");
+        }
+        if (aalValue == null) {
+            return ial;
+        }
+        String aal = aalValue.trim();
+        AuthenticationAssurance level = AuthenticationAssurance.fromValue(aal).orElseThrow(() ->
+                new InvalidSettingsException(IdentityAssurance.fromValue(aal).isPresent()
+                        ? "Two IAL values: '" + aalValue + "' in 'Authentication level (AAL)' is a service level. Send exactly one."
+                        : "Login.gov does not know the authentication level (AAL) '" + aalValue + "'."));
+        return new AcrValues(ial.ial(), ial.ialValue(), level, aal);
+    }
+
+    /** The built-in level names plus the administrator's own, a JSON object from name to Login.gov acr values. */
+    private AssuranceNames assuranceNames() {
+        String json = value(ConfigKeys.ACR_NAMES);
+        if (json == null) {
+            return AssuranceNames.builtInOnly();
+        }
+        Map<?, ?> parsed;
+        try {
+            parsed = JsonSerialization.readValue(json, Map.class);
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidSettingsException("Level names must be a JSON object from name to Login.gov acr values, e.g. "
+                    + "{\"gold\": \"urn:acr.login.gov:verified\"}.");
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> entry : parsed.entrySet()) {
+            if (!(entry.getValue() instanceof String value)) {
+                throw new InvalidSettingsException("Level names: the value of '" + entry.getKey()
+                        + "' must be a string of Login.gov acr values.");
+            }
+            names.put(String.valueOf(entry.getKey()), value);
+        }
+        try {
+            return AssuranceNames.withCustom(names);
+        } catch (AcrValues.InvalidAcrValuesException e) {
+            throw new InvalidSettingsException("Level names: " + e.getMessage());
+        }
+    }
+
+    /** Keycloak stores a multi-valued choice joined by {@code ##}; blank means the scopes are written by hand. */
+    private Optional<Set<LoginGovAttribute>> attributes() {
+        String value = value(ConfigKeys.ATTRIBUTES);
+        if (value == null) {
+            return Optional.empty();
+        }
+        Set<LoginGovAttribute> chosen = EnumSet.noneOf(LoginGovAttribute.class);
+        List<String> unknown = new ArrayList<>();
+        for (String item : value.split("##|[,\\s]+")) {
+            if (!item.isBlank()) {
+                LoginGovAttribute.fromConfigValue(item.trim()).ifPresentOrElse(chosen::add, () -> unknown.add(item.trim()));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new InvalidSettingsException("Login.gov has no attribute " + String.join(", ", unknown) + ". Choose among "
+                    + String.join(", ", Arrays.stream(LoginGovAttribute.values()).map(LoginGovAttribute::configValue).toList())
+                    + ".");
+        }
+        return Optional.of(chosen);
+    }
+
+    private ClientAuthentication clientAuthentication() {
+        String value = value(ConfigKeys.CLIENT_AUTHENTICATION);
+        if (value == null) {
+            return ClientAuthentication.PRIVATE_KEY_JWT;
+        }
+        return ClientAuthentication.fromConfigValue(value).orElseThrow(() -> new InvalidSettingsException(
+                "Unknown client authentication '" + value + "': choose private_key_jwt or pkce."));
+    }
+
+    private Optional<String> signingKeyId() {
+        return Optional.ofNullable(value(ConfigKeys.SIGNING_KEY_ID)).map(String::trim);
+    }
+
+    private Duration idTokenMaxAge() {
+        String value = value(ConfigKeys.ID_TOKEN_MAX_AGE);
+        if (value == null) {
+            return DEFAULT_ID_TOKEN_MAX_AGE;
+        }
+        try {
+            long seconds = Long.parseLong(value.trim());
+            if (seconds > 0) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException e) {
+            // refused below, with the same message as a number that is not positive
+        }
+        throw new InvalidSettingsException("The id_token maximum age must be a positive number of seconds, not '" + value + "'.");
+    }
+}

@@ -1,0 +1,55 @@
+package io.github.kclogingov.broker.signin;
+
+import io.github.kclogingov.broker.assurance.AssertedLevel;
+import io.github.kclogingov.broker.common.LoginGovLoginException;
+import io.github.kclogingov.protocol.AcrValues;
+import io.github.kclogingov.protocol.LoginGovClaims;
+
+import org.keycloak.representations.JsonWebToken;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * What Login.gov asserted must meet what this sign-in asked for, before any user is created or
+ * updated: the id_token's {@code acr} meets the requested IAL, its {@code aal} (or userinfo's)
+ * echoes the requested AAL, and userinfo's {@code ial}, when present, equals {@code acr}. Keycloak
+ * checks none of it.
+ */
+public final class AssuranceCheck {
+
+    private AssuranceCheck() {}
+
+    /**
+     * @param requested the acr_values this sign-in sent
+     * @param idToken the validated id_token
+     * @param userInfo Login.gov's userinfo answer, or null
+     * @return what Login.gov asserted, accepted
+     * @throws LoginGovLoginException naming the mismatch
+     */
+    public static AssertedLevel check(AcrValues requested, JsonWebToken idToken, JsonNode userInfo) {
+        String acr = text(idToken, LoginGovClaims.ACR);
+        String aal = text(idToken, LoginGovClaims.AAL);
+        if (aal == null) {
+            aal = text(userInfo, LoginGovClaims.AAL);
+        }
+        String userInfoIal = text(userInfo, LoginGovClaims.IAL);
+        if (acr != null && userInfoIal != null && !acr.equals(userInfoIal)) {
+            throw new LoginGovLoginException("userinfo ial differs from the id_token acr");
+        }
+        try {
+            return AssertedLevel.check(requested, acr, aal);
+        } catch (AssertedLevel.AssuranceMismatchException e) {
+            throw new LoginGovLoginException(e.getMessage());
+        }
+    }
+
+    private static String text(JsonWebToken token, String claim) {
+        Object value = token == null || token.getOtherClaims() == null ? null : token.getOtherClaims().get(claim);
+        return value instanceof String text ? text : null;
+    }
+
+    private static String text(JsonNode userInfo, String field) {
+        JsonNode value = userInfo == null ? null : userInfo.get(field);
+        return value != null && value.isTextual() ? value.asText() : null;
+    }
+}

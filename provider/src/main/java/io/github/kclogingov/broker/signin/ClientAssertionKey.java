@@ -1,0 +1,46 @@
+package io.github.kclogingov.broker.signin;
+
+import io.github.kclogingov.broker.common.LoginGovLoginException;
+import io.github.kclogingov.protocol.LoginGovProtocol;
+
+import org.keycloak.crypto.AsymmetricSignatureSignerContext;
+import org.keycloak.crypto.KeyStatus;
+import org.keycloak.crypto.KeyType;
+import org.keycloak.crypto.KeyUse;
+import org.keycloak.crypto.KeyWrapper;
+import org.keycloak.crypto.SignatureSignerContext;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+/**
+ * The realm key that signs client assertions for Login.gov, pinned by {@code kid}.
+ *
+ * <p>The stock broker signs with the realm's active key, the one that also signs every token
+ * Keycloak issues; its certificate would then sit in Login.gov's portal and a rotation of the
+ * realm's keys would break the sign-in. The pinned key must be a <em>passive</em> RSA key:
+ * Keycloak never signs its own tokens with a passive key, so the key serves Login.gov alone.
+ */
+public final class ClientAssertionKey {
+
+    private ClientAssertionKey() {
+    }
+
+    public static SignatureSignerContext signer(KeycloakSession session, RealmModel realm, String kid) {
+        KeyWrapper key = session.keys().getKey(realm, kid, KeyUse.SIG, LoginGovProtocol.SIGNING_ALGORITHM);
+        if (key == null || key.getPrivateKey() == null || !KeyType.RSA.equals(key.getType())) {
+            throw new LoginGovLoginException("The client assertion key '" + kid + "' is not an enabled RSA (RS256) key of this realm. "
+                    + "An administrator must fix the Login.gov identity provider's 'Client assertion key ID'.");
+        }
+        KeyWrapper realmSigningKey = session.keys().getActiveKey(realm, KeyUse.SIG, LoginGovProtocol.SIGNING_ALGORITHM);
+        boolean signsRealmTokens = key.getStatus() == KeyStatus.ACTIVE
+                || (realmSigningKey != null && kid.equals(realmSigningKey.getKid()));
+        if (signsRealmTokens) {
+            throw new LoginGovLoginException("The client assertion key '" + kid + "' is an active realm key, which also signs "
+                    + "Keycloak's own tokens. An administrator must make it passive or pin a dedicated passive key.");
+        }
+        if (key.getAlgorithm() == null) {
+            key.setAlgorithm(LoginGovProtocol.SIGNING_ALGORITHM);
+        }
+        return new AsymmetricSignatureSignerContext(key);
+    }
+}

@@ -1,0 +1,135 @@
+package io.github.kclogingov.broker.signin;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.function.Function;
+
+import io.github.kclogingov.broker.common.LoginGovLoginException;
+import io.github.kclogingov.broker.common.UntrustedText;
+import io.github.kclogingov.broker.config.InvalidSettingsException;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.broker.oidc.OIDCIdentityProvider;
+import org.keycloak.broker.provider.IdentityBrokerException;
+import org.keycloak.broker.provider.UserAuthenticationIdentityProvider.AuthenticationCallback;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.http.simple.SimpleHttpRequest;
+import org.keycloak.http.simple.SimpleHttpResponse;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.sessions.AuthenticationSessionModel;
+import org.keycloak.util.JsonSerialization;
+
+/**
+ * What happens when Login.gov sends the person back: a code is exchanged and validated; an error
+ * Login.gov reported, a failed token call or a token that fails validation becomes one
+ * {@code IDENTITY_PROVIDER_LOGIN_ERROR} event carrying the reason and a page that says what went
+ * wrong. The stock broker shows a generic page and logs a stack trace instead.
+ */
+public final class LoginGovCallback {
+
+    private static final Logger LOG = Logger.getLogger(LoginGovCallback.class);
+
+    private final KeycloakSession session;
+    private final OIDCIdentityProvider provider;
+    private final AuthenticationCallback callback;
+    private final EventBuilder event;
+    private final Function<String, SimpleHttpRequest> tokenRequests;
+
+    /**
+     * @param provider the Login.gov provider, which validates the token response
+     * @param tokenRequests the token request for an authorization code, authenticated as the provider does it
+     */
+    public LoginGovCallback(KeycloakSession session, OIDCIdentityProvider provider, AuthenticationCallback callback,
+            EventBuilder event, Function<String, SimpleHttpRequest> tokenRequests) {
+        this.session = session;
+        this.provider = provider;
+        this.callback = callback;
+        this.event = event;
+        this.tokenRequests = tokenRequests;
+    }
+
+    /** Login.gov redirected back with an error other than a cancel (typically {@code invalid_request}). */
+    public Response loginGovRefused(String state, String error, String description) {
+        AuthenticationSessionModel authSession;
+        try {
+            authSession = verifiedSession(state);
+        } catch (WebApplicationException e) {
+            return e.getResponse();
+        }
+        String loginGovText = UntrustedText.readable(description == null ? error : error + ": " + description);
+        return fail(authSession, "Login.gov refused the sign-in request (" + loginGovText + ")", loginGovText);
+    }
+
+    /** Login.gov redirected back with a code: exchange it, validate what comes back, continue the flow. */
+    public Response exchangeCode(String state, String code) {
+        AuthenticationSessionModel authSession;
+        try {
+            authSession = verifiedSession(state);
+        } catch (WebApplicationException e) {
+            return e.getResponse();
+        }
+        try {
+            TokenAnswer answer = callTokenEndpoint(code);
+            if (answer.status() != 200) {
+                String loginGovText = errorField(answer.body());
+                String reason = "Login.gov's token endpoint answered HTTP " + answer.status()
+                        + (loginGovText == null ? "" : " (" + loginGovText + ")");
+                return fail(authSession, reason, loginGovText);
+            }
+            BrokeredIdentityContext identity = provider.getFederatedIdentity(answer.body());
+            identity.setIdp(provider);
+            identity.setAuthenticationSession(authSession);
+            return callback.authenticated(identity);
+        } catch (WebApplicationException e) {
+            return e.getResponse();
+        } catch (LoginGovLoginException e) {
+            return fail(authSession, e.getMessage(), null);
+        } catch (InvalidSettingsException e) {
+            // Keycloak's own code read a pinned setting that cannot be derived: say so, not "unexpected answer".
+            return fail(authSession, e.asSignInFailure().getMessage(), null);
+        } catch (IdentityBrokerException e) {
+            // Keycloak's own checks (userinfo call, subject mismatch): their messages hold no token.
+            return fail(authSession, UntrustedText.readable(e.getMessage()), null);
+        } catch (RuntimeException | IOException e) {
+            LOG.debugf("Login.gov callback failed with %s", e.getClass().getName());
+            return fail(authSession, "unexpected answer from Login.gov (" + e.getClass().getSimpleName() + ")", null);
+        }
+    }
+
+    private record TokenAnswer(int status, String body) {
+    }
+
+    private TokenAnswer callTokenEndpoint(String code) throws IOException {
+        try (SimpleHttpResponse response = tokenRequests.apply(code).asResponse()) {
+            return new TokenAnswer(response.getStatus(), response.asString());
+        }
+    }
+
+    /** Login.gov's token errors are {@code {"error": "<free text>"}}, not RFC 6749 codes. */
+    private static String errorField(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            Map<?, ?> json = JsonSerialization.readValue(body, Map.class);
+            Object error = json.get("error");
+            return error == null ? null : UntrustedText.readable(String.valueOf(error));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private AuthenticationSessionModel verifiedSession(String state) {
+        AuthenticationSessionModel authSession = callback.getAndVerifyAuthenticationSession(state);
+        session.getContext().setAuthenticationSession(authSession);
+        return authSession;
+    }
+
+    private Response fail(AuthenticationSessionModel authSession, String reason, String loginGovText) {
+        return SignInFailure.respond(session, event, authSession, provider.getConfig().getAlias(), reason, loginGovText);
+    }
+}

@@ -1,0 +1,43 @@
+package io.github.kclogingov.broker.signin;
+
+import io.github.kclogingov.broker.common.LoginGovLoginException;
+
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.services.ErrorPage;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/**
+ * How a Login.gov sign-in fails: one {@code IDENTITY_PROVIDER_LOGIN_ERROR} event with the reason
+ * (and Login.gov's own text when it sent one), one warning line without stack trace, and a page
+ * that tells the person what happened. The reason never holds a token or personal data.
+ */
+public final class SignInFailure {
+
+    /** Event detail holding Login.gov's own error text, when it sent one. */
+    static final String LOGINGOV_ERROR_DETAIL = "logingov_error";
+
+    private static final Logger LOG = Logger.getLogger(SignInFailure.class);
+
+    private SignInFailure() {
+    }
+
+    public static Response respond(KeycloakSession session, EventBuilder event, AuthenticationSessionModel authSession,
+                            String alias, String reason, String loginGovText) {
+        LOG.warnf("Sign-in through identity provider '%s' failed: %s", alias, reason);
+        event.event(EventType.IDENTITY_PROVIDER_LOGIN)
+                .detail(Details.IDENTITY_PROVIDER, alias)
+                .detail(Details.REASON, reason);
+        if (loginGovText != null) {
+            event.detail(LOGINGOV_ERROR_DETAIL, loginGovText);
+        }
+        event.error(Errors.IDENTITY_PROVIDER_LOGIN_FAILURE);
+        return ErrorPage.error(session, authSession, Response.Status.BAD_GATEWAY, LoginGovLoginException.MESSAGE_KEY, reason);
+    }
+}

@@ -1,0 +1,31 @@
+package io.github.kclogingov.broker.stepup;
+
+import java.util.Optional;
+
+import io.github.kclogingov.broker.assurance.AssertedLevel;
+import io.github.kclogingov.broker.assurance.AssuranceNotes;
+import io.github.kclogingov.broker.common.ProviderType;
+import io.github.kclogingov.broker.config.LoginGovIdentityProviderConfig;
+
+import org.keycloak.events.Details;
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserSessionModel;
+
+/**
+ * A user session that an enabled Login.gov provider of this realm signed in, with the provider's
+ * configuration and what Login.gov asserted.
+ */
+record LoginGovSession(String alias, LoginGovIdentityProviderConfig config, AssertedLevel asserted) {
+
+    /** Empty for a session signed in another way, through a provider now disabled, or without a recorded assertion. */
+    static Optional<LoginGovSession> of(KeycloakSession session, UserSessionModel userSession) {
+        String alias = userSession.getNote(Details.IDENTITY_PROVIDER);
+        IdentityProviderModel model = alias == null ? null : session.identityProviders().getByAlias(alias);
+        if (model == null || !model.isEnabled() || !ProviderType.ID.equals(model.getProviderId())) {
+            return Optional.empty();
+        }
+        return AssuranceNotes.asserted(userSession)
+                .map(asserted -> new LoginGovSession(alias, new LoginGovIdentityProviderConfig(model), asserted));
+    }
+}

@@ -1,0 +1,241 @@
+package io.github.kclogingov.broker.config;
+
+import io.github.kclogingov.protocol.ClientAuthentication;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+
+import io.github.kclogingov.protocol.IdentityAssurance;
+import io.github.kclogingov.protocol.LoginGovEnvironment;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class LoginGovIdentityProviderConfigTest {
+
+    static LoginGovIdentityProviderConfig valid() {
+        LoginGovIdentityProviderConfig config = new LoginGovIdentityProviderConfig();
+        config.getConfig().put("clientId", "urn:gov:gsa:openidconnect.profiles:sp:sso:agency:app");
+        config.getConfig().put(ConfigKeys.SIGNING_KEY_ID, "logingov-key");
+        return config;
+    }
+
+    static String refusal(LoginGovIdentityProviderConfig config) {
+        return assertThrows(IllegalArgumentException.class, config::validateLoginGovSettings).getMessage();
+    }
+
+    @Nested
+    class Defaults {
+        @Test
+        void a_new_provider_targets_the_sandbox_at_auth_only_with_private_key_jwt() {
+            LoginGovIdentityProviderConfig config = new LoginGovIdentityProviderConfig();
+            assertEquals(LoginGovEnvironment.SANDBOX, config.settings().environment());
+            assertEquals(IdentityAssurance.AUTH_ONLY, config.settings().defaultLevel().ial());
+            assertEquals(ClientAuthentication.PRIVATE_KEY_JWT, config.settings().clientAuthentication());
+            assertEquals("openid email", config.getDefaultScope());
+            assertEquals(Duration.ofMinutes(5), config.settings().idTokenMaxAge());
+        }
+
+        @Test
+        void protocol_settings_cannot_be_switched_off() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().put("validateSignature", "false");
+            config.getConfig().put("sendIdTokenOnLogout", "true");
+            config.getConfig().put("pkceMethod", "plain");
+            config.getConfig().put("tokenUrl", "https://evil.example/token");
+            config.getConfig().put("forwardParameters", "acr_values");
+            assertTrue(config.isValidateSignature());
+            assertFalse(config.isSendIdTokenOnLogout());
+            assertTrue(config.isSendClientIdOnLogout());
+            assertEquals("S256", config.getPkceMethod());
+            assertEquals("https://idp.int.identitysandbox.gov/api/openid_connect/token", config.getTokenUrl());
+            assertEquals("https://idp.int.identitysandbox.gov/api/openid_connect/token", config.getClientAssertionAudience());
+            assertEquals("", config.getForwardParameters());
+            assertEquals("select_account", config.getPrompt());
+        }
+
+        @Test
+        void a_custom_environment_derives_endpoints_from_its_base_url() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().put(ConfigKeys.ENVIRONMENT, "custom");
+            config.getConfig().put(ConfigKeys.BASE_URL, "http://localhost:8081");
+            assertEquals("http://localhost:8081/", config.getIssuer());
+            assertEquals("http://localhost:8081/api/openid_connect/certs", config.getJwksUrl());
+            assertEquals("http://localhost:8081/openid_connect/logout", config.getLogoutUrl());
+        }
+
+        @Test
+        void the_clock_skew_is_never_zero() {
+            assertEquals(10, valid().getAllowedClockSkew());
+        }
+    }
+
+    @Nested
+    class Refusals {
+        @Test
+        void a_valid_configuration_passes() {
+            valid().validateLoginGovSettings();
+        }
+
+        @Test
+        void a_missing_client_id() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().remove("clientId");
+            assertTrue(refusal(config).contains("client ID is required"));
+        }
+
+        @Test
+        void a_client_id_with_spaces() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().put("clientId", "urn:gov agency");
+            assertTrue(refusal(config).contains("must not contain spaces"));
+        }
+
+        @Test
+        void an_unknown_environment() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().put(ConfigKeys.ENVIRONMENT, "staging");
+            assertTrue(refusal(config).contains("Unknown Login.gov environment"));
+        }
+
+        @Test
+        void a_custom_environment_without_url() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().put(ConfigKeys.ENVIRONMENT, "custom");
+            assertTrue(refusal(config).contains("base URL is required"));
+        }
+
+        @Test
+        void an_unknown_ial() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().put(ConfigKeys.IAL, "urn:acr.login.gov:gold");
+            assertTrue(refusal(config).contains("does not know the acr value(s) urn:acr.login.gov:gold"));
+        }
+
+        @Test
+        void an_unknown_aal() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().put(ConfigKeys.AAL, "http://idmanagement.gov/ns/assurance/aal/1");
+            assertTrue(refusal(config).contains("does not know the authentication level (AAL)"));
+        }
+
+        @Test
+        void private_key_jwt_without_a_dedicated_key() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().remove(ConfigKeys.SIGNING_KEY_ID);
+            assertTrue(refusal(config).contains("passive realm RSA key"));
+        }
+
+        @Test
+        void pkce_needs_no_key() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().remove(ConfigKeys.SIGNING_KEY_ID);
+            config.getConfig().put(ConfigKeys.CLIENT_AUTHENTICATION, "pkce");
+            config.validateLoginGovSettings();
+        }
+
+        @Test
+        void scopes_without_openid_or_with_unknown_values() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().remove(ConfigKeys.ATTRIBUTES);
+            config.getConfig().put("defaultScope", "email");
+            assertTrue(refusal(config).contains("openid"));
+            config.getConfig().put("defaultScope", "openid email groups");
+            assertTrue(refusal(config).contains("groups"));
+        }
+
+        @Test
+        void verified_scopes_at_auth_only() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().remove(ConfigKeys.ATTRIBUTES);
+            config.getConfig().put("defaultScope", "openid email profile:name");
+            assertTrue(refusal(config).contains("need a verified service level"));
+            config.getConfig().put(ConfigKeys.REGISTRATION, "verified");
+            // Accepted: sent whenever a sign-in asks for a verified level.
+            config.validateLoginGovSettings();
+            config.getConfig().put(ConfigKeys.IAL, "urn:acr.login.gov:verified");
+            config.validateLoginGovSettings();
+        }
+
+        @Test
+        void chosen_attributes_decide_the_scopes() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().put("defaultScope", "openid written by hand");
+            config.getConfig().put(ConfigKeys.ATTRIBUTES, "email##all_emails##x509_presented");
+            config.validateLoginGovSettings();
+            assertEquals("openid email all_emails x509:presented", config.getDefaultScope());
+        }
+
+        @Test
+        void verified_only_attributes_need_a_verified_registration() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().put(ConfigKeys.ATTRIBUTES, "email##birthdate##social_security_number");
+            assertTrue(refusal(config).contains("birthdate, social_security_number need a verified level"));
+            config.getConfig().put(ConfigKeys.REGISTRATION, "verified");
+            config.validateLoginGovSettings();
+            assertEquals("openid email profile:birthdate social_security_number", config.getDefaultScope());
+        }
+
+        @Test
+        void an_unknown_attribute() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().put(ConfigKeys.ATTRIBUTES, "email##shoe_size");
+            assertTrue(refusal(config).contains("Login.gov has no attribute shoe_size"));
+        }
+
+        @Test
+        void a_verified_level_on_an_auth_only_registration() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().put(ConfigKeys.IAL, "urn:acr.login.gov:verified");
+            assertTrue(refusal(config).contains("registered as authentication only"));
+            config.getConfig().put(ConfigKeys.IAL, "urn:acr.login.gov:auth-only");
+            config.getConfig().put(ConfigKeys.ACR_NAMES, "{\"gold\": \"urn:acr.login.gov:verified\"}");
+            assertTrue(refusal(config).contains("Level name 'gold'"));
+        }
+
+        @Test
+        void two_ial_values() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().put(ConfigKeys.IAL, "urn:acr.login.gov:auth-only urn:acr.login.gov:verified");
+            assertTrue(refusal(config).contains("exactly one IAL value"));
+            config.getConfig().put(ConfigKeys.IAL, "urn:acr.login.gov:auth-only");
+            config.getConfig().put(ConfigKeys.AAL, "urn:acr.login.gov:verified");
+            assertTrue(refusal(config).contains("Two IAL values"));
+        }
+
+        @Test
+        void an_aal_without_an_ial() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().remove(ConfigKeys.IAL);
+            config.getConfig().put(ConfigKeys.AAL, "http://idmanagement.gov/ns/assurance/aal/2");
+            assertTrue(refusal(config).contains("needs a service level (IAL) beside it"));
+            config.getConfig().put(ConfigKeys.IAL, "http://idmanagement.gov/ns/assurance/aal/2");
+            config.getConfig().remove(ConfigKeys.AAL);
+            assertTrue(refusal(config).contains("needs an IAL (service level) value beside it"));
+        }
+
+        @Test
+        void level_names_that_are_not_a_json_object_of_acr_values() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().put(ConfigKeys.ACR_NAMES, "[1, 2]");
+            assertTrue(refusal(config).contains("JSON object"));
+            config.getConfig().put(ConfigKeys.ACR_NAMES, "{\"gold\": 3}");
+            assertTrue(refusal(config).contains("must be a string"));
+            config.getConfig().put(ConfigKeys.ACR_NAMES, "{\"gold\": \"urn:acr.login.gov:platinum\"}");
+            assertTrue(refusal(config).contains("Level 'gold'"));
+            config.getConfig().put(ConfigKeys.ACR_NAMES,
+                    "{\"strong\": \"urn:acr.login.gov:auth-only http://idmanagement.gov/ns/assurance/aal/2?hspd12=true\"}");
+            config.validateLoginGovSettings();
+        }
+
+        @Test
+        void a_bad_id_token_max_age() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().put(ConfigKeys.ID_TOKEN_MAX_AGE, "-5");
+            assertTrue(refusal(config).contains("positive number of seconds"));
+        }
+    }
+
+}
