@@ -9,8 +9,6 @@ import java.util.Map;
 
 import io.github.kclogingov.it.support.BrokerRealm;
 import io.github.kclogingov.it.support.LoginGovServerConfig;
-import io.github.kclogingov.it.support.SharedSimulator;
-import io.github.kclogingov.simulator.LoginGovSimulator;
 import io.github.kclogingov.protocol.Registration;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.Response;
@@ -36,26 +34,10 @@ class AdminConfigurationTest {
     KeycloakUrls urls;
 
     BrokerRealm realm;
-    final LoginGovSimulator simulator = SharedSimulator.get();
 
     @BeforeEach
     void realm() {
         realm = BrokerRealm.forTestClass(admin, urls.getBase(), "adminconfig", Registration.VERIFIED);
-    }
-
-    IdentityProviderRepresentation newProvider(String alias, Map<String, String> config) {
-        IdentityProviderRepresentation provider = new IdentityProviderRepresentation();
-        provider.setAlias(alias);
-        provider.setProviderId("logingov-oidc");
-        provider.setEnabled(true);
-        Map<String, String> values = new HashMap<>(Map.of(
-                "clientId", "urn:gov:gsa:openidconnect.profiles:sp:sso:agency:app",
-                "clientSecret", "unused",
-                "logingovSigningKeyId", BrokerRealm.KEY_ID));
-        values.putAll(config);
-        values.values().removeIf(String::isEmpty);
-        provider.setConfig(values);
-        return provider;
     }
 
     @Test
@@ -67,7 +49,7 @@ class AdminConfigurationTest {
 
     @Test
     void a_new_provider_gets_login_gov_defaults_and_derived_endpoints() {
-        try (Response response = realm.resource().identityProviders().create(newProvider("sandbox", Map.of()))) {
+        try (Response response = realm.resource().identityProviders().create(BrokerRealm.newIdentityProvider("sandbox", Map.of()))) {
             assertEquals(201, response.getStatus());
         }
         Map<String, String> saved = realm.resource().identityProviders().get("sandbox").toRepresentation().getConfig();
@@ -116,7 +98,7 @@ class AdminConfigurationTest {
             // <blank> keeps a key with a blank value, which the defaults would otherwise fill.
             settings.put(keyValue[0].trim(), keyValue[1].trim().replace("<blank>", " "));
         }
-        IdentityProviderRepresentation provider = newProvider("refused", settings);
+        IdentityProviderRepresentation provider = BrokerRealm.newIdentityProvider("refused", settings);
 
         BadRequestException refused = assertThrows(BadRequestException.class, () -> {
             try (Response response = realm.resource().identityProviders().create(provider)) {

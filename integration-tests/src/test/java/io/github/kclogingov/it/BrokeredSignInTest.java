@@ -1,5 +1,6 @@
 package io.github.kclogingov.it;
 
+import static io.github.kclogingov.it.support.SharedSimulator.persona;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -56,13 +57,7 @@ class BrokeredSignInTest {
     @BeforeEach
     void realm() {
         realm = BrokerRealm.forTestClass(admin, urls.getBase(), "signin", Registration.VERIFIED);
-        simulator.faults().clear();
-        simulator.recorder().clear();
-        simulator.setAutoPersona("verified");
-    }
-
-    Persona persona(String id) {
-        return simulator.personas().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
+        realm.reset("verified");
     }
 
     @Test

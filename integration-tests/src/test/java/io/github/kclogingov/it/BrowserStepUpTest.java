@@ -77,10 +77,7 @@ class BrowserStepUpTest {
     @BeforeEach
     void realm() {
         realm = BrokerRealm.forTestClass(admin, urls.getBase(), "browser", Registration.VERIFIED);
-        realm.resource().users().list().forEach(user -> realm.resource().users().delete(user.getId()).close());
-        simulator.faults().clear();
-        simulator.recorder().clear();
-        simulator.setAutoPersona("verified");
+        realm.reset("verified");
         application.createContext("/callback", exchange -> {
             byte[] page = "<html><body><h1 id=\"app\">Signed in to the application</h1></body></html>"
                     .getBytes(StandardCharsets.UTF_8);

@@ -1,14 +1,15 @@
 package io.github.kclogingov.it;
 
+import static io.github.kclogingov.it.support.FailedSignIn.assertFailurePage;
+import static io.github.kclogingov.it.support.FailedSignIn.assertNoUser;
+import static io.github.kclogingov.it.support.FailedSignIn.loginErrorEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import java.util.Map;
 
 import io.github.kclogingov.it.support.BrokerRealm;
-import io.github.kclogingov.it.support.FailedSignIn;
 import io.github.kclogingov.it.support.HttpBrowser;
 import io.github.kclogingov.it.support.LoginGovServerConfig;
 import io.github.kclogingov.it.support.ServerLog;
@@ -50,22 +51,7 @@ class FailedSignInTest {
     void realm() {
         // Registered auth-only, so that asking for a verified level is a real invalid_request.
         realm = BrokerRealm.forTestClass(admin, urls.getBase(), "failures", Registration.AUTH_ONLY);
-        simulator.faults().clear();
-        simulator.recorder().clear();
-        simulator.setAutoPersona("verified");
-        realm.resource().clearEvents();
-    }
-
-    void assertFailurePage(HttpBrowser.Page page) {
-        FailedSignIn.assertFailurePage(page);
-    }
-
-    EventRepresentation loginErrorEvent() {
-        return FailedSignIn.loginErrorEvent(realm);
-    }
-
-    void assertNoUser() {
-        FailedSignIn.assertNoUser(realm);
+        realm.reset("verified");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -85,9 +71,9 @@ class FailedSignInTest {
         HttpBrowser.Page page = new SignInFlow(realm).signIn(Map.of());
 
         assertFailurePage(page);
-        assertTrue(loginErrorEvent().getDetails().get("reason").contains(reason),
-                () -> "event reason for " + fault + ": " + loginErrorEvent().getDetails());
-        assertNoUser();
+        assertTrue(loginErrorEvent(realm).getDetails().get("reason").contains(reason),
+                () -> "event reason for " + fault + ": " + loginErrorEvent(realm).getDetails());
+        assertNoUser(realm);
     }
 
     @Test
@@ -98,7 +84,7 @@ class FailedSignInTest {
         assertEquals(200, page.status(), () -> "expected Keycloak's login page, got " + page);
         assertTrue(page.contains("Access denied when authenticating with Login.gov"), page::body);
         page.hrefOf("social-" + BrokerRealm.ALIAS);
-        assertNoUser();
+        assertNoUser(realm);
     }
 
     @Test
@@ -112,9 +98,9 @@ class FailedSignInTest {
             assertEquals("invalid_request", authorization.error());
             assertFailurePage(page);
             assertTrue(page.contains("not authorized"), page::body);
-            EventRepresentation event = loginErrorEvent();
+            EventRepresentation event = loginErrorEvent(realm);
             assertTrue(event.getDetails().get("logingov_error").contains("not authorized"), () -> event.getDetails().toString());
-            assertNoUser();
+            assertNoUser(realm);
         } finally {
             realm.updateIdentityProvider(Map.of("logingovIal", "urn:acr.login.gov:auth-only", "logingovRegistration", "auth-only"));
         }
@@ -127,8 +113,8 @@ class FailedSignInTest {
 
         assertFailurePage(page);
         assertTrue(page.contains("HTTP 400"), page::body);
-        assertEquals("Code has expired, start over", loginErrorEvent().getDetails().get("logingov_error"));
-        assertNoUser();
+        assertEquals("Code has expired, start over", loginErrorEvent(realm).getDetails().get("logingov_error"));
+        assertNoUser(realm);
     }
 
     @Test
@@ -142,7 +128,7 @@ class FailedSignInTest {
             assertFailurePage(afterButton);
             assertTrue(simulator.recorder().authorizations().isEmpty(),
                     "nobody is sent to Login.gov when the token call could not be authenticated");
-            assertTrue(loginErrorEvent().getDetails().get("reason").contains("active realm key"));
+            assertTrue(loginErrorEvent(realm).getDetails().get("reason").contains("active realm key"));
         } finally {
             realm.updateIdentityProvider(Map.of("logingovSigningKeyId", BrokerRealm.KEY_ID));
         }

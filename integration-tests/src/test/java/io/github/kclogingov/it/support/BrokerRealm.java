@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,13 +41,18 @@ public final class BrokerRealm {
     private final String keycloakUrl;
     private final String loginGovClientId;
     private final SelfSignedKey key;
+    private final LoginGovSimulator simulator;
+    private final Registration registration;
 
-    private BrokerRealm(Keycloak admin, String name, String keycloakUrl, String loginGovClientId, SelfSignedKey key) {
+    private BrokerRealm(Keycloak admin, String name, String keycloakUrl, String loginGovClientId, SelfSignedKey key,
+                        LoginGovSimulator simulator, Registration registration) {
         this.admin = admin;
         this.name = name;
         this.keycloakUrl = keycloakUrl;
         this.loginGovClientId = loginGovClientId;
         this.key = key;
+        this.simulator = simulator;
+        this.registration = registration;
     }
 
     private static final java.util.Map<String, BrokerRealm> BY_NAME = new java.util.concurrent.ConcurrentHashMap<>();
@@ -79,7 +85,7 @@ public final class BrokerRealm {
             provider.put("logingovAttributes", String.join("##", Arrays.stream(LoginGovAttribute.values())
                     .filter(attribute -> !attribute.requiresVerifiedIdentity()).map(LoginGovAttribute::configValue).toList()));
         }
-        ClientRepresentation app = appClient();
+        ClientRepresentation app = newAppClient();
         // The application gets the shipped demo client's mappers (logingov_ial and logingov_aal claims).
         app.setProtocolMappers(realm.getClients().stream()
                 .filter(client -> "demo-app".equals(client.getClientId()))
@@ -91,11 +97,55 @@ public final class BrokerRealm {
         }
         admin.realms().create(realm);
 
-        BrokerRealm created = new BrokerRealm(admin, name, keycloakUrl, clientId, key);
-        simulator.addServiceProvider(ServiceProvider.privateKeyJwt(clientId,
-                        List.of(created.brokerEndpoint(ALIAS)), List.of(key.certificatePem()), registration)
-                .withPostLogoutRedirectUris(List.of(created.brokerEndpoint(ALIAS) + "/logout_response")));
+        BrokerRealm created = new BrokerRealm(admin, name, keycloakUrl, clientId, key, simulator, registration);
+        simulator.addServiceProvider(created.serviceProvider());
         return created;
+    }
+
+    /** This realm as the simulator knows it: its client_id, broker endpoint, certificate and registration. */
+    private ServiceProvider serviceProvider() {
+        return ServiceProvider.privateKeyJwt(loginGovClientId, List.of(brokerEndpoint(ALIAS)), List.of(key.certificatePem()),
+                        registration)
+                .withPostLogoutRedirectUris(List.of(brokerEndpoint(ALIAS) + "/logout_response"));
+    }
+
+    /** Registers this realm again at the simulator, now allowed to ask for IALMAX (Login.gov allow-lists agencies for it). */
+    public void allowIalmax() {
+        simulator.addServiceProvider(serviceProvider().withIalmaxAllowed(true));
+    }
+
+    /**
+     * Puts back the state every test starts from, since the realm is kept for all tests of its class
+     * and the simulator for the whole run: no users, no events, and a simulator with no pending
+     * faults, nothing recorded, its personas as it started them, and {@code autoPersona} signing in.
+     */
+    public void reset(String autoPersona) {
+        resource().users().list().forEach(user -> resource().users().delete(user.getId()).close());
+        resource().clearEvents();
+        simulator.faults().clear();
+        simulator.recorder().clear();
+        simulator.resetPersonas();
+        simulator.setAutoPersona(autoPersona);
+    }
+
+    /**
+     * A Login.gov identity provider as an admin would fill it in, not yet saved: the dedicated key,
+     * an agency's client_id, and {@code config} on top. An empty value leaves its setting out, so
+     * that the provider's default (or its refusal) shows.
+     */
+    public static IdentityProviderRepresentation newIdentityProvider(String alias, Map<String, String> config) {
+        IdentityProviderRepresentation provider = new IdentityProviderRepresentation();
+        provider.setAlias(alias);
+        provider.setProviderId("logingov-oidc");
+        provider.setEnabled(true);
+        Map<String, String> values = new HashMap<>(Map.of(
+                "clientId", "urn:gov:gsa:openidconnect.profiles:sp:sso:agency:app",
+                "clientSecret", "unused",
+                "logingovSigningKeyId", KEY_ID));
+        values.putAll(config);
+        values.values().removeIf(String::isEmpty);
+        provider.setConfig(values);
+        return provider;
     }
 
     /** The shipped realm export with its {@code ${...}} placeholders replaced. */
@@ -112,7 +162,7 @@ public final class BrokerRealm {
         }
     }
 
-    private static ClientRepresentation appClient() {
+    private static ClientRepresentation newAppClient() {
         ClientRepresentation client = new ClientRepresentation();
         client.setClientId(APP_CLIENT_ID);
         client.setSecret(APP_SECRET);
@@ -145,6 +195,11 @@ public final class BrokerRealm {
 
     public String brokerEndpoint(String alias) {
         return realmUrl() + "/broker/" + alias + "/endpoint";
+    }
+
+    /** The application's client, {@value #APP_CLIENT_ID}. */
+    public ClientRepresentation appClient() {
+        return resource().clients().findByClientId(APP_CLIENT_ID).get(0);
     }
 
     public IdentityProviderRepresentation identityProvider() {

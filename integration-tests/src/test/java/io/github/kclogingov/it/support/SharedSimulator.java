@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 
 import io.github.kclogingov.simulator.LoginGovSimulator;
 import io.github.kclogingov.simulator.Mode;
+import io.github.kclogingov.simulator.Persona;
 import io.github.kclogingov.simulator.SimulatorConfig;
 
 /**
@@ -29,5 +30,10 @@ public final class SharedSimulator {
             Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "simulator-stop"));
         }
         return simulator;
+    }
+
+    /** One of the simulator's personas as it is now (after any email change), for the values a test expects. */
+    public static Persona persona(String id) {
+        return get().personas().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
     }
 }

@@ -1,5 +1,8 @@
 package io.github.kclogingov.it.support;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -77,6 +80,21 @@ public final class SignInFlow {
         return continueToApplication(pressLoginGov(openLoginPage(extraParameters)));
     }
 
+    /** The whole sign-in, which must reach the application; answers the claims of the id_token Keycloak issued. */
+    public JsonNode signInClaims(Map<String, String> extraParameters) {
+        return claimsAtApplication(signIn(extraParameters));
+    }
+
+    /**
+     * The claims of the id_token Keycloak issued for the code in {@code end}, which must be the
+     * redirect to the application (after a sign-in, a step-up or single sign-on).
+     */
+    public JsonNode claimsAtApplication(HttpBrowser.Page end) {
+        assertTrue(end.isRedirect() && isApplication(end.location()), () -> "sign-in did not reach the app: " + end
+                + (end.body() == null ? "" : "\n" + end.body()));
+        return exchangeCodeClaims(end.locationQuery().get("code"));
+    }
+
     public static boolean isApplication(URI uri) {
         return uri.toString().startsWith(BrokerRealm.APP_REDIRECT_URI);
     }
@@ -110,6 +128,24 @@ public final class SignInFlow {
     /** Exchanges the code and answers the claims of the id_token Keycloak issued. */
     public JsonNode exchangeCodeClaims(String code) {
         return claims(exchangeCode(code).get("id_token").asText());
+    }
+
+    /** The user's own view through Keycloak's account REST API, with an access token the application got. */
+    public JsonNode accountApi(String accessToken) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(realm.realmUrl() + "/account/?userProfileMetadata=true"))
+                .header("Authorization", "Bearer " + accessToken)
+                .header("Accept", "application/json")
+                .GET().build();
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response::body);
+            return new ObjectMapper().readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The claims of a JWT, read without verification (the tests check signatures separately). */

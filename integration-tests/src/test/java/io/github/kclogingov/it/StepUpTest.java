@@ -1,0 +1,129 @@
+package io.github.kclogingov.it;
+
+import static io.github.kclogingov.it.support.Levels.AUTH_ONLY;
+import static io.github.kclogingov.it.support.Levels.PIV_CAC;
+import static io.github.kclogingov.it.support.Levels.VERIFIED;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.github.kclogingov.it.support.BrokerRealm;
+import io.github.kclogingov.it.support.HttpBrowser;
+import io.github.kclogingov.it.support.Levels;
+import io.github.kclogingov.it.support.LoginGovServerConfig;
+import io.github.kclogingov.it.support.SharedSimulator;
+import io.github.kclogingov.it.support.SignInFlow;
+import io.github.kclogingov.protocol.Registration;
+import io.github.kclogingov.simulator.LoginGovSimulator;
+import io.github.kclogingov.simulator.RecordedAuthorization;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.FederatedIdentityRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.InjectKeycloakUrls;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.server.KeycloakUrls;
+
+/**
+ * Step-up within one browser session, hop by hop: a higher level sends the person straight back
+ * to Login.gov and raises the same Keycloak session (on one axis keeping the other), a level the
+ * session has stays in Keycloak, and a passive request for more answers login_required. The
+ * realm's step-up browser flow is the shipped one. {@link BrowserStepUpTest} walks it in Chromium.
+ */
+@KeycloakIntegrationTest(config = LoginGovServerConfig.class)
+class StepUpTest {
+
+    @InjectAdminClient
+    Keycloak admin;
+
+    @InjectKeycloakUrls
+    KeycloakUrls urls;
+
+    BrokerRealm realm;
+    final LoginGovSimulator simulator = SharedSimulator.get();
+
+    @BeforeEach
+    void realm() {
+        realm = BrokerRealm.forTestClass(admin, urls.getBase(), "step-up", Registration.VERIFIED);
+        Levels.reset(realm);
+        realm.reset("facial-match");
+    }
+
+    @Test
+    void step_up_from_auth_only_to_verified_happens_in_one_browser_session() {
+        simulator.setAutoPersona("verified");
+        SignInFlow flow = new SignInFlow(realm);
+
+        JsonNode first = flow.signInClaims(Map.of());
+        assertEquals("auth-only", first.get("acr").asText());
+        assertEquals(AUTH_ONLY, first.get("logingov_ial").asText());
+
+        HttpBrowser.Page stepUp = flow.authorize(Map.of("acr_values", "verified"));
+        assertTrue(stepUp.isRedirect() && stepUp.location().getPath().endsWith("/broker/" + BrokerRealm.ALIAS + "/login"),
+                () -> "the person must go straight back to Login.gov, not to " + stepUp);
+        JsonNode second = flow.claimsAtApplication(flow.continueToApplication(stepUp));
+
+        List<RecordedAuthorization> authorizations = simulator.recorder().authorizations();
+        assertEquals(2, authorizations.size());
+        assertEquals(VERIFIED, authorizations.get(1).parameter("acr_values"));
+        assertEquals("verified", second.get("acr").asText());
+        assertEquals(VERIFIED, second.get("logingov_ial").asText());
+        assertEquals(first.get("sub").asText(), second.get("sub").asText(), "the same Keycloak user");
+        assertEquals(first.get("sid").asText(), second.get("sid").asText(), "the same Keycloak session, raised");
+        List<UserRepresentation> users = realm.resource().users().list();
+        assertEquals(1, users.size());
+        List<FederatedIdentityRepresentation> links = realm.resource().users().get(users.get(0).getId()).getFederatedIdentity();
+        assertEquals(1, links.size());
+        assertEquals(BrokerRealm.ALIAS, links.get(0).getIdentityProvider());
+    }
+
+    @Test
+    void a_level_the_session_already_has_does_not_leave_keycloak() {
+        simulator.setAutoPersona("verified");
+        SignInFlow flow = new SignInFlow(realm);
+        flow.signInClaims(Map.of("acr_values", "verified"));
+
+        for (String level : List.of("verified", "auth-only")) {
+            HttpBrowser.Page answer = flow.authorize(Map.of("acr_values", level));
+            assertTrue(answer.isRedirect() && SignInFlow.isApplication(answer.location()),
+                    () -> "single sign-on expected for " + level + ", got " + answer);
+            assertEquals(level, flow.claimsAtApplication(answer).get("acr").asText());
+        }
+        assertEquals(1, simulator.recorder().authorizations().size(), "Login.gov was asked once");
+    }
+
+    @Test
+    void step_up_on_one_axis_keeps_the_other() {
+        simulator.setAutoPersona("verified");
+        SignInFlow flow = new SignInFlow(realm);
+        flow.signInClaims(Map.of("acr_values", "verified"));
+
+        JsonNode raised = flow.claimsAtApplication(flow.continueToApplication(flow.authorize(Map.of("acr_values", "piv-cac"))));
+
+        List<RecordedAuthorization> authorizations = simulator.recorder().authorizations();
+        assertEquals(2, authorizations.size());
+        assertEquals(VERIFIED + " " + PIV_CAC, authorizations.get(1).parameter("acr_values"));
+        assertEquals("piv-cac", raised.get("acr").asText());
+        assertEquals(VERIFIED, raised.get("logingov_ial").asText());
+        assertEquals(PIV_CAC, raised.get("logingov_aal").asText());
+    }
+
+    @Test
+    void a_passive_request_for_a_higher_level_answers_login_required() {
+        SignInFlow flow = new SignInFlow(realm);
+        flow.signInClaims(Map.of());
+
+        HttpBrowser.Page answer = flow.authorize(Map.of("acr_values", "verified", "prompt", "none"));
+
+        assertTrue(answer.isRedirect() && SignInFlow.isApplication(answer.location()), () -> answer.toString());
+        assertEquals("login_required", answer.locationQuery().get("error"));
+        assertEquals(1, simulator.recorder().authorizations().size());
+    }
+}
