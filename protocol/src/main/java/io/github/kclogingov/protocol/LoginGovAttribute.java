@@ -12,7 +12,7 @@ import java.util.Set;
  * narrowest scope that releases each. Choosing attributes rather than writing scope strings keeps
  * the request minimal and the verified-only ones visible.
  */
-public enum LoginGovAttribute {
+public enum LoginGovAttribute implements ConfigValue {
     EMAIL("email", LoginGovScope.EMAIL),
     ALL_EMAILS("all_emails", LoginGovScope.ALL_EMAILS),
     LOCALE("locale", LoginGovScope.LOCALE),
@@ -37,6 +37,7 @@ public enum LoginGovAttribute {
         this.scope = scope;
     }
 
+    @Override
     public String configValue() {
         return configValue;
     }
@@ -51,7 +52,7 @@ public enum LoginGovAttribute {
     }
 
     public static Optional<LoginGovAttribute> fromConfigValue(String value) {
-        return Arrays.stream(values()).filter(a -> a.configValue.equals(value)).findFirst();
+        return ConfigValue.find(LoginGovAttribute.class, value);
     }
 
     /** The scope parameter for a choice of attributes: {@code openid}, then each attribute's scope once, in declaration order. */

@@ -1,13 +1,12 @@
 package io.github.kclogingov.protocol;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Where Login.gov runs. Sandbox and production have separate accounts and keys; {@link #CUSTOM}
  * points at any Login.gov-compatible provider (the simulator) by its issuer URL.
  */
-public enum LoginGovEnvironment {
+public enum LoginGovEnvironment implements ConfigValue {
     SANDBOX("sandbox", "https://idp.int.identitysandbox.gov/"),
     PRODUCTION("production", "https://secure.login.gov/"),
     CUSTOM("custom", null);
@@ -21,6 +20,7 @@ public enum LoginGovEnvironment {
     }
 
     /** The value stored in configuration and shown in the admin console's drop-down. */
+    @Override
     public String configValue() {
         return configValue;
     }
@@ -40,15 +40,6 @@ public enum LoginGovEnvironment {
     }
 
     public static Optional<LoginGovEnvironment> fromConfigValue(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        String wanted = value.trim().toLowerCase(Locale.ROOT);
-        for (LoginGovEnvironment environment : values()) {
-            if (environment.configValue.equals(wanted)) {
-                return Optional.of(environment);
-            }
-        }
-        return Optional.empty();
+        return ConfigValue.find(LoginGovEnvironment.class, value);
     }
 }

@@ -1,13 +1,12 @@
 package io.github.kclogingov.protocol;
 
-import java.util.Locale;
 
 /**
  * What a service provider is registered for at Login.gov's partner portal. An {@link #AUTH_ONLY}
  * service provider that asks for a verified level gets "The acr_values are not authorized", and
  * its {@code verified_at} is always null. IALMAX also needs Login.gov's allow list.
  */
-public enum Registration {
+public enum Registration implements ConfigValue {
     AUTH_ONLY("auth-only"),
     VERIFIED("verified");
 
@@ -23,17 +22,14 @@ public enum Registration {
     }
 
     /** The spelling used in configuration (the simulator's JSON file, the identity provider's settings). */
+    @Override
     public String configValue() {
         return configValue;
     }
 
+    /** @throws IllegalArgumentException for null or an unknown spelling */
     public static Registration fromConfigValue(String value) {
-        String wanted = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
-        for (Registration registration : values()) {
-            if (registration.configValue.equals(wanted)) {
-                return registration;
-            }
-        }
-        throw new IllegalArgumentException("registration must be \"auth-only\" or \"verified\", not \"" + value + "\"");
+        return ConfigValue.find(Registration.class, value).orElseThrow(() -> new IllegalArgumentException(
+                "registration must be \"auth-only\" or \"verified\", not \"" + value + "\""));
     }
 }

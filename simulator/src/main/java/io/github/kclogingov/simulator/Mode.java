@@ -1,21 +1,23 @@
 package io.github.kclogingov.simulator;
 
+import io.github.kclogingov.protocol.ConfigValue;
 import java.util.Locale;
 
 /** How the simulator answers a valid authorization request. */
-public enum Mode {
+public enum Mode implements ConfigValue {
     /** Signs the configured auto persona in at once: for tests and unattended demos. */
     AUTOMATIC,
     /** Shows a persona picker page, and a confirmation page at logout: for people. */
     INTERACTIVE;
 
+    @Override
+    public String configValue() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** @throws IllegalArgumentException for null or an unknown spelling */
     public static Mode fromConfigValue(String value) {
-        String wanted = value == null ? "" : value.trim().toUpperCase(Locale.ROOT);
-        for (Mode mode : values()) {
-            if (mode.name().equals(wanted)) {
-                return mode;
-            }
-        }
-        throw new IllegalArgumentException("mode must be \"interactive\" or \"automatic\", not \"" + value + "\"");
+        return ConfigValue.find(Mode.class, value).orElseThrow(() ->
+                new IllegalArgumentException("mode must be \"interactive\" or \"automatic\", not \"" + value + "\""));
     }
 }
