@@ -1,5 +1,6 @@
 package io.github.kclogingov.broker.config;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import io.github.kclogingov.protocol.AcrForm;
@@ -20,8 +21,8 @@ import org.keycloak.models.RealmModel;
 public class LoginGovIdentityProviderConfig extends PinnedOidcConfig {
 
     private LoginGovSettings settings;
+    /** A copy of the stored configuration {@link #settings} was parsed from. */
     private Map<String, String> parsedFrom;
-    private int parsedHash;
 
     /** A new provider: the sandbox, authentication only, private_key_jwt, the email address. */
     public LoginGovIdentityProviderConfig() {
@@ -47,11 +48,9 @@ public class LoginGovIdentityProviderConfig extends PinnedOidcConfig {
     @Override
     public LoginGovSettings settings() {
         Map<String, String> raw = getConfig();
-        int hash = raw.hashCode();
-        if (settings == null || raw != parsedFrom || hash != parsedHash) {
+        if (settings == null || !raw.equals(parsedFrom)) {
             settings = SettingsParser.parse(raw);
-            parsedFrom = raw;
-            parsedHash = hash;
+            parsedFrom = new HashMap<>(raw);
         }
         return settings;
     }

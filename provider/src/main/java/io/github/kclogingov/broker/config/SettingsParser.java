@@ -128,6 +128,9 @@ final class SettingsParser {
         try {
             parsed = JsonSerialization.readValue(json, Map.class);
         } catch (IOException | RuntimeException e) {
+            parsed = null;
+        }
+        if (parsed == null) { // not JSON, not an object, or the JSON literal null
             throw new InvalidSettingsException("Level names must be a JSON object from name to Login.gov acr values, e.g. "
                     + "{\"gold\": \"urn:acr.login.gov:verified\"}.");
         }

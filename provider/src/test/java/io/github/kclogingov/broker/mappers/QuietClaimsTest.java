@@ -1,0 +1,208 @@
+package io.github.kclogingov.broker.mappers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.keycloak.broker.oidc.OIDCIdentityProvider;
+import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.representations.JsonWebToken;
+import org.keycloak.util.JsonSerialization;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Tests the quiet claim reader: the JSON types it returns, and where it looks first. */
+class QuietClaimsTest {
+
+    static BrokeredIdentityContext withIdTokenAndUserInfo(Map<String, ?> claims, String userInfoJson) {
+        BrokeredIdentityContext context = Contexts.withIdToken(claims);
+        try {
+            JsonNode userInfo = JsonSerialization.readValue(userInfoJson, JsonNode.class);
+            context.getContextData().put(OIDCIdentityProvider.USER_INFO, userInfo);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        return context;
+    }
+
+    static JsonWebToken accessToken(Map<String, ?> claims) {
+        JsonWebToken token = new JsonWebToken();
+        claims.forEach(token::setOtherClaims);
+        return token;
+    }
+
+    /** A compact JWS as Keycloak may keep an access token: header, payload and a signature nobody checks here. */
+    static String encoded(String payloadJson) {
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        return base64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + base64.encodeToString(payloadJson.getBytes(StandardCharsets.UTF_8)) + "."
+                + base64.encodeToString("signature".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Nested
+    class FromTheIdToken {
+        @Test
+        void a_string() {
+            assertEquals("a@example.gov", QuietClaims.get(Contexts.withIdToken(Map.of("email", "a@example.gov")), "email"));
+        }
+
+        @Test
+        void a_number_and_a_boolean() {
+            BrokeredIdentityContext context = Contexts.withIdToken(Map.of("verified_at", 1700000000L, "email_verified", true));
+            assertEquals(1700000000L, QuietClaims.get(context, "verified_at"));
+            assertEquals(Boolean.TRUE, QuietClaims.get(context, "email_verified"));
+        }
+
+        @Test
+        void an_array_is_a_list() {
+            BrokeredIdentityContext context =
+                    Contexts.withIdToken(Map.of("all_emails", List.of("a@example.gov", "b@example.gov")));
+            assertEquals(List.of("a@example.gov", "b@example.gov"), QuietClaims.get(context, "all_emails"));
+            assertEquals(List.of("a@example.gov", "b@example.gov"), QuietClaims.texts(context, "all_emails"));
+        }
+
+        @Test
+        void an_object_is_a_map() {
+            Map<String, String> address = Map.of("street_address", "1 Main St", "locality", "Washington", "postal_code", "20001");
+            assertEquals(address, QuietClaims.get(Contexts.withIdToken(Map.of("address", address)), "address"));
+        }
+
+        @Test
+        void a_value_json_cannot_hold_is_ignored() {
+            assertNull(QuietClaims.get(Contexts.withIdToken(Map.of("odd", new Object())), "odd"));
+            assertEquals(List.of(), QuietClaims.texts(Contexts.withIdToken(Map.of("odd", new Object())), "odd"));
+        }
+    }
+
+    @Nested
+    class FromUserInfo {
+        @Test
+        void a_string_a_number_and_a_boolean() {
+            BrokeredIdentityContext context = Contexts.withUserInfo(
+                    "{\"email\": \"a@example.gov\", \"verified_at\": 1700000000, \"phone_verified\": false}");
+            assertEquals("a@example.gov", QuietClaims.get(context, "email"));
+            assertEquals(1700000000, ((Number) QuietClaims.get(context, "verified_at")).longValue());
+            assertEquals(Boolean.FALSE, QuietClaims.get(context, "phone_verified"));
+            assertEquals(List.of("1700000000"), QuietClaims.texts(context, "verified_at"));
+            assertEquals(List.of("false"), QuietClaims.texts(context, "phone_verified"));
+        }
+
+        @Test
+        void an_array_is_a_list_keeping_json_nulls() {
+            BrokeredIdentityContext context =
+                    Contexts.withUserInfo("{\"all_emails\": [\"a@example.gov\", null, \"b@example.gov\"]}");
+            assertEquals(Arrays.asList("a@example.gov", null, "b@example.gov"), QuietClaims.get(context, "all_emails"));
+        }
+
+        @Test
+        void the_texts_of_an_array_skip_json_nulls() {
+            BrokeredIdentityContext context =
+                    Contexts.withUserInfo("{\"all_emails\": [\"a@example.gov\", null, \"b@example.gov\"]}");
+            assertEquals(List.of("a@example.gov", "b@example.gov"), QuietClaims.texts(context, "all_emails"));
+        }
+
+        @Test
+        void an_array_of_numbers_gives_their_texts() {
+            BrokeredIdentityContext context = Contexts.withUserInfo("{\"codes\": [1, 2.5, true]}");
+            assertEquals(List.of("1", "2.5", "true"), QuietClaims.texts(context, "codes"));
+        }
+
+        @Test
+        void an_object_is_a_map_with_nested_values() {
+            BrokeredIdentityContext context = Contexts.withUserInfo(
+                    "{\"address\": {\"street_address\": \"1 Main St\", \"postal_code\": \"20001\", \"lines\": [\"a\", \"b\"]}}");
+            assertEquals(Map.of("street_address", "1 Main St", "postal_code", "20001", "lines", List.of("a", "b")),
+                    QuietClaims.get(context, "address"));
+        }
+
+        @Test
+        void an_array_of_objects_is_a_list_of_maps() {
+            BrokeredIdentityContext context = Contexts.withUserInfo("{\"x509\": [{\"cn\": \"A\"}, {\"cn\": \"B\"}]}");
+            assertEquals(List.of(Map.of("cn", "A"), Map.of("cn", "B")), QuietClaims.get(context, "x509"));
+        }
+
+        @Test
+        void json_null_is_absent() {
+            BrokeredIdentityContext context = Contexts.withUserInfo("{\"birthdate\": null}");
+            assertNull(QuietClaims.get(context, "birthdate"));
+            assertEquals(List.of(), QuietClaims.texts(context, "birthdate"));
+        }
+
+        @Test
+        void a_missing_claim_is_absent() {
+            BrokeredIdentityContext context = Contexts.withUserInfo("{\"email\": \"a@example.gov\"}");
+            assertNull(QuietClaims.get(context, "phone"));
+            assertEquals(List.of(), QuietClaims.texts(context, "phone"));
+        }
+
+        @Test
+        void without_any_token_or_userinfo_nothing_is_found() {
+            assertNull(QuietClaims.get(Contexts.empty(), "email"));
+            assertEquals(List.of(), QuietClaims.texts(Contexts.empty(), "email"));
+        }
+    }
+
+    @Nested
+    class Precedence {
+        @Test
+        void the_id_token_comes_before_userinfo() {
+            BrokeredIdentityContext context = withIdTokenAndUserInfo(Map.of("email", "token@example.gov"),
+                    "{\"email\": \"userinfo@example.gov\"}");
+            assertEquals("token@example.gov", QuietClaims.get(context, "email"));
+        }
+
+        @Test
+        void an_id_token_array_comes_before_a_userinfo_array() {
+            BrokeredIdentityContext context = withIdTokenAndUserInfo(Map.of("all_emails", List.of("token@example.gov")),
+                    "{\"all_emails\": [\"userinfo@example.gov\"]}");
+            assertEquals(List.of("token@example.gov"), QuietClaims.texts(context, "all_emails"));
+        }
+
+        @Test
+        void userinfo_answers_what_the_id_token_lacks() {
+            BrokeredIdentityContext context = withIdTokenAndUserInfo(Map.of("email", "token@example.gov"),
+                    "{\"email\": \"userinfo@example.gov\", \"given_name\": \"Ada\"}");
+            assertEquals("Ada", QuietClaims.get(context, "given_name"));
+        }
+
+        @Test
+        void userinfo_answers_when_the_id_token_value_is_null() {
+            Map<String, Object> claims = new HashMap<>();
+            claims.put("email", null);
+            BrokeredIdentityContext context = withIdTokenAndUserInfo(claims, "{\"email\": \"userinfo@example.gov\"}");
+            assertEquals("userinfo@example.gov", QuietClaims.get(context, "email"));
+        }
+
+        @Test
+        void the_access_token_comes_before_the_id_token() {
+            BrokeredIdentityContext context = Contexts.withIdToken(Map.of("email", "token@example.gov"));
+            context.getContextData().put(OIDCIdentityProvider.VALIDATED_ACCESS_TOKEN,
+                    accessToken(Map.of("email", "access@example.gov")));
+            assertEquals("access@example.gov", QuietClaims.get(context, "email"));
+        }
+
+        @Test
+        void an_encoded_access_token_is_read() {
+            BrokeredIdentityContext context = Contexts.withIdToken(Map.of("email", "token@example.gov"));
+            context.getContextData().put(OIDCIdentityProvider.VALIDATED_ACCESS_TOKEN,
+                    encoded("{\"email\": \"access@example.gov\"}"));
+            assertEquals("access@example.gov", QuietClaims.get(context, "email"));
+        }
+
+        @Test
+        void an_opaque_access_token_is_skipped() {
+            BrokeredIdentityContext context = Contexts.withIdToken(Map.of("email", "token@example.gov"));
+            context.getContextData().put(OIDCIdentityProvider.VALIDATED_ACCESS_TOKEN, "hhJES3wcgjI55jzjBvZpNQ");
+            assertEquals("token@example.gov", QuietClaims.get(context, "email"));
+        }
+    }
+}
