@@ -1,19 +1,18 @@
 package io.github.kclogingov.demo;
 
+import io.github.kclogingov.protocol.Registration;
+import io.github.kclogingov.simulator.LoginGovSimulator;
+import io.github.kclogingov.simulator.Mode;
+import io.github.kclogingov.simulator.Persona;
+import io.github.kclogingov.simulator.SelfSignedKey;
+import io.github.kclogingov.simulator.ServiceProvider;
+import io.github.kclogingov.simulator.SimulatorConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import io.github.kclogingov.simulator.LoginGovSimulator;
-import io.github.kclogingov.simulator.Mode;
-import io.github.kclogingov.simulator.Persona;
-import io.github.kclogingov.protocol.Registration;
-import io.github.kclogingov.simulator.SelfSignedKey;
-import io.github.kclogingov.simulator.ServiceProvider;
-import io.github.kclogingov.simulator.SimulatorConfig;
 
 /**
  * Runs the whole demo on this machine: the Login.gov simulator (in this JVM, persona picker on)
@@ -46,7 +45,8 @@ public final class DemoLauncher {
 
     public static void main(String[] args) throws InterruptedException {
         if (args.length != 2) {
-            System.err.println("Usage: DemoLauncher <keycloak home> <realm file>; or from the repository root: ./mvnw -DskipTests -Pdemo verify");
+            System.err.println(
+                    "Usage: DemoLauncher <keycloak home> <realm file>; or from the repository root: ./mvnw -DskipTests -Pdemo verify");
             System.exit(2);
         }
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
@@ -72,7 +72,8 @@ public final class DemoLauncher {
         Ports.requireFree(KEYCLOAK_PORT, "Keycloak");
         Ports.requireFree(SIMULATOR_PORT, "the Login.gov simulator");
 
-        SelfSignedKey clientAssertionKey = SelfSignedKey.generate("CN=Keycloak demo realm, OU=Login.gov client assertion");
+        SelfSignedKey clientAssertionKey =
+                SelfSignedKey.generate("CN=Keycloak demo realm, OU=Login.gov client assertion");
         distribution.resetDevDatabase();
         distribution.stageRealm(realmFile.toAbsolutePath().normalize(), REALM);
 
@@ -81,20 +82,24 @@ public final class DemoLauncher {
                 return;
             }
             simulator = startSimulator(clientAssertionKey);
-            System.out.println("[demo] Login.gov simulator started at " + simulator.issuer() + "; starting Keycloak (the first start takes a minute)...");
+            System.out.println("[demo] Login.gov simulator started at " + simulator.issuer()
+                    + "; starting Keycloak (the first start takes a minute)...");
             keycloak = KeycloakProcess.startDev(distribution, KEYCLOAK_PORT, keycloakEnvironment(clientAssertionKey));
         }
-        keycloak.awaitReady(URI.create(KEYCLOAK_URL + "/realms/" + REALM + "/.well-known/openid-configuration"), STARTUP_TIMEOUT);
+        keycloak.awaitReady(
+                URI.create(KEYCLOAK_URL + "/realms/" + REALM + "/.well-known/openid-configuration"), STARTUP_TIMEOUT);
         System.out.println(banner(simulator.personas()));
 
         int exitCode = keycloak.waitFor();
         if (!stopping) {
-            throw new DemoException("Keycloak exited unexpectedly (exit code " + exitCode + "); its output above says why. The simulator is stopped too.");
+            throw new DemoException("Keycloak exited unexpectedly (exit code " + exitCode
+                    + "); its output above says why. The simulator is stopped too.");
         }
     }
 
     private static LoginGovSimulator startSimulator(SelfSignedKey clientAssertionKey) throws DemoException {
-        ServiceProvider keycloakRealm = ServiceProvider.privateKeyJwt(CLIENT_ID,
+        ServiceProvider keycloakRealm = ServiceProvider.privateKeyJwt(
+                CLIENT_ID,
                 List.of(BROKER_ENDPOINT, BROKER_ENDPOINT + "/logout_response"),
                 List.of(clientAssertionKey.certificatePem()),
                 Registration.VERIFIED);
@@ -106,19 +111,26 @@ public final class DemoLauncher {
         try {
             return LoginGovSimulator.start(config, SIMULATOR_PORT);
         } catch (IOException e) {
-            throw new DemoException("Cannot start the Login.gov simulator on port " + SIMULATOR_PORT + ": " + e.getMessage(), e);
+            throw new DemoException(
+                    "Cannot start the Login.gov simulator on port " + SIMULATOR_PORT + ": " + e.getMessage(), e);
         }
     }
 
     /** What the realm file's placeholders resolve to, plus the admin account of a fresh Keycloak. */
     private static Map<String, String> keycloakEnvironment(SelfSignedKey clientAssertionKey) {
         return Map.of(
-                "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
-                "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
-                "LOGINGOV_BASE_URL", SIMULATOR_ISSUER,
-                "LOGINGOV_CLIENT_ID", CLIENT_ID,
-                "LOGINGOV_CLIENT_ASSERTION_PRIVATE_KEY", clientAssertionKey.privateKeyPkcs8Base64(),
-                "LOGINGOV_CLIENT_ASSERTION_CERTIFICATE", clientAssertionKey.certificateBase64());
+                "KC_BOOTSTRAP_ADMIN_USERNAME",
+                "admin",
+                "KC_BOOTSTRAP_ADMIN_PASSWORD",
+                "admin",
+                "LOGINGOV_BASE_URL",
+                SIMULATOR_ISSUER,
+                "LOGINGOV_CLIENT_ID",
+                CLIENT_ID,
+                "LOGINGOV_CLIENT_ASSERTION_PRIVATE_KEY",
+                clientAssertionKey.privateKeyPkcs8Base64(),
+                "LOGINGOV_CLIENT_ASSERTION_CERTIFICATE",
+                clientAssertionKey.certificateBase64());
     }
 
     /**
@@ -127,31 +139,49 @@ public final class DemoLauncher {
      */
     static final String STEP_UP_URL = KEYCLOAK_URL + "/realms/" + REALM + "/protocol/openid-connect/auth"
             + "?client_id=demo-app&response_type=code&scope=openid&acr_values=verified"
-            + "&redirect_uri=" + KEYCLOAK_URL.replace(":", "%3A").replace("/", "%2F") + "%2Frealms%2F" + REALM + "%2Faccount%2F"
+            + "&redirect_uri=" + KEYCLOAK_URL.replace(":", "%3A").replace("/", "%2F") + "%2Frealms%2F" + REALM
+            + "%2Faccount%2F"
             + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256";
 
     static String banner(List<Persona> personas) {
         StringBuilder text = new StringBuilder();
         String rule = "=".repeat(78);
-        text.append('\n').append(rule).append('\n')
+        text.append('\n')
+                .append(rule)
+                .append('\n')
                 .append("  The Login.gov broker demo is running.\n\n")
-                .append("  1. Open            ").append(KEYCLOAK_URL).append("/realms/").append(REALM).append("/account\n")
+                .append("  1. Open            ")
+                .append(KEYCLOAK_URL)
+                .append("/realms/")
+                .append(REALM)
+                .append("/account\n")
                 .append("  2. Click           \"Sign in with Login.gov\"\n")
                 .append("  3. Pick a persona  on the simulator's page:\n");
         for (Persona persona : personas) {
-            text.append(String.format("       %-13s %s: %s%n", persona.id(), persona.displayName(), persona.description()));
+            text.append(
+                    String.format("       %-13s %s: %s%n", persona.id(), persona.displayName(), persona.description()));
         }
         text.append('\n')
-                .append("  4. Step up         signed in as an auth-only session (the account page asks for no level),\n")
+                .append(
+                        "  4. Step up         signed in as an auth-only session (the account page asks for no level),\n")
                 .append("                     open this application request for acr_values=verified:\n")
-                .append("       ").append(STEP_UP_URL).append('\n')
+                .append("       ")
+                .append(STEP_UP_URL)
+                .append('\n')
                 .append("                     Keycloak sends you straight back to Login.gov for a verified level.\n\n")
-                .append("  Admin console      ").append(KEYCLOAK_URL).append("/admin/master/console/#/").append(REALM)
+                .append("  Admin console      ")
+                .append(KEYCLOAK_URL)
+                .append("/admin/master/console/#/")
+                .append(REALM)
                 .append("   (admin / admin)\n")
-                .append("  Login.gov simulator ").append(SIMULATOR_ISSUER).append(".well-known/openid-configuration\n")
-                .append("  Every start resets Keycloak's data and re-imports realm-export/logingov-demo-realm.json.\n\n")
+                .append("  Login.gov simulator ")
+                .append(SIMULATOR_ISSUER)
+                .append(".well-known/openid-configuration\n")
+                .append(
+                        "  Every start resets Keycloak's data and re-imports realm-export/logingov-demo-realm.json.\n\n")
                 .append("  Ctrl-C stops everything.\n")
-                .append(rule).append('\n');
+                .append(rule)
+                .append('\n');
         return text.toString();
     }
 

@@ -22,10 +22,12 @@ final class KeycloakDistribution {
     }
 
     static KeycloakDistribution at(Path home) throws DemoException {
-        KeycloakDistribution distribution = new KeycloakDistribution(home.toAbsolutePath().normalize());
+        KeycloakDistribution distribution =
+                new KeycloakDistribution(home.toAbsolutePath().normalize());
         if (!Files.isRegularFile(distribution.script())) {
-            throw new DemoException("No Keycloak distribution at " + distribution.home
-                    + ": run the demo from the repository root with ./mvnw -DskipTests -Pdemo verify, which unpacks it.");
+            throw new DemoException(
+                    "No Keycloak distribution at " + distribution.home
+                            + ": run the demo from the repository root with ./mvnw -DskipTests -Pdemo verify, which unpacks it.");
         }
         if (!Files.isRegularFile(distribution.home.resolve("providers").resolve(PROVIDER_JAR))) {
             throw new DemoException("The Login.gov provider is missing from " + distribution.home.resolve("providers")
@@ -78,7 +80,8 @@ final class KeycloakDistribution {
                 // This distribution belongs to the demo: nothing else is to be imported.
                 staged.filter(Files::isRegularFile).forEach(KeycloakDistribution::delete);
             }
-            Files.copy(realmFile, importDirectory.resolve(realmName + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                    realmFile, importDirectory.resolve(realmName + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | UncheckedIOException e) {
             throw new DemoException("Cannot copy the realm file into " + importDirectory + ": " + e.getMessage(), e);
         }

@@ -27,8 +27,12 @@ final class KeycloakProcess {
 
     static KeycloakProcess startDev(KeycloakDistribution distribution, int httpPort, Map<String, String> environment)
             throws DemoException {
-        ProcessBuilder builder = new ProcessBuilder(distribution.script().toString(),
-                "start-dev", "--http-port", Integer.toString(httpPort), "--import-realm")
+        ProcessBuilder builder = new ProcessBuilder(
+                        distribution.script().toString(),
+                        "start-dev",
+                        "--http-port",
+                        Integer.toString(httpPort),
+                        "--import-realm")
                 .directory(distribution.home().toFile())
                 .inheritIO();
         // The JDK running the demo runs Keycloak too.
@@ -43,8 +47,10 @@ final class KeycloakProcess {
 
     /** Polls {@code url} until it answers 200; fails if Keycloak exits first or {@code timeout} passes. */
     void awaitReady(URI url, Duration timeout) throws DemoException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5)).GET().build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request =
+                HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5)).GET().build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -60,7 +66,8 @@ final class KeycloakProcess {
             }
             Thread.sleep(POLL_INTERVAL.toMillis());
         }
-        throw new DemoException("Keycloak did not answer " + url + " within " + timeout.toSeconds() + " s; its output above says why.");
+        throw new DemoException(
+                "Keycloak did not answer " + url + " within " + timeout.toSeconds() + " s; its output above says why.");
     }
 
     int waitFor() throws InterruptedException {
@@ -82,7 +89,8 @@ final class KeycloakProcess {
         descendants.forEach(ProcessHandle::destroy);
         CompletableFuture<?> all = CompletableFuture.allOf(
                 process.onExit(),
-                CompletableFuture.allOf(descendants.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new)));
+                CompletableFuture.allOf(
+                        descendants.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new)));
         try {
             all.get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (TimeoutException | ExecutionException e) {

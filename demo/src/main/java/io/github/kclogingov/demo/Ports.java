@@ -9,13 +9,13 @@ import java.net.Socket;
 final class Ports {
     private static final int CONNECT_TIMEOUT_MILLIS = 300;
 
-    private Ports() {
-    }
+    private Ports() {}
 
     static void requireFree(int port, String purpose) throws DemoException {
         if (!canBind(port) || somethingAnswers(port)) {
             throw new DemoException("Port " + port + " is already in use; the demo needs it for " + purpose
-                    + ". Stop whatever listens there (an earlier demo? see: ss -ltnp 'sport = :" + port + "') and run the demo again.");
+                    + ". Stop whatever listens there (an earlier demo? see: ss -ltnp 'sport = :" + port
+                    + "') and run the demo again.");
         }
     }
 

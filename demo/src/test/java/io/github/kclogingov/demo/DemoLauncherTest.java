@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.kclogingov.simulator.Persona;
-
 import org.junit.jupiter.api.Test;
 
 class DemoLauncherTest {
@@ -13,15 +12,16 @@ class DemoLauncherTest {
     void the_banner_says_where_to_click_how_to_administer_and_how_to_stop() {
         String banner = DemoLauncher.banner(Persona.defaults());
         for (String expected : new String[] {
-                "http://localhost:8080/realms/demo/account",
-                "\"Sign in with Login.gov\"",
-                "http://localhost:8080/admin/",
-                "(admin / admin)",
-                "http://localhost:8081/",
-                "auth-only",
-                "verified",
-                "acr_values=verified",
-                "Ctrl-C stops everything."}) {
+            "http://localhost:8080/realms/demo/account",
+            "\"Sign in with Login.gov\"",
+            "http://localhost:8080/admin/",
+            "(admin / admin)",
+            "http://localhost:8081/",
+            "auth-only",
+            "verified",
+            "acr_values=verified",
+            "Ctrl-C stops everything."
+        }) {
             assertTrue(banner.contains(expected), () -> "missing " + expected + " in\n" + banner);
         }
     }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -33,7 +32,9 @@ class KeycloakDistributionTest {
     class Opening {
         @Test
         void accepts_a_distribution_with_the_provider() throws DemoException {
-            assertEquals(home.toAbsolutePath().normalize(), KeycloakDistribution.at(home).home());
+            assertEquals(
+                    home.toAbsolutePath().normalize(),
+                    KeycloakDistribution.at(home).home());
         }
 
         @Test
@@ -77,7 +78,8 @@ class KeycloakDistributionTest {
 
         @Test
         void refuses_a_missing_realm_file(@TempDir Path repository) {
-            assertThrows(DemoException.class,
+            assertThrows(
+                    DemoException.class,
                     () -> KeycloakDistribution.at(home).stageRealm(repository.resolve("absent.json"), "demo"));
         }
 

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
-
 import io.github.kclogingov.it.support.Attributes;
 import io.github.kclogingov.it.support.BrokerRealm;
 import io.github.kclogingov.it.support.HttpBrowser;
@@ -16,7 +14,7 @@ import io.github.kclogingov.it.support.SignInFlow;
 import io.github.kclogingov.it.support.Users;
 import io.github.kclogingov.protocol.Registration;
 import io.github.kclogingov.simulator.LoginGovSimulator;
-
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
@@ -69,13 +67,15 @@ class AccountLinkingTest {
         realm.updateIdentityProvider(Map.of("syncMode", "FORCE"));
         new SignInFlow(realm).signInClaims(Map.of());
         assertEquals(first.getId(), users.onlyUser().getId());
-        assertEquals("jordan.new@example.org", users.onlyUser().getEmail(), "sync mode FORCE takes Login.gov's new email");
+        assertEquals(
+                "jordan.new@example.org", users.onlyUser().getEmail(), "sync mode FORCE takes Login.gov's new email");
         assertTrue(users.onlyUser().isEmailVerified());
     }
 
     @Test
     void a_new_sub_with_an_existing_accounts_email_is_linked_only_after_signing_in_to_that_account() {
-        String localId = users.createLocalUser("jordan-local", persona("verified").email(), "local password 1");
+        String localId =
+                users.createLocalUser("jordan-local", persona("verified").email(), "local password 1");
 
         HttpBrowser browser = new HttpBrowser();
         HttpBrowser.Page confirm = new SignInFlow(realm, browser).signIn(Map.of());
@@ -86,15 +86,25 @@ class AccountLinkingTest {
         assertTrue(realm.resource().users().get(localId).getFederatedIdentity().isEmpty(), "not linked by email");
 
         HttpBrowser.Page reauthenticate = browser.post(confirm.formAction(), Map.of("submitAction", "linkAccount"));
-        HttpBrowser.Page passwordPage = reauthenticate.isRedirect() ? browser.followUntil(reauthenticate, uri -> false) : reauthenticate;
-        assertTrue(passwordPage.contains("password"), () -> "the existing account's owner must sign in: " + passwordPage.body());
+        HttpBrowser.Page passwordPage =
+                reauthenticate.isRedirect() ? browser.followUntil(reauthenticate, uri -> false) : reauthenticate;
+        assertTrue(
+                passwordPage.contains("password"),
+                () -> "the existing account's owner must sign in: " + passwordPage.body());
         assertTrue(realm.resource().users().get(localId).getFederatedIdentity().isEmpty());
 
-        HttpBrowser.Page linked = browser.followUntil(browser.post(passwordPage.formAction(),
-                Map.of("username", "jordan-local", "password", "local password 1")), SignInFlow::isApplication);
-        assertTrue(linked.isRedirect() && SignInFlow.isApplication(linked.location()), () -> "linking failed: " + linked);
-        assertEquals(1, realm.resource().users().get(localId).getFederatedIdentity().size(), "linked after re-authentication");
-        assertFalse(realm.resource().users().get(localId).toRepresentation().isEmailVerified(),
+        HttpBrowser.Page linked = browser.followUntil(
+                browser.post(
+                        passwordPage.formAction(), Map.of("username", "jordan-local", "password", "local password 1")),
+                SignInFlow::isApplication);
+        assertTrue(
+                linked.isRedirect() && SignInFlow.isApplication(linked.location()), () -> "linking failed: " + linked);
+        assertEquals(
+                1,
+                realm.resource().users().get(localId).getFederatedIdentity().size(),
+                "linked after re-authentication");
+        assertFalse(
+                realm.resource().users().get(localId).toRepresentation().isEmailVerified(),
                 "a local account never gets a verified email from Login.gov");
     }
 
@@ -104,7 +114,9 @@ class AccountLinkingTest {
 
         HttpBrowser.Page page = new SignInFlow(realm).signIn(Map.of());
 
-        assertTrue(page.status() == 200 && page.contains("already exists"), () -> "expected the confirm-link page: " + page);
+        assertTrue(
+                page.status() == 200 && page.contains("already exists"),
+                () -> "expected the confirm-link page: " + page);
         assertEquals(1, realm.resource().users().count());
     }
 
@@ -114,7 +126,9 @@ class AccountLinkingTest {
 
         HttpBrowser.Page page = new SignInFlow(realm).signIn(Map.of());
 
-        assertTrue(page.status() == 200 && page.contains("already exists"), () -> "expected the confirm-link page: " + page);
+        assertTrue(
+                page.status() == 200 && page.contains("already exists"),
+                () -> "expected the confirm-link page: " + page);
         assertEquals(1, realm.resource().users().count());
     }
 

@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import io.github.kclogingov.it.support.BrokerRealm;
 import io.github.kclogingov.it.support.LoginGovServerConfig;
 import io.github.kclogingov.protocol.Registration;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,16 +42,22 @@ class AdminConfigurationTest {
     @Test
     void the_provider_type_is_offered_as_login_gov() {
         var types = admin.serverInfo().getInfo().getIdentityProviders();
-        assertTrue(types.stream().anyMatch(t -> "logingov-oidc".equals(t.get("id")) && "Login.gov".equals(t.get("name"))),
+        assertTrue(
+                types.stream().anyMatch(t -> "logingov-oidc".equals(t.get("id")) && "Login.gov".equals(t.get("name"))),
                 () -> "identity provider types: " + types);
     }
 
     @Test
     void a_new_provider_gets_login_gov_defaults_and_derived_endpoints() {
-        try (Response response = realm.resource().identityProviders().create(BrokerRealm.newIdentityProvider("sandbox", Map.of()))) {
+        try (Response response =
+                realm.resource().identityProviders().create(BrokerRealm.newIdentityProvider("sandbox", Map.of()))) {
             assertEquals(201, response.getStatus());
         }
-        Map<String, String> saved = realm.resource().identityProviders().get("sandbox").toRepresentation().getConfig();
+        Map<String, String> saved = realm.resource()
+                .identityProviders()
+                .get("sandbox")
+                .toRepresentation()
+                .getConfig();
         assertEquals("sandbox", saved.get("logingovEnvironment"));
         assertEquals("https://idp.int.identitysandbox.gov/", saved.get("issuer"));
         assertEquals("https://idp.int.identitysandbox.gov/api/openid_connect/token", saved.get("tokenUrl"));
@@ -68,29 +73,32 @@ class AdminConfigurationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "no client id | clientId= | The client ID is required",
-            "unknown environment | logingovEnvironment=staging | Unknown Login.gov environment",
-            "custom environment without URL | logingovEnvironment=custom | base URL is required",
-            "unknown IAL | logingovIal=urn:acr.login.gov:gold | does not know the acr value(s) urn:acr.login.gov:gold",
-            "two IAL values | logingovIal=urn:acr.login.gov:auth-only urn:acr.login.gov:verified | Send exactly one IAL value",
-            "IAL given as AAL | logingovAal=urn:acr.login.gov:verified | Two IAL values",
-            "AAL without IAL | logingovIal=<blank>;logingovAal=http://idmanagement.gov/ns/assurance/aal/2 | needs a service level (IAL) beside it",
-            "AAL given as IAL | logingovIal=http://idmanagement.gov/ns/assurance/aal/2 | needs an IAL (service level) value beside it",
-            "unknown AAL | logingovAal=http://idmanagement.gov/ns/assurance/aal/1 | does not know the authentication level (AAL)",
-            "verified level on auth-only registration | logingovIal=urn:acr.login.gov:verified | registered as authentication only",
-            "facial match on auth-only registration | logingovIal=urn:acr.login.gov:verified-facial-match-required | registered as authentication only",
-            "IALMAX on auth-only registration | logingovIal=http://idmanagement.gov/ns/assurance/ial/0 | registered as authentication only",
-            "verified level name on auth-only registration | logingovAcrNames={\"gold\": \"urn:acr.login.gov:verified\"} | Level name 'gold'",
-            "level names not JSON | logingovAcrNames=gold=verified | JSON object",
-            "level name with an unknown value | logingovAcrNames={\"gold\": \"urn:acr.login.gov:platinum\"} | Level 'gold'",
-            "unknown registration | logingovRegistration=ial2 | Login.gov registration must be auth-only or verified",
-            "no dedicated key | logingovSigningKeyId= | passive realm RSA key",
-            "verified attribute at auth-only | logingovAttributes=email##address | need a verified level (IAL2)",
-            "SSN at auth-only | logingovAttributes=email##social_security_number | social_security_number need a verified level",
-            "unknown attribute | logingovAttributes=email##groups | Login.gov has no attribute groups",
-            "verified scope at auth-only | logingovAttributes=<blank>;defaultScope=openid email address | need a verified service level",
-            "unknown scope | logingovAttributes=<blank>;defaultScope=openid email groups | does not know the scope"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "no client id | clientId= | The client ID is required",
+                "unknown environment | logingovEnvironment=staging | Unknown Login.gov environment",
+                "custom environment without URL | logingovEnvironment=custom | base URL is required",
+                "unknown IAL | logingovIal=urn:acr.login.gov:gold | does not know the acr value(s) urn:acr.login.gov:gold",
+                "two IAL values | logingovIal=urn:acr.login.gov:auth-only urn:acr.login.gov:verified | Send exactly one IAL value",
+                "IAL given as AAL | logingovAal=urn:acr.login.gov:verified | Two IAL values",
+                "AAL without IAL | logingovIal=<blank>;logingovAal=http://idmanagement.gov/ns/assurance/aal/2 | needs a service level (IAL) beside it",
+                "AAL given as IAL | logingovIal=http://idmanagement.gov/ns/assurance/aal/2 | needs an IAL (service level) value beside it",
+                "unknown AAL | logingovAal=http://idmanagement.gov/ns/assurance/aal/1 | does not know the authentication level (AAL)",
+                "verified level on auth-only registration | logingovIal=urn:acr.login.gov:verified | registered as authentication only",
+                "facial match on auth-only registration | logingovIal=urn:acr.login.gov:verified-facial-match-required | registered as authentication only",
+                "IALMAX on auth-only registration | logingovIal=http://idmanagement.gov/ns/assurance/ial/0 | registered as authentication only",
+                "verified level name on auth-only registration | logingovAcrNames={\"gold\": \"urn:acr.login.gov:verified\"} | Level name 'gold'",
+                "level names not JSON | logingovAcrNames=gold=verified | JSON object",
+                "level name with an unknown value | logingovAcrNames={\"gold\": \"urn:acr.login.gov:platinum\"} | Level 'gold'",
+                "unknown registration | logingovRegistration=ial2 | Login.gov registration must be auth-only or verified",
+                "no dedicated key | logingovSigningKeyId= | passive realm RSA key",
+                "verified attribute at auth-only | logingovAttributes=email##address | need a verified level (IAL2)",
+                "SSN at auth-only | logingovAttributes=email##social_security_number | social_security_number need a verified level",
+                "unknown attribute | logingovAttributes=email##groups | Login.gov has no attribute groups",
+                "verified scope at auth-only | logingovAttributes=<blank>;defaultScope=openid email address | need a verified service level",
+                "unknown scope | logingovAttributes=<blank>;defaultScope=openid email groups | does not know the scope"
+            })
     void a_configuration_that_cannot_work_is_refused_with_a_reason(String name, String setting, String message) {
         Map<String, String> settings = new HashMap<>();
         for (String pair : setting.split(";")) {

@@ -11,8 +11,6 @@ import static io.github.kclogingov.it.support.Levels.PIV_CAC;
 import static io.github.kclogingov.it.support.Levels.VERIFIED;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
-
 import io.github.kclogingov.it.support.BrokerRealm;
 import io.github.kclogingov.it.support.HttpBrowser;
 import io.github.kclogingov.it.support.Levels;
@@ -21,7 +19,7 @@ import io.github.kclogingov.it.support.SharedSimulator;
 import io.github.kclogingov.it.support.SignInFlow;
 import io.github.kclogingov.protocol.Registration;
 import io.github.kclogingov.simulator.LoginGovSimulator;
-
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,14 +57,19 @@ class AssertedLevelTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "a lower acr                      | acr  | " + AUTH_ONLY + " | does not meet the requested " + VERIFIED,
-            "no acr                           | none |                   | returned no acr",
-            "an unknown acr                   | acr  | urn:acr.login.gov:gold | cannot accept ('urn:acr.login.gov:gold')",
-            "a legacy acr for a semantic request | acr | http://idmanagement.gov/ns/assurance/ial/2 | cannot accept",
-            "facial match asked, verified returned | facial | " + VERIFIED + " | does not meet the requested " + FACIAL_MATCH,
-            "a different aal                  | aal  | " + AAL2 + "      | not the requested " + DEFAULT_AAL})
-    void an_answer_that_does_not_meet_the_request_fails_with_no_user(String name, String fault, String value, String reason) {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "a lower acr                      | acr  | " + AUTH_ONLY + " | does not meet the requested " + VERIFIED,
+                "no acr                           | none |                   | returned no acr",
+                "an unknown acr                   | acr  | urn:acr.login.gov:gold | cannot accept ('urn:acr.login.gov:gold')",
+                "a legacy acr for a semantic request | acr | http://idmanagement.gov/ns/assurance/ial/2 | cannot accept",
+                "facial match asked, verified returned | facial | " + VERIFIED + " | does not meet the requested "
+                        + FACIAL_MATCH,
+                "a different aal                  | aal  | " + AAL2 + "      | not the requested " + DEFAULT_AAL
+            })
+    void an_answer_that_does_not_meet_the_request_fails_with_no_user(
+            String name, String fault, String value, String reason) {
         String requested = "verified";
         switch (fault) {
             case "acr" -> simulator.faults().overrideNextAcr(value);

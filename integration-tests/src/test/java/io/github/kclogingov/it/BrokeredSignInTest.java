@@ -7,14 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.security.KeyFactory;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.X509EncodedKeySpec;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.SignedJWT;
@@ -24,12 +16,19 @@ import io.github.kclogingov.it.support.LoginGovServerConfig;
 import io.github.kclogingov.it.support.SharedSimulator;
 import io.github.kclogingov.it.support.SignInFlow;
 import io.github.kclogingov.protocol.LoginGovProtocol;
+import io.github.kclogingov.protocol.Registration;
 import io.github.kclogingov.simulator.LoginGovSimulator;
 import io.github.kclogingov.simulator.Persona;
 import io.github.kclogingov.simulator.RecordedAuthorization;
 import io.github.kclogingov.simulator.RecordedLogout;
 import io.github.kclogingov.simulator.RecordedTokenRequest;
-import io.github.kclogingov.protocol.Registration;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
@@ -64,19 +63,24 @@ class BrokeredSignInTest {
     void a_person_signs_in_to_the_application_through_login_gov() {
         SignInFlow flow = new SignInFlow(realm);
         // The application asks for an acr Login.gov does not know and a Spanish page.
-        HttpBrowser.Page toLoginGov = flow.pressLoginGov(flow.openLoginPage(Map.of("acr_values", "gold", "ui_locales", "es")));
-        assertTrue(toLoginGov.location().toString().startsWith(simulator.issuer() + "openid_connect/authorize?"),
+        HttpBrowser.Page toLoginGov =
+                flow.pressLoginGov(flow.openLoginPage(Map.of("acr_values", "gold", "ui_locales", "es")));
+        assertTrue(
+                toLoginGov.location().toString().startsWith(simulator.issuer() + "openid_connect/authorize?"),
                 () -> "the button must lead to Login.gov's authorize endpoint, not " + toLoginGov.location());
         HttpBrowser.Page end = flow.continueToApplication(toLoginGov);
 
-        assertTrue(end.isRedirect() && SignInFlow.isApplication(end.location()), () -> "sign-in did not reach the app: " + end);
+        assertTrue(
+                end.isRedirect() && SignInFlow.isApplication(end.location()),
+                () -> "sign-in did not reach the app: " + end);
         String code = end.locationQuery().get("code");
         assertNotNull(code);
         JsonNode tokens = flow.exchangeCode(code);
         assertNotNull(tokens.get("id_token"));
 
         // What Login.gov received: its own rules, nothing of the application's raw request.
-        RecordedAuthorization authorization = simulator.recorder().authorizations().get(0);
+        RecordedAuthorization authorization =
+                simulator.recorder().authorizations().get(0);
         assertEquals(RecordedAuthorization.Outcome.REDIRECTED_WITH_CODE, authorization.outcome());
         assertEquals(realm.loginGovClientId(), authorization.parameter("client_id"));
         assertEquals(realm.brokerEndpoint(BrokerRealm.ALIAS), authorization.parameter("redirect_uri"));
@@ -84,7 +88,8 @@ class BrokeredSignInTest {
         assertEquals("urn:acr.login.gov:auth-only", authorization.parameter("acr_values"));
         assertEquals("select_account", authorization.parameter("prompt"));
         // The shipped realm receives every attribute but the SSN; at auth-only the verified-only ones stay home.
-        assertEquals("openid email all_emails locale profile:verified_at x509:subject x509:issuer x509:presented",
+        assertEquals(
+                "openid email all_emails locale profile:verified_at x509:subject x509:issuer x509:presented",
                 authorization.parameter("scope"));
         assertEquals("es", authorization.parameter("locale"));
         assertTrue(authorization.parameter("state").length() >= LoginGovProtocol.MIN_STATE_LENGTH);
@@ -97,11 +102,16 @@ class BrokeredSignInTest {
         Persona verified = persona("verified");
         List<UserRepresentation> users = realm.resource().users().searchByEmail(verified.email(), true);
         assertEquals(1, users.size());
-        List<FederatedIdentityRepresentation> links = realm.resource().users().get(users.get(0).getId()).getFederatedIdentity();
+        List<FederatedIdentityRepresentation> links =
+                realm.resource().users().get(users.get(0).getId()).getFederatedIdentity();
         assertEquals(1, links.size());
         assertEquals(BrokerRealm.ALIAS, links.get(0).getIdentityProvider());
-        assertEquals(simulator.subjectOf("verified", realm.loginGovClientId()), links.get(0).getUserId());
-        assertEquals(users.get(0).getId(), SignInFlow.claims(tokens.get("id_token").asText()).get("sub").asText());
+        assertEquals(
+                simulator.subjectOf("verified", realm.loginGovClientId()),
+                links.get(0).getUserId());
+        assertEquals(
+                users.get(0).getId(),
+                SignInFlow.claims(tokens.get("id_token").asText()).get("sub").asText());
     }
 
     @Test
@@ -129,56 +139,85 @@ class BrokeredSignInTest {
         assertEquals(realm.loginGovClientId(), claims.get("iss"));
         assertEquals(realm.loginGovClientId(), claims.get("sub"));
         Object audience = claims.get("aud");
-        assertEquals(simulator.issuer() + "api/openid_connect/token", audience instanceof List<?> list ? list.get(0) : audience);
+        assertEquals(
+                simulator.issuer() + "api/openid_connect/token",
+                audience instanceof List<?> list ? list.get(0) : audience);
         assertNotNull(claims.get("jti"));
         long exp = ((Number) claims.get("exp")).longValue();
         assertTrue(exp <= Instant.now().getEpochSecond() + LoginGovProtocol.MAX_CLIENT_ASSERTION_LIFETIME.getSeconds());
         assertEquals(0, token.verifiedByCertificate(), "the simulator verified it with the registered certificate");
 
         SignedJWT assertion = SignedJWT.parse(token.clientAssertion());
-        assertTrue(assertion.verify(new RSASSAVerifier(realm.clientAssertionKey().publicKey())),
+        assertTrue(
+                assertion.verify(new RSASSAVerifier(realm.clientAssertionKey().publicKey())),
                 "signed by the key dedicated to Login.gov");
-        assertFalse(assertion.verify(new RSASSAVerifier(realmActiveSigningKey())),
+        assertFalse(
+                assertion.verify(new RSASSAVerifier(realmActiveSigningKey())),
                 "the realm's active key, which signs Keycloak's own tokens, must not sign it");
     }
 
     @Test
     void signing_in_again_finds_the_same_user() {
-        assertTrue(SignInFlow.isApplication(new SignInFlow(realm).signIn(Map.of()).location()));
-        assertTrue(SignInFlow.isApplication(new SignInFlow(realm).signIn(Map.of()).location()));
-        assertEquals(1, realm.resource().users().searchByEmail(persona("verified").email(), true).size());
+        assertTrue(
+                SignInFlow.isApplication(new SignInFlow(realm).signIn(Map.of()).location()));
+        assertTrue(
+                SignInFlow.isApplication(new SignInFlow(realm).signIn(Map.of()).location()));
+        assertEquals(
+                1,
+                realm.resource()
+                        .users()
+                        .searchByEmail(persona("verified").email(), true)
+                        .size());
     }
 
     @Test
     void logout_goes_through_login_gov_with_client_id_and_comes_back() {
         SignInFlow flow = new SignInFlow(realm);
         HttpBrowser.Page end = flow.signIn(Map.of());
-        String idToken = flow.exchangeCode(end.locationQuery().get("code")).get("id_token").asText();
+        String idToken = flow.exchangeCode(end.locationQuery().get("code"))
+                .get("id_token")
+                .asText();
         String userId = SignInFlow.claims(idToken).get("sub").asText();
-        int sessionsBefore = realm.resource().users().get(userId).getUserSessions().size();
+        int sessionsBefore =
+                realm.resource().users().get(userId).getUserSessions().size();
 
-        HttpBrowser.Page logout = flow.browser.get(realm.realmUrl() + "/protocol/openid-connect/logout?" + HttpBrowser.form(Map.of(
-                "id_token_hint", idToken,
-                "post_logout_redirect_uri", BrokerRealm.APP_REDIRECT_URI,
-                "state", "app-logout-state")));
+        HttpBrowser.Page logout = flow.browser.get(realm.realmUrl() + "/protocol/openid-connect/logout?"
+                + HttpBrowser.form(Map.of(
+                        "id_token_hint",
+                        idToken,
+                        "post_logout_redirect_uri",
+                        BrokerRealm.APP_REDIRECT_URI,
+                        "state",
+                        "app-logout-state")));
         HttpBrowser.Page back = flow.continueToApplication(logout);
 
-        assertTrue(back.isRedirect() && SignInFlow.isApplication(back.location()), () -> "logout did not come back: " + back);
+        assertTrue(
+                back.isRedirect() && SignInFlow.isApplication(back.location()),
+                () -> "logout did not come back: " + back);
         assertEquals("app-logout-state", back.locationQuery().get("state"));
         RecordedLogout atLoginGov = simulator.recorder().logouts().get(0);
         assertEquals(realm.loginGovClientId(), atLoginGov.parameter("client_id"));
         assertNull(atLoginGov.parameter("id_token_hint"), "Login.gov rejects id_token_hint");
-        assertEquals(realm.brokerEndpoint(BrokerRealm.ALIAS) + "/logout_response", atLoginGov.parameter("post_logout_redirect_uri"));
+        assertEquals(
+                realm.brokerEndpoint(BrokerRealm.ALIAS) + "/logout_response",
+                atLoginGov.parameter("post_logout_redirect_uri"));
         assertTrue(atLoginGov.parameter("state").length() >= LoginGovProtocol.MIN_STATE_LENGTH);
         assertEquals(RecordedLogout.Outcome.REDIRECTED_AUTO_CONFIRMED, atLoginGov.outcome());
-        assertEquals(sessionsBefore - 1, realm.resource().users().get(userId).getUserSessions().size(),
+        assertEquals(
+                sessionsBefore - 1,
+                realm.resource().users().get(userId).getUserSessions().size(),
                 "the session is gone from Keycloak");
     }
 
     RSAPublicKey realmActiveSigningKey() throws Exception {
         KeysMetadataRepresentation keys = realm.resource().keys().getKeyMetadata();
         String kid = keys.getActive().get("RS256");
-        String publicKey = keys.getKeys().stream().filter(k -> kid.equals(k.getKid())).findFirst().orElseThrow().getPublicKey();
-        return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicKey)));
+        String publicKey = keys.getKeys().stream()
+                .filter(k -> kid.equals(k.getKid()))
+                .findFirst()
+                .orElseThrow()
+                .getPublicKey();
+        return (RSAPublicKey) KeyFactory.getInstance("RSA")
+                .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicKey)));
     }
 }

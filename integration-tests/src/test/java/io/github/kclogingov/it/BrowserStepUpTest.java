@@ -3,18 +3,8 @@ package io.github.kclogingov.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-
 import io.github.kclogingov.it.support.BrokerRealm;
 import io.github.kclogingov.it.support.HttpBrowser;
 import io.github.kclogingov.it.support.LoginGovServerConfig;
@@ -23,7 +13,14 @@ import io.github.kclogingov.it.support.SignInFlow;
 import io.github.kclogingov.protocol.Registration;
 import io.github.kclogingov.simulator.LoginGovSimulator;
 import io.github.kclogingov.simulator.RecordedAuthorization;
-
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -71,7 +68,8 @@ class BrowserStepUpTest {
 
     static boolean chromiumIsInstalled() {
         return Files.isExecutable(CHROMEDRIVER)
-                && (Files.isExecutable(Path.of("/usr/bin/chromium")) || Files.isExecutable(Path.of("/usr/bin/chromium-browser")));
+                && (Files.isExecutable(Path.of("/usr/bin/chromium"))
+                        || Files.isExecutable(Path.of("/usr/bin/chromium-browser")));
     }
 
     @BeforeEach
@@ -93,7 +91,10 @@ class BrowserStepUpTest {
         SignInFlow tokens = new SignInFlow(realm);
 
         browser.open(authorizationUrl(Map.of()));
-        assertTrue(browser.findElement(By.id("social-" + BrokerRealm.ALIAS)).getText().contains("Sign in with Login.gov"),
+        assertTrue(
+                browser.findElement(By.id("social-" + BrokerRealm.ALIAS))
+                        .getText()
+                        .contains("Sign in with Login.gov"),
                 "Keycloak's login page offers Login.gov");
         browser.findElement(By.id("social-" + BrokerRealm.ALIAS)).click();
         JsonNode first = tokens.exchangeCodeClaims(codeAtApplication());
@@ -113,11 +114,20 @@ class BrowserStepUpTest {
         assertEquals(first.get("sid").asText(), raised.get("sid").asText());
         List<UserRepresentation> users = realm.resource().users().list();
         assertEquals(1, users.size(), "one user");
-        assertEquals(1, realm.resource().users().get(users.get(0).getId()).getFederatedIdentity().size(), "one federated link");
+        assertEquals(
+                1,
+                realm.resource()
+                        .users()
+                        .get(users.get(0).getId())
+                        .getFederatedIdentity()
+                        .size(),
+                "one federated link");
 
         // Asking again for what the session has stays in Keycloak.
         browser.open(authorizationUrl(Map.of("acr_values", "verified")));
-        assertEquals("verified", tokens.exchangeCodeClaims(codeAtApplication()).get("acr").asText());
+        assertEquals(
+                "verified",
+                tokens.exchangeCodeClaims(codeAtApplication()).get("acr").asText());
         assertEquals(2, simulator.recorder().authorizations().size(), "Login.gov was not asked a third time");
     }
 
@@ -125,7 +135,9 @@ class BrowserStepUpTest {
     private String codeAtApplication() {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
                 .until(driver -> SignInFlow.isApplication(URI.create(driver.getCurrentUrl())));
-        assertEquals("Signed in to the application", browser.findElement(By.id("app")).getText());
+        assertEquals(
+                "Signed in to the application",
+                browser.findElement(By.id("app")).getText());
         String code = HttpBrowser.query(URI.create(browser.getCurrentUrl())).get("code");
         assertTrue(code != null && !code.isBlank(), () -> "no code at " + browser.getCurrentUrl());
         return code;

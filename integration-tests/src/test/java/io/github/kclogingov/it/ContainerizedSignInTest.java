@@ -3,21 +3,20 @@ package io.github.kclogingov.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dasniko.testcontainers.keycloak.KeycloakContainer;
+import io.github.kclogingov.it.support.BrokerRealm;
+import io.github.kclogingov.it.support.HttpBrowser;
+import io.github.kclogingov.it.support.SignInFlow;
+import io.github.kclogingov.protocol.Registration;
+import io.github.kclogingov.simulator.LoginGovSimulator;
+import io.github.kclogingov.simulator.Mode;
+import io.github.kclogingov.simulator.SimulatorConfig;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-
-import dasniko.testcontainers.keycloak.KeycloakContainer;
-import io.github.kclogingov.it.support.BrokerRealm;
-import io.github.kclogingov.it.support.HttpBrowser;
-import io.github.kclogingov.it.support.SignInFlow;
-import io.github.kclogingov.simulator.LoginGovSimulator;
-import io.github.kclogingov.simulator.Mode;
-import io.github.kclogingov.protocol.Registration;
-import io.github.kclogingov.simulator.SimulatorConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,8 +34,8 @@ class ContainerizedSignInTest {
     static final String HOST_FROM_CONTAINER = "host.testcontainers.internal";
 
     @Container
-    static final KeycloakContainer KEYCLOAK = new KeycloakContainer("quay.io/keycloak/keycloak:"
-            + System.getProperty("logingov.keycloakVersion", "26.7.3"))
+    static final KeycloakContainer KEYCLOAK = new KeycloakContainer(
+                    "quay.io/keycloak/keycloak:" + System.getProperty("logingov.keycloakVersion", "26.7.3"))
             .withProviderLibsFrom(List.of(new File(System.getProperty("logingov.providerJar"))));
 
     static LoginGovSimulator simulator;
@@ -48,10 +47,12 @@ class ContainerizedSignInTest {
             port = socket.getLocalPort();
         }
         Testcontainers.exposeHostPorts(port);
-        simulator = LoginGovSimulator.start(SimulatorConfig.builder()
-                .issuer("http://" + HOST_FROM_CONTAINER + ":" + port + "/")
-                .mode(Mode.AUTOMATIC)
-                .build(), port);
+        simulator = LoginGovSimulator.start(
+                SimulatorConfig.builder()
+                        .issuer("http://" + HOST_FROM_CONTAINER + ":" + port + "/")
+                        .mode(Mode.AUTOMATIC)
+                        .build(),
+                port);
     }
 
     @AfterAll
@@ -63,11 +64,16 @@ class ContainerizedSignInTest {
 
     @Test
     void a_person_signs_in_through_login_gov() {
-        BrokerRealm realm = BrokerRealm.create(KEYCLOAK.getKeycloakAdminClient(), KEYCLOAK.getAuthServerUrl().replaceAll("/$", ""),
-                "container", simulator, Registration.VERIFIED);
+        BrokerRealm realm = BrokerRealm.create(
+                KEYCLOAK.getKeycloakAdminClient(),
+                KEYCLOAK.getAuthServerUrl().replaceAll("/$", ""),
+                "container",
+                simulator,
+                Registration.VERIFIED);
         // This JVM reaches the simulator on localhost; Keycloak in the container calls it by the host name.
         HttpBrowser browser = new HttpBrowser(uri -> HOST_FROM_CONTAINER.equals(uri.getHost())
-                ? URI.create(uri.toString().replace("//" + HOST_FROM_CONTAINER + ":", "//localhost:")) : uri);
+                ? URI.create(uri.toString().replace("//" + HOST_FROM_CONTAINER + ":", "//localhost:"))
+                : uri);
 
         HttpBrowser.Page end = new SignInFlow(realm, browser).signIn(Map.of());
 

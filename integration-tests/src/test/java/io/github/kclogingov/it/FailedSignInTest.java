@@ -7,19 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
-
 import io.github.kclogingov.it.support.BrokerRealm;
 import io.github.kclogingov.it.support.HttpBrowser;
 import io.github.kclogingov.it.support.LoginGovServerConfig;
 import io.github.kclogingov.it.support.ServerLog;
 import io.github.kclogingov.it.support.SharedSimulator;
 import io.github.kclogingov.it.support.SignInFlow;
+import io.github.kclogingov.protocol.Registration;
 import io.github.kclogingov.simulator.AuthorizationFault;
 import io.github.kclogingov.simulator.IdTokenFault;
 import io.github.kclogingov.simulator.LoginGovSimulator;
 import io.github.kclogingov.simulator.RecordedAuthorization;
-import io.github.kclogingov.protocol.Registration;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,23 +55,26 @@ class FailedSignInTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "TAMPERED_SIGNATURE, signature is invalid",
-            "WRONG_ISSUER, issuer",
-            "EXTRA_AUDIENCE, audience must be exactly the client ID",
-            "MISSING_IAT, no iat",
-            "MISSING_EXP, no exp",
-            "IAT_IN_FUTURE, iat is in the future",
-            "WRONG_NONCE, nonce does not match",
-            "SIGNED_BY_UNKNOWN_KEY, does not list",
-            "HS256, RS256 only",
-            "NONE_ALG, RS256 only"})
+        "TAMPERED_SIGNATURE, signature is invalid",
+        "WRONG_ISSUER, issuer",
+        "EXTRA_AUDIENCE, audience must be exactly the client ID",
+        "MISSING_IAT, no iat",
+        "MISSING_EXP, no exp",
+        "IAT_IN_FUTURE, iat is in the future",
+        "WRONG_NONCE, nonce does not match",
+        "SIGNED_BY_UNKNOWN_KEY, does not list",
+        "HS256, RS256 only",
+        "NONE_ALG, RS256 only"
+    })
     void an_id_token_that_fails_validation_is_refused_with_no_user_created(IdTokenFault fault, String reason) {
         simulator.faults().nextIdToken(fault);
         HttpBrowser.Page page = new SignInFlow(realm).signIn(Map.of());
 
         assertFailurePage(page);
-        assertTrue(loginErrorEvent(realm).getDetails().get("reason").contains(reason),
-                () -> "event reason for " + fault + ": " + loginErrorEvent(realm).getDetails());
+        assertTrue(
+                loginErrorEvent(realm).getDetails().get("reason").contains(reason),
+                () -> "event reason for " + fault + ": "
+                        + loginErrorEvent(realm).getDetails());
         assertNoUser(realm);
     }
 
@@ -90,19 +92,24 @@ class FailedSignInTest {
     @Test
     void login_gov_refusing_the_request_is_explained_with_its_own_text() {
         // The provider believes it is registered for verification; the simulator knows it is not.
-        realm.updateIdentityProvider(Map.of("logingovIal", "urn:acr.login.gov:verified", "logingovRegistration", "verified"));
+        realm.updateIdentityProvider(
+                Map.of("logingovIal", "urn:acr.login.gov:verified", "logingovRegistration", "verified"));
         try {
             HttpBrowser.Page page = new SignInFlow(realm).signIn(Map.of());
 
-            RecordedAuthorization authorization = simulator.recorder().authorizations().get(0);
+            RecordedAuthorization authorization =
+                    simulator.recorder().authorizations().get(0);
             assertEquals("invalid_request", authorization.error());
             assertFailurePage(page);
             assertTrue(page.contains("not authorized"), page::body);
             EventRepresentation event = loginErrorEvent(realm);
-            assertTrue(event.getDetails().get("logingov_error").contains("not authorized"), () -> event.getDetails().toString());
+            assertTrue(
+                    event.getDetails().get("logingov_error").contains("not authorized"),
+                    () -> event.getDetails().toString());
             assertNoUser(realm);
         } finally {
-            realm.updateIdentityProvider(Map.of("logingovIal", "urn:acr.login.gov:auth-only", "logingovRegistration", "auth-only"));
+            realm.updateIdentityProvider(
+                    Map.of("logingovIal", "urn:acr.login.gov:auth-only", "logingovRegistration", "auth-only"));
         }
     }
 
@@ -113,7 +120,9 @@ class FailedSignInTest {
 
         assertFailurePage(page);
         assertTrue(page.contains("HTTP 400"), page::body);
-        assertEquals("Code has expired, start over", loginErrorEvent(realm).getDetails().get("logingov_error"));
+        assertEquals(
+                "Code has expired, start over",
+                loginErrorEvent(realm).getDetails().get("logingov_error"));
         assertNoUser(realm);
     }
 
@@ -126,7 +135,8 @@ class FailedSignInTest {
             HttpBrowser.Page afterButton = flow.pressLoginGov(flow.openLoginPage(Map.of()));
 
             assertFailurePage(afterButton);
-            assertTrue(simulator.recorder().authorizations().isEmpty(),
+            assertTrue(
+                    simulator.recorder().authorizations().isEmpty(),
                     "nobody is sent to Login.gov when the token call could not be authenticated");
             assertTrue(loginErrorEvent(realm).getDetails().get("reason").contains("active realm key"));
         } finally {
@@ -139,6 +149,8 @@ class FailedSignInTest {
         simulator.faults().nextIdToken(IdTokenFault.WRONG_ISSUER);
         new SignInFlow(realm).signIn(Map.of());
         String log = ServerLog.content();
-        assertFalse(log.matches("(?s).*eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}.*"), "a JWT was written to the server log");
+        assertFalse(
+                log.matches("(?s).*eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}.*"),
+                "a JWT was written to the server log");
     }
 }

@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.github.kclogingov.it.support.Attributes;
 import io.github.kclogingov.it.support.BrokerRealm;
 import io.github.kclogingov.it.support.HttpBrowser;
@@ -22,7 +18,8 @@ import io.github.kclogingov.it.support.Users;
 import io.github.kclogingov.protocol.Registration;
 import io.github.kclogingov.simulator.LoginGovSimulator;
 import io.github.kclogingov.simulator.Persona;
-
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,39 +69,55 @@ class PersonalDataTest {
     void the_ssn_is_admin_only_kept_whole_or_as_its_last_four_and_never_logged() throws Exception {
         Persona piv = persona("piv-cac");
         realm.updateIdentityProvider(Map.of("logingovAttributes", Attributes.ALL_BUT_SSN + "##social_security_number"));
-        String mapperId = mappers.addMapper("ssn", "logingov-ssn-mapper", Map.of("user.attribute", "logingov_ssn", "keep", "full",
-                "syncMode", "FORCE"));
+        String mapperId = mappers.addMapper(
+                "ssn",
+                "logingov-ssn-mapper",
+                Map.of("user.attribute", "logingov_ssn", "keep", "full", "syncMode", "FORCE"));
         int logStart = ServerLog.content().length();
 
         SignInFlow flow = new SignInFlow(realm);
         HttpBrowser.Page end = flow.signIn(Map.of("acr_values", "verified"));
         JsonNode tokens = flow.exchangeCode(end.locationQuery().get("code"));
 
-        assertTrue(simulator.recorder().authorizations().get(0).parameter("scope").contains("social_security_number"));
+        assertTrue(
+                simulator.recorder().authorizations().get(0).parameter("scope").contains("social_security_number"));
         UserRepresentation user = users.onlyUser();
         assertEquals(List.of(piv.socialSecurityNumber()), user.getAttributes().get("logingov_ssn"), "admins see it");
         for (String token : List.of("id_token", "access_token")) {
-            assertFalse(SignInFlow.claims(tokens.get(token).asText()).toString().contains(piv.socialSecurityNumber()),
+            assertFalse(
+                    SignInFlow.claims(tokens.get(token).asText()).toString().contains(piv.socialSecurityNumber()),
                     () -> "the SSN must not be in the " + token);
         }
         JsonNode account = flow.accountApi(tokens.get("access_token").asText());
-        assertFalse(account.toString().contains(piv.socialSecurityNumber()), () -> "the account API shows it: " + account);
+        assertFalse(
+                account.toString().contains(piv.socialSecurityNumber()), () -> "the account API shows it: " + account);
         assertFalse(account.path("attributes").has("logingov_ssn"));
-        assertTrue(account.path("attributes").has("birthdate"), () -> "the account API works and shows the user's own data: " + account);
+        assertTrue(
+                account.path("attributes").has("birthdate"),
+                () -> "the account API works and shows the user's own data: " + account);
 
         String log = ServerLog.content().substring(logStart);
-        String events = realm.resource().getEvents().stream().map(e -> e.getType() + " " + e.getDetails()).toList().toString();
+        String events = realm.resource().getEvents().stream()
+                .map(e -> e.getType() + " " + e.getDetails())
+                .toList()
+                .toString();
         assertTrue(events.contains("IDENTITY_PROVIDER_FIRST_LOGIN") || events.contains("LOGIN"), events);
-        for (String personal : List.of(piv.socialSecurityNumber(), piv.birthdate().toString(), piv.address().streetAddress(),
+        for (String personal : List.of(
+                piv.socialSecurityNumber(),
+                piv.birthdate().toString(),
+                piv.address().streetAddress(),
                 piv.phone())) {
             assertFalse(log.contains(personal), () -> "the server log holds personal data: " + personal);
             assertFalse(events.contains(personal), () -> "an event detail holds personal data: " + personal);
         }
 
-        IdentityProviderMapperRepresentation lastFour = realm.resource().identityProviders().get(BrokerRealm.ALIAS).getMapperById(mapperId);
+        IdentityProviderMapperRepresentation lastFour =
+                realm.resource().identityProviders().get(BrokerRealm.ALIAS).getMapperById(mapperId);
         lastFour.getConfig().put("keep", "last-four");
         realm.resource().identityProviders().get(BrokerRealm.ALIAS).update(mapperId, lastFour);
         new SignInFlow(realm).signInClaims(Map.of("acr_values", "verified"));
-        assertEquals(List.of(piv.socialSecurityNumber().substring(5)), users.onlyUser().getAttributes().get("logingov_ssn"));
+        assertEquals(
+                List.of(piv.socialSecurityNumber().substring(5)),
+                users.onlyUser().getAttributes().get("logingov_ssn"));
     }
 }

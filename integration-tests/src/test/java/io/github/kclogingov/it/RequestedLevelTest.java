@@ -11,13 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.github.kclogingov.it.support.BrokerRealm;
 import io.github.kclogingov.it.support.FailedSignIn;
 import io.github.kclogingov.it.support.HttpBrowser;
@@ -32,7 +26,10 @@ import io.github.kclogingov.protocol.IdentityAssurance;
 import io.github.kclogingov.protocol.Registration;
 import io.github.kclogingov.simulator.LoginGovSimulator;
 import io.github.kclogingov.simulator.RecordedAuthorization;
-
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,13 +81,26 @@ class RequestedLevelTest {
     }
 
     static Stream<Arguments> configurableLevels() {
-        List<String> currentIals = List.of(AUTH_ONLY, VERIFIED, FACIAL_MATCH,
-                "urn:acr.login.gov:verified-facial-match-preferred", "http://idmanagement.gov/ns/assurance/ial/0");
-        List<String> legacyIals = List.of("http://idmanagement.gov/ns/assurance/ial/1", "http://idmanagement.gov/ns/assurance/loa/1",
-                "http://idmanagement.gov/ns/assurance/ial/2", "http://idmanagement.gov/ns/assurance/loa/3",
-                "http://idmanagement.gov/ns/assurance/ial/2?bio=required", "http://idmanagement.gov/ns/assurance/ial/2?bio=preferred");
-        List<String> aals = List.of("", AAL2, PHISHING_RESISTANT, PIV_CAC,
-                "http://idmanagement.gov/ns/assurance/aal/3", "http://idmanagement.gov/ns/assurance/aal/3?hspd12=true");
+        List<String> currentIals = List.of(
+                AUTH_ONLY,
+                VERIFIED,
+                FACIAL_MATCH,
+                "urn:acr.login.gov:verified-facial-match-preferred",
+                "http://idmanagement.gov/ns/assurance/ial/0");
+        List<String> legacyIals = List.of(
+                "http://idmanagement.gov/ns/assurance/ial/1",
+                "http://idmanagement.gov/ns/assurance/loa/1",
+                "http://idmanagement.gov/ns/assurance/ial/2",
+                "http://idmanagement.gov/ns/assurance/loa/3",
+                "http://idmanagement.gov/ns/assurance/ial/2?bio=required",
+                "http://idmanagement.gov/ns/assurance/ial/2?bio=preferred");
+        List<String> aals = List.of(
+                "",
+                AAL2,
+                PHISHING_RESISTANT,
+                PIV_CAC,
+                "http://idmanagement.gov/ns/assurance/aal/3",
+                "http://idmanagement.gov/ns/assurance/aal/3?hspd12=true");
         List<Arguments> combinations = new ArrayList<>();
         currentIals.forEach(ial -> aals.forEach(aal -> combinations.add(Arguments.of(ial, aal))));
         legacyIals.forEach(ial -> List.of("", AAL2).forEach(aal -> combinations.add(Arguments.of(ial, aal))));
@@ -108,10 +118,13 @@ class RequestedLevelTest {
         assertEquals(expectedAcrValues, lastAuthorization().parameter("acr_values"));
         // The facial-match persona meets every level; Login.gov answers in the request's spelling.
         IdentityAssurance requested = IdentityAssurance.fromValue(ial).orElseThrow();
-        String asserted = requested.assertedFor(IdentityAssurance.Proofing.VERIFIED_WITH_FACIAL_MATCH).orElseThrow()
+        String asserted = requested
+                .assertedFor(IdentityAssurance.Proofing.VERIFIED_WITH_FACIAL_MATCH)
+                .orElseThrow()
                 .value(IdentityAssurance.formOf(ial));
         assertEquals(asserted, idToken.get("logingov_ial").asText());
-        assertEquals(aal.isEmpty() ? DEFAULT_AAL : aal, idToken.get("logingov_aal").asText());
+        assertEquals(
+                aal.isEmpty() ? DEFAULT_AAL : aal, idToken.get("logingov_aal").asText());
     }
 
     @Test
@@ -119,19 +132,23 @@ class RequestedLevelTest {
         realm.updateIdentityProvider(Map.of("logingovIal", "http://idmanagement.gov/ns/assurance/ial/2"));
 
         String log = ServerLog.content();
-        assertTrue(log.contains("uses deprecated acr value(s) http://idmanagement.gov/ns/assurance/ial/2"),
+        assertTrue(
+                log.contains("uses deprecated acr value(s) http://idmanagement.gov/ns/assurance/ial/2"),
                 "the server log must warn about the legacy value");
     }
 
     @ParameterizedTest(name = "acr_values={0}")
-    @CsvSource(delimiter = '|', value = {
-            "auth-only             | " + AUTH_ONLY + "                       | auth-only",
-            "phishing-resistant    | " + AUTH_ONLY + " " + PHISHING_RESISTANT + " | phishing-resistant",
-            "piv-cac               | " + AUTH_ONLY + " " + PIV_CAC + "           | piv-cac",
-            "verified              | " + VERIFIED + "                        | verified",
-            "verified-facial-match | " + FACIAL_MATCH + "                    | verified-facial-match",
-            // Several names mean "any of these": Keycloak asks for the lowest-numbered.
-            "piv-cac verified      | " + AUTH_ONLY + " " + PIV_CAC + "           | piv-cac"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "auth-only             | " + AUTH_ONLY + "                       | auth-only",
+                "phishing-resistant    | " + AUTH_ONLY + " " + PHISHING_RESISTANT + " | phishing-resistant",
+                "piv-cac               | " + AUTH_ONLY + " " + PIV_CAC + "           | piv-cac",
+                "verified              | " + VERIFIED + "                        | verified",
+                "verified-facial-match | " + FACIAL_MATCH + "                    | verified-facial-match",
+                // Several names mean "any of these": Keycloak asks for the lowest-numbered.
+                "piv-cac verified      | " + AUTH_ONLY + " " + PIV_CAC + "           | piv-cac"
+            })
     void an_application_asks_for_a_level_by_the_realms_name_and_gets_it_in_its_token(
             String requested, String sentToLoginGov, String acrInToken) {
         JsonNode idToken = new SignInFlow(realm).signInClaims(Map.of("acr_values", requested));
@@ -159,7 +176,8 @@ class RequestedLevelTest {
         try {
             JsonNode idToken = new SignInFlow(realm).signInClaims(Map.of());
 
-            assertEquals(AUTH_ONLY + " " + PHISHING_RESISTANT, lastAuthorization().parameter("acr_values"));
+            assertEquals(
+                    AUTH_ONLY + " " + PHISHING_RESISTANT, lastAuthorization().parameter("acr_values"));
             assertEquals("phishing-resistant", idToken.get("acr").asText());
             assertEquals(PHISHING_RESISTANT, idToken.get("logingov_aal").asText());
         } finally {
@@ -202,7 +220,8 @@ class RequestedLevelTest {
 
     @Test
     void an_administrators_own_level_name_is_honoured() {
-        realm.updateIdentityProvider(Map.of("logingovAcrNames", "{\"gold\": \"" + VERIFIED + " " + PHISHING_RESISTANT + "\"}"));
+        realm.updateIdentityProvider(
+                Map.of("logingovAcrNames", "{\"gold\": \"" + VERIFIED + " " + PHISHING_RESISTANT + "\"}"));
         var representation = realm.resource().toRepresentation();
         String shipped = representation.getAttributes().get("acr.loa.map");
         representation.getAttributes().put("acr.loa.map", shipped.replace("}", ",\"gold\":6}"));
@@ -210,7 +229,8 @@ class RequestedLevelTest {
         try {
             JsonNode idToken = new SignInFlow(realm).signInClaims(Map.of("acr_values", "gold"));
 
-            assertEquals(VERIFIED + " " + PHISHING_RESISTANT, lastAuthorization().parameter("acr_values"));
+            assertEquals(
+                    VERIFIED + " " + PHISHING_RESISTANT, lastAuthorization().parameter("acr_values"));
             assertEquals("gold", idToken.get("acr").asText());
         } finally {
             representation.getAttributes().put("acr.loa.map", shipped);
@@ -221,26 +241,34 @@ class RequestedLevelTest {
     @Test
     void verified_only_scopes_are_sent_only_with_a_verified_level() {
         realm.updateIdentityProvider(Map.of("logingovAttributes", "email##name##address##verified_at"));
-        assertEquals("openid email profile:name address profile:verified_at", realm.identityProvider().getConfig().get("defaultScope"),
+        assertEquals(
+                "openid email profile:name address profile:verified_at",
+                realm.identityProvider().getConfig().get("defaultScope"),
                 "the scopes derived from the attributes are shown in the stock Scopes field");
 
         new SignInFlow(realm).signInClaims(Map.of());
         assertEquals("openid email profile:verified_at", lastAuthorization().parameter("scope"));
 
         new SignInFlow(realm).signInClaims(Map.of("acr_values", "verified"));
-        assertEquals("openid email profile:name address profile:verified_at", lastAuthorization().parameter("scope"));
+        assertEquals(
+                "openid email profile:name address profile:verified_at",
+                lastAuthorization().parameter("scope"));
     }
 
     @Test
     void a_level_the_registration_does_not_permit_fails_before_leaving_keycloak() {
-        BrokerRealm authOnly = BrokerRealm.forTestClass(admin, urls.getBase(), "requested-level-authonly", Registration.AUTH_ONLY);
+        BrokerRealm authOnly =
+                BrokerRealm.forTestClass(admin, urls.getBase(), "requested-level-authonly", Registration.AUTH_ONLY);
         authOnly.resource().clearEvents();
 
         HttpBrowser.Page page = new SignInFlow(authOnly).signIn(Map.of("acr_values", "verified"));
 
         FailedSignIn.assertFailurePage(page);
         assertTrue(simulator.recorder().authorizations().isEmpty(), "nobody may be sent to Login.gov");
-        assertTrue(FailedSignIn.loginErrorEvent(authOnly).getDetails().get("reason").contains("registered for authentication only"));
+        assertTrue(FailedSignIn.loginErrorEvent(authOnly)
+                .getDetails()
+                .get("reason")
+                .contains("registered for authentication only"));
         FailedSignIn.assertNoUser(authOnly);
     }
 

@@ -6,11 +6,7 @@ import static io.github.kclogingov.it.support.Levels.VERIFIED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.github.kclogingov.it.support.BrokerRealm;
 import io.github.kclogingov.it.support.HttpBrowser;
 import io.github.kclogingov.it.support.Levels;
@@ -20,7 +16,8 @@ import io.github.kclogingov.it.support.SignInFlow;
 import io.github.kclogingov.protocol.Registration;
 import io.github.kclogingov.simulator.LoginGovSimulator;
 import io.github.kclogingov.simulator.RecordedAuthorization;
-
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
@@ -66,7 +63,8 @@ class StepUpTest {
         assertEquals(AUTH_ONLY, first.get("logingov_ial").asText());
 
         HttpBrowser.Page stepUp = flow.authorize(Map.of("acr_values", "verified"));
-        assertTrue(stepUp.isRedirect() && stepUp.location().getPath().endsWith("/broker/" + BrokerRealm.ALIAS + "/login"),
+        assertTrue(
+                stepUp.isRedirect() && stepUp.location().getPath().endsWith("/broker/" + BrokerRealm.ALIAS + "/login"),
                 () -> "the person must go straight back to Login.gov, not to " + stepUp);
         JsonNode second = flow.claimsAtApplication(flow.continueToApplication(stepUp));
 
@@ -79,7 +77,8 @@ class StepUpTest {
         assertEquals(first.get("sid").asText(), second.get("sid").asText(), "the same Keycloak session, raised");
         List<UserRepresentation> users = realm.resource().users().list();
         assertEquals(1, users.size());
-        List<FederatedIdentityRepresentation> links = realm.resource().users().get(users.get(0).getId()).getFederatedIdentity();
+        List<FederatedIdentityRepresentation> links =
+                realm.resource().users().get(users.get(0).getId()).getFederatedIdentity();
         assertEquals(1, links.size());
         assertEquals(BrokerRealm.ALIAS, links.get(0).getIdentityProvider());
     }
@@ -92,7 +91,8 @@ class StepUpTest {
 
         for (String level : List.of("verified", "auth-only")) {
             HttpBrowser.Page answer = flow.authorize(Map.of("acr_values", level));
-            assertTrue(answer.isRedirect() && SignInFlow.isApplication(answer.location()),
+            assertTrue(
+                    answer.isRedirect() && SignInFlow.isApplication(answer.location()),
                     () -> "single sign-on expected for " + level + ", got " + answer);
             assertEquals(level, flow.claimsAtApplication(answer).get("acr").asText());
         }
@@ -105,7 +105,8 @@ class StepUpTest {
         SignInFlow flow = new SignInFlow(realm);
         flow.signInClaims(Map.of("acr_values", "verified"));
 
-        JsonNode raised = flow.claimsAtApplication(flow.continueToApplication(flow.authorize(Map.of("acr_values", "piv-cac"))));
+        JsonNode raised =
+                flow.claimsAtApplication(flow.continueToApplication(flow.authorize(Map.of("acr_values", "piv-cac"))));
 
         List<RecordedAuthorization> authorizations = simulator.recorder().authorizations();
         assertEquals(2, authorizations.size());

@@ -70,8 +70,13 @@ public record AcrValues(IdentityAssurance ial, String ialValue, AuthenticationAs
         }
         String ialValue = ials.get(0);
         String aalValue = aals.isEmpty() ? null : aals.get(0);
-        return new AcrValues(IdentityAssurance.fromValue(ialValue).orElseThrow(), ialValue,
-                aalValue == null ? null : AuthenticationAssurance.fromValue(aalValue).orElseThrow(), aalValue);
+        return new AcrValues(
+                IdentityAssurance.fromValue(ialValue).orElseThrow(),
+                ialValue,
+                aalValue == null
+                        ? null
+                        : AuthenticationAssurance.fromValue(aalValue).orElseThrow(),
+                aalValue);
     }
 
     /**
@@ -100,8 +105,9 @@ public record AcrValues(IdentityAssurance ial, String ialValue, AuthenticationAs
                     + ". Use a urn:acr.login.gov:* service level and optionally one AAL value.");
         }
         if (!anyIal && anyAal) {
-            throw new InvalidAcrValuesException("An AAL value needs an IAL (service level) value beside it: Login.gov answers '"
-                    + MISSING_IAL + "' to an AAL alone.");
+            throw new InvalidAcrValuesException(
+                    "An AAL value needs an IAL (service level) value beside it: Login.gov answers '" + MISSING_IAL
+                            + "' to an AAL alone.");
         }
         return parse(parameter);
     }
@@ -118,9 +124,11 @@ public record AcrValues(IdentityAssurance ial, String ialValue, AuthenticationAs
         // IALMAX has only a legacy spelling, so an IALMAX floor does not decide the form.
         AcrForm spelling = floor.ial == IdentityAssurance.IALMAX ? form() : floor.form();
         String levelValue = level == floor.ial ? floor.ialValue : level.value(spelling);
-        String authenticationValue = authentication == null ? null
-                : authentication == floor.aal ? floor.aalValue
-                : authentication == aal ? aalValue : authentication.value();
+        String authenticationValue = authentication == null
+                ? null
+                : authentication == floor.aal
+                        ? floor.aalValue
+                        : authentication == aal ? aalValue : authentication.value();
         return new AcrValues(level, levelValue, authentication, authenticationValue);
     }
 

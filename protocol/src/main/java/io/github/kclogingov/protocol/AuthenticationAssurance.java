@@ -14,10 +14,12 @@ public enum AuthenticationAssurance {
     /** Multi-factor every time, no remembered device. */
     AAL2("http://idmanagement.gov/ns/assurance/aal/2", List.of()),
     /** WebAuthn or PIV/CAC. */
-    PHISHING_RESISTANT("http://idmanagement.gov/ns/assurance/aal/2?phishing_resistant=true",
+    PHISHING_RESISTANT(
+            "http://idmanagement.gov/ns/assurance/aal/2?phishing_resistant=true",
             List.of("http://idmanagement.gov/ns/assurance/aal/3")),
     /** PIV/CAC only. */
-    PIV_CAC("http://idmanagement.gov/ns/assurance/aal/2?hspd12=true",
+    PIV_CAC(
+            "http://idmanagement.gov/ns/assurance/aal/2?hspd12=true",
             List.of("http://idmanagement.gov/ns/assurance/aal/3?hspd12=true"));
 
     private final String value;

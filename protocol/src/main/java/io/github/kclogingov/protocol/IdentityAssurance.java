@@ -13,25 +13,30 @@ import java.util.Optional;
  * of the request: semantic when any semantic value was asked for, otherwise the legacy URI.
  */
 public enum IdentityAssurance {
-    AUTH_ONLY("urn:acr.login.gov:auth-only",
+    AUTH_ONLY(
+            "urn:acr.login.gov:auth-only",
             "http://idmanagement.gov/ns/assurance/ial/1",
             List.of("http://idmanagement.gov/ns/assurance/ial/1", "http://idmanagement.gov/ns/assurance/loa/1"),
             false),
-    VERIFIED("urn:acr.login.gov:verified",
+    VERIFIED(
+            "urn:acr.login.gov:verified",
             "http://idmanagement.gov/ns/assurance/ial/2",
             List.of("http://idmanagement.gov/ns/assurance/ial/2", "http://idmanagement.gov/ns/assurance/loa/3"),
             true),
-    VERIFIED_FACIAL_MATCH_REQUIRED("urn:acr.login.gov:verified-facial-match-required",
+    VERIFIED_FACIAL_MATCH_REQUIRED(
+            "urn:acr.login.gov:verified-facial-match-required",
             "http://idmanagement.gov/ns/assurance/ial/2?bio=required",
             List.of("http://idmanagement.gov/ns/assurance/ial/2?bio=required"),
             true),
     /** Never asserted: Login.gov answers {@link #VERIFIED} or {@link #VERIFIED_FACIAL_MATCH_REQUIRED}. */
-    VERIFIED_FACIAL_MATCH_PREFERRED("urn:acr.login.gov:verified-facial-match-preferred",
+    VERIFIED_FACIAL_MATCH_PREFERRED(
+            "urn:acr.login.gov:verified-facial-match-preferred",
             "http://idmanagement.gov/ns/assurance/ial/2?bio=preferred",
             List.of("http://idmanagement.gov/ns/assurance/ial/2?bio=preferred"),
             true),
     /** "IALMAX": verified data when the user has it, for allow-listed agencies only. No semantic form. */
-    IALMAX(null,
+    IALMAX(
+            null,
             "http://idmanagement.gov/ns/assurance/ial/0",
             List.of("http://idmanagement.gov/ns/assurance/ial/0"),
             false);
@@ -41,7 +46,8 @@ public enum IdentityAssurance {
     private final List<String> legacyAliases;
     private final boolean requiresVerifiedIdentity;
 
-    IdentityAssurance(String semanticValue, String legacyValue, List<String> legacyAliases, boolean requiresVerifiedIdentity) {
+    IdentityAssurance(
+            String semanticValue, String legacyValue, List<String> legacyAliases, boolean requiresVerifiedIdentity) {
         this.semanticValue = semanticValue;
         this.legacyValue = legacyValue;
         this.legacyAliases = legacyAliases;
@@ -101,13 +107,16 @@ public enum IdentityAssurance {
             case AUTH_ONLY -> Optional.of(AUTH_ONLY);
             case IALMAX -> Optional.of(proofing == Proofing.NONE ? AUTH_ONLY : VERIFIED);
             case VERIFIED -> proofing == Proofing.NONE ? Optional.empty() : Optional.of(VERIFIED);
-            case VERIFIED_FACIAL_MATCH_REQUIRED -> proofing == Proofing.VERIFIED_WITH_FACIAL_MATCH
-                    ? Optional.of(VERIFIED_FACIAL_MATCH_REQUIRED) : Optional.empty();
-            case VERIFIED_FACIAL_MATCH_PREFERRED -> switch (proofing) {
-                case NONE -> Optional.empty();
-                case VERIFIED -> Optional.of(VERIFIED);
-                case VERIFIED_WITH_FACIAL_MATCH -> Optional.of(VERIFIED_FACIAL_MATCH_REQUIRED);
-            };
+            case VERIFIED_FACIAL_MATCH_REQUIRED ->
+                proofing == Proofing.VERIFIED_WITH_FACIAL_MATCH
+                        ? Optional.of(VERIFIED_FACIAL_MATCH_REQUIRED)
+                        : Optional.empty();
+            case VERIFIED_FACIAL_MATCH_PREFERRED ->
+                switch (proofing) {
+                    case NONE -> Optional.empty();
+                    case VERIFIED -> Optional.of(VERIFIED);
+                    case VERIFIED_WITH_FACIAL_MATCH -> Optional.of(VERIFIED_FACIAL_MATCH_REQUIRED);
+                };
         };
     }
 
@@ -117,8 +126,10 @@ public enum IdentityAssurance {
      */
     public boolean isSatisfiedBy(IdentityAssurance asserted) {
         return switch (this) {
-            case AUTH_ONLY, IALMAX -> asserted == AUTH_ONLY || asserted == VERIFIED || asserted == VERIFIED_FACIAL_MATCH_REQUIRED;
-            case VERIFIED, VERIFIED_FACIAL_MATCH_PREFERRED -> asserted == VERIFIED || asserted == VERIFIED_FACIAL_MATCH_REQUIRED;
+            case AUTH_ONLY, IALMAX ->
+                asserted == AUTH_ONLY || asserted == VERIFIED || asserted == VERIFIED_FACIAL_MATCH_REQUIRED;
+            case VERIFIED, VERIFIED_FACIAL_MATCH_PREFERRED ->
+                asserted == VERIFIED || asserted == VERIFIED_FACIAL_MATCH_REQUIRED;
             case VERIFIED_FACIAL_MATCH_REQUIRED -> asserted == VERIFIED_FACIAL_MATCH_REQUIRED;
         };
     }
@@ -167,6 +178,8 @@ public enum IdentityAssurance {
 
     /** How far a person's identity has been proofed at Login.gov. */
     public enum Proofing {
-        NONE, VERIFIED, VERIFIED_WITH_FACIAL_MATCH
+        NONE,
+        VERIFIED,
+        VERIFIED_WITH_FACIAL_MATCH
     }
 }

@@ -24,6 +24,5 @@ public final class LoginGovClaims {
     public static final String X509_ISSUER = "x509_issuer";
     public static final String X509_PRESENTED = "x509_presented";
 
-    private LoginGovClaims() {
-    }
+    private LoginGovClaims() {}
 }

@@ -55,10 +55,12 @@ public record LoginGovEndpoints(
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
-            throw new IllegalArgumentException("The Login.gov base URL must start with https:// (or http:// for a local simulator): " + trimmed);
+            throw new IllegalArgumentException(
+                    "The Login.gov base URL must start with https:// (or http:// for a local simulator): " + trimmed);
         }
         if (uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new IllegalArgumentException("The Login.gov base URL must be a plain URL with a host and no query: " + trimmed);
+            throw new IllegalArgumentException(
+                    "The Login.gov base URL must be a plain URL with a host and no query: " + trimmed);
         }
         return trimmed.endsWith("/") ? trimmed : trimmed + "/";
     }

@@ -8,6 +8,7 @@ import java.util.Locale;
 public final class LoginGovProtocol {
     /** {@code state} and {@code nonce} shorter than this are refused. */
     public static final int MIN_STATE_LENGTH = 22;
+
     public static final int MIN_NONCE_LENGTH = 22;
 
     /** The only {@code prompt} Login.gov accepts from agencies that are not allow-listed. */
@@ -25,7 +26,8 @@ public final class LoginGovProtocol {
     /** The {@code locale} values Login.gov accepts; anything else falls back to Accept-Language. */
     public static final List<String> LOCALES = List.of("en", "es", "fr", "zh");
 
-    public static final String CLIENT_ASSERTION_TYPE_JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+    public static final String CLIENT_ASSERTION_TYPE_JWT_BEARER =
+            "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
     /** An authorization code lives this long and is single use. */
     public static final Duration CODE_LIFETIME = Duration.ofSeconds(300);
@@ -36,8 +38,7 @@ public final class LoginGovProtocol {
     /** A client assertion's {@code iat} may be at most this far in the future. */
     public static final Duration MAX_CLIENT_ASSERTION_IAT_FUTURE = Duration.ofSeconds(10);
 
-    private LoginGovProtocol() {
-    }
+    private LoginGovProtocol() {}
 
     /**
      * Whether a client_id can be a Login.gov issuer string: Login.gov compares it exactly, so it is

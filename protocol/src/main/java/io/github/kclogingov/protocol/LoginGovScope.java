@@ -16,7 +16,13 @@ public enum LoginGovScope {
     EMAIL("email", false, LoginGovClaims.EMAIL, LoginGovClaims.EMAIL_VERIFIED),
     ALL_EMAILS("all_emails", false, LoginGovClaims.ALL_EMAILS),
     LOCALE("locale", false, LoginGovClaims.LOCALE),
-    PROFILE("profile", true, LoginGovClaims.GIVEN_NAME, LoginGovClaims.FAMILY_NAME, LoginGovClaims.BIRTHDATE, LoginGovClaims.VERIFIED_AT),
+    PROFILE(
+            "profile",
+            true,
+            LoginGovClaims.GIVEN_NAME,
+            LoginGovClaims.FAMILY_NAME,
+            LoginGovClaims.BIRTHDATE,
+            LoginGovClaims.VERIFIED_AT),
     PROFILE_NAME("profile:name", true, LoginGovClaims.GIVEN_NAME, LoginGovClaims.FAMILY_NAME),
     PROFILE_BIRTHDATE("profile:birthdate", true, LoginGovClaims.BIRTHDATE),
     /** Not verified-only: an auth-only service provider gets it, always null. */
@@ -75,7 +81,9 @@ public enum LoginGovScope {
      */
     public static String requestedAt(String configuredScopes, IdentityAssurance level) {
         Set<String> sent = new LinkedHashSet<>();
-        for (String value : configuredScopes == null ? new String[0] : configuredScopes.trim().split("\\s+")) {
+        for (String value : configuredScopes == null
+                ? new String[0]
+                : configuredScopes.trim().split("\\s+")) {
             if (value.isEmpty()) {
                 continue;
             }

@@ -1,6 +1,5 @@
 package io.github.kclogingov.protocol;
 
-
 /**
  * What a service provider is registered for at Login.gov's partner portal. An {@link #AUTH_ONLY}
  * service provider that asks for a verified level gets "The acr_values are not authorized", and
@@ -29,7 +28,8 @@ public enum Registration implements ConfigValue {
 
     /** @throws IllegalArgumentException for null or an unknown spelling */
     public static Registration fromConfigValue(String value) {
-        return ConfigValue.find(Registration.class, value).orElseThrow(() -> new IllegalArgumentException(
-                "registration must be \"auth-only\" or \"verified\", not \"" + value + "\""));
+        return ConfigValue.find(Registration.class, value)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "registration must be \"auth-only\" or \"verified\", not \"" + value + "\""));
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +20,8 @@ public class AcrValuesTest {
     public static final String LEGACY_IAL1 = "http://idmanagement.gov/ns/assurance/ial/1";
     public static final String LEGACY_IAL2 = "http://idmanagement.gov/ns/assurance/ial/2";
     public static final String LEGACY_IALMAX = "http://idmanagement.gov/ns/assurance/ial/0";
-    public static final String PHISHING_RESISTANT = "http://idmanagement.gov/ns/assurance/aal/2?phishing_resistant=true";
+    public static final String PHISHING_RESISTANT =
+            "http://idmanagement.gov/ns/assurance/aal/2?phishing_resistant=true";
     public static final String LEGACY_PHISHING_RESISTANT = "http://idmanagement.gov/ns/assurance/aal/3";
     public static final String PIV_CAC = "http://idmanagement.gov/ns/assurance/aal/2?hspd12=true";
     public static final String DEFAULT_AAL = "urn:gov:gsa:ac:classes:sp:PasswordProtectedTransport:duo";
@@ -33,7 +33,6 @@ public class AcrValuesTest {
             throw new AssertionError(e);
         }
     }
-
 
     @Nested
     class Parsing {
@@ -79,17 +78,21 @@ public class AcrValuesTest {
 
         @Test
         void two_aal_values_are_refused() {
-            assertThrows(AcrValues.InvalidAcrValuesException.class,
+            assertThrows(
+                    AcrValues.InvalidAcrValuesException.class,
                     () -> AcrValues.parse(AUTH_ONLY + " " + AAL2 + " " + AuthenticationAssurance.PIV_CAC.value()));
         }
 
         @Test
         void legacy_values_keep_their_spelling_and_form() throws Exception {
-            AcrValues acr = AcrValues.parse("http://idmanagement.gov/ns/assurance/loa/3 http://idmanagement.gov/ns/assurance/aal/3");
+            AcrValues acr = AcrValues.parse(
+                    "http://idmanagement.gov/ns/assurance/loa/3 http://idmanagement.gov/ns/assurance/aal/3");
             assertEquals(IdentityAssurance.VERIFIED, acr.ial());
             assertEquals(AuthenticationAssurance.PHISHING_RESISTANT, acr.aal());
             assertEquals(AcrForm.LEGACY, acr.form());
-            assertEquals("http://idmanagement.gov/ns/assurance/loa/3 http://idmanagement.gov/ns/assurance/aal/3", acr.toParameter());
+            assertEquals(
+                    "http://idmanagement.gov/ns/assurance/loa/3 http://idmanagement.gov/ns/assurance/aal/3",
+                    acr.toParameter());
         }
     }
 
@@ -97,21 +100,27 @@ public class AcrValuesTest {
     class Building {
         @Test
         void semantic_form_uses_the_urn() {
-            assertEquals(VERIFIED + " " + AAL2,
-                    AcrValues.of(IdentityAssurance.VERIFIED, AuthenticationAssurance.AAL2, AcrForm.SEMANTIC).toParameter());
+            assertEquals(
+                    VERIFIED + " " + AAL2,
+                    AcrValues.of(IdentityAssurance.VERIFIED, AuthenticationAssurance.AAL2, AcrForm.SEMANTIC)
+                            .toParameter());
         }
 
         @Test
         void ialmax_has_only_a_legacy_form() {
-            assertEquals("http://idmanagement.gov/ns/assurance/ial/0",
-                    AcrValues.of(IdentityAssurance.IALMAX, null, AcrForm.SEMANTIC).toParameter());
+            assertEquals(
+                    "http://idmanagement.gov/ns/assurance/ial/0",
+                    AcrValues.of(IdentityAssurance.IALMAX, null, AcrForm.SEMANTIC)
+                            .toParameter());
         }
     }
+
     @Nested
     class ConfiguredByAnAdministrator {
         @Test
         void an_unknown_value_is_refused_and_named_rather_than_dropped() {
-            var e = assertThrows(AcrValues.InvalidAcrValuesException.class,
+            var e = assertThrows(
+                    AcrValues.InvalidAcrValuesException.class,
                     () -> AcrValues.parseConfigured("gold " + VERIFIED + " urn:acr.login.gov:verifed"));
             assertTrue(e.getMessage().contains("gold, urn:acr.login.gov:verifed"), e.getMessage());
             assertFalse(e.getMessage().contains(VERIFIED + ","), e.getMessage());
@@ -119,7 +128,8 @@ public class AcrValuesTest {
 
         @Test
         void aal_1_is_an_unknown_value() {
-            var e = assertThrows(AcrValues.InvalidAcrValuesException.class,
+            var e = assertThrows(
+                    AcrValues.InvalidAcrValuesException.class,
                     () -> AcrValues.parseConfigured(AUTH_ONLY + " http://idmanagement.gov/ns/assurance/aal/1"));
             assertTrue(e.getMessage().contains("http://idmanagement.gov/ns/assurance/aal/1"), e.getMessage());
         }
@@ -132,22 +142,28 @@ public class AcrValuesTest {
 
         @Test
         void nothing_is_missing_a_valid_ial_level() {
-            assertEquals(AcrValues.MISSING_IAL,
-                    assertThrows(AcrValues.InvalidAcrValuesException.class, () -> AcrValues.parseConfigured(null)).getMessage());
-            assertEquals(AcrValues.MISSING_IAL,
-                    assertThrows(AcrValues.InvalidAcrValuesException.class, () -> AcrValues.parseConfigured(" ")).getMessage());
+            assertEquals(
+                    AcrValues.MISSING_IAL,
+                    assertThrows(AcrValues.InvalidAcrValuesException.class, () -> AcrValues.parseConfigured(null))
+                            .getMessage());
+            assertEquals(
+                    AcrValues.MISSING_IAL,
+                    assertThrows(AcrValues.InvalidAcrValuesException.class, () -> AcrValues.parseConfigured(" "))
+                            .getMessage());
         }
 
         @Test
         void two_ial_values_are_refused() {
-            var e = assertThrows(AcrValues.InvalidAcrValuesException.class,
+            var e = assertThrows(
+                    AcrValues.InvalidAcrValuesException.class,
                     () -> AcrValues.parseConfigured(AUTH_ONLY + " " + LEGACY_IAL2));
             assertTrue(e.getMessage().contains(AUTH_ONLY) && e.getMessage().contains(LEGACY_IAL2), e.getMessage());
         }
 
         @Test
         void two_aal_values_are_refused() {
-            assertThrows(AcrValues.InvalidAcrValuesException.class,
+            assertThrows(
+                    AcrValues.InvalidAcrValuesException.class,
                     () -> AcrValues.parseConfigured(VERIFIED + " " + AAL2 + " " + PIV_CAC));
         }
 
@@ -174,7 +190,8 @@ public class AcrValuesTest {
         @Test
         void an_ialmax_floor_does_not_force_the_legacy_form_on_a_stronger_request() throws Exception {
             assertEquals(VERIFIED, acr(VERIFIED).atLeast(acr(LEGACY_IALMAX)).ialValue());
-            assertEquals(LEGACY_IALMAX, acr(AUTH_ONLY).atLeast(acr(LEGACY_IALMAX)).ialValue());
+            assertEquals(
+                    LEGACY_IALMAX, acr(AUTH_ONLY).atLeast(acr(LEGACY_IALMAX)).ialValue());
         }
 
         @Test
@@ -191,24 +208,35 @@ public class AcrValuesTest {
 
         @Test
         void ial_requests_are_ordered_auth_only_ialmax_verified_preferred_required() {
-            List<String> weakestFirst = List.of(LEGACY_IAL1, LEGACY_IALMAX, LEGACY_IAL2,
+            List<String> weakestFirst = List.of(
+                    LEGACY_IAL1,
+                    LEGACY_IALMAX,
+                    LEGACY_IAL2,
                     "http://idmanagement.gov/ns/assurance/ial/2?bio=preferred",
                     "http://idmanagement.gov/ns/assurance/ial/2?bio=required");
             for (int weaker = 0; weaker < weakestFirst.size(); weaker++) {
                 for (int stronger = weaker; stronger < weakestFirst.size(); stronger++) {
                     String expected = weakestFirst.get(stronger);
-                    assertEquals(expected, acr(weakestFirst.get(weaker)).atLeast(acr(expected)).ialValue());
-                    assertEquals(expected, acr(expected).atLeast(acr(weakestFirst.get(weaker))).ialValue());
+                    assertEquals(
+                            expected,
+                            acr(weakestFirst.get(weaker)).atLeast(acr(expected)).ialValue());
+                    assertEquals(
+                            expected,
+                            acr(expected).atLeast(acr(weakestFirst.get(weaker))).ialValue());
                 }
             }
         }
 
         @Test
         void aal_levels_are_ordered_default_aal2_phishing_resistant_piv_cac() {
-            List<AuthenticationAssurance> weakestFirst = List.of(AuthenticationAssurance.DEFAULT, AuthenticationAssurance.AAL2,
-                    AuthenticationAssurance.PHISHING_RESISTANT, AuthenticationAssurance.PIV_CAC);
+            List<AuthenticationAssurance> weakestFirst = List.of(
+                    AuthenticationAssurance.DEFAULT,
+                    AuthenticationAssurance.AAL2,
+                    AuthenticationAssurance.PHISHING_RESISTANT,
+                    AuthenticationAssurance.PIV_CAC);
             for (AuthenticationAssurance weaker : weakestFirst) {
-                for (AuthenticationAssurance stronger : weakestFirst.subList(weakestFirst.indexOf(weaker), weakestFirst.size())) {
+                for (AuthenticationAssurance stronger :
+                        weakestFirst.subList(weakestFirst.indexOf(weaker), weakestFirst.size())) {
                     AcrValues low = AcrValues.of(IdentityAssurance.AUTH_ONLY, weaker, AcrForm.SEMANTIC);
                     AcrValues high = AcrValues.of(IdentityAssurance.AUTH_ONLY, stronger, AcrForm.SEMANTIC);
                     assertEquals(stronger, low.atLeast(high).aal());
@@ -219,8 +247,11 @@ public class AcrValuesTest {
 
         @Test
         void no_aal_loses_to_any_aal() {
-            assertEquals(DEFAULT_AAL, acr(VERIFIED).atLeast(acr(AUTH_ONLY + " " + DEFAULT_AAL)).aalValue());
-            assertEquals(AAL2, acr(VERIFIED + " " + AAL2).atLeast(acr(AUTH_ONLY)).aalValue());
+            assertEquals(
+                    DEFAULT_AAL,
+                    acr(VERIFIED).atLeast(acr(AUTH_ONLY + " " + DEFAULT_AAL)).aalValue());
+            assertEquals(
+                    AAL2, acr(VERIFIED + " " + AAL2).atLeast(acr(AUTH_ONLY)).aalValue());
         }
 
         @Test
@@ -267,17 +298,27 @@ public class AcrValuesTest {
 
         @Test
         void ialmax_winning_over_a_semantic_floor_keeps_its_only_spelling() {
-            assertEquals(LEGACY_IALMAX, acr(LEGACY_IALMAX).atLeast(acr(AUTH_ONLY)).ialValue());
+            assertEquals(
+                    LEGACY_IALMAX, acr(LEGACY_IALMAX).atLeast(acr(AUTH_ONLY)).ialValue());
         }
 
         @Test
         void each_aal_keeps_the_spelling_of_the_side_it_came_from() {
-            assertEquals(LEGACY_PHISHING_RESISTANT,
-                    acr(AUTH_ONLY + " " + LEGACY_PHISHING_RESISTANT).atLeast(acr(AUTH_ONLY + " " + AAL2)).aalValue());
-            assertEquals(LEGACY_PHISHING_RESISTANT,
-                    acr(AUTH_ONLY + " " + AAL2).atLeast(acr(AUTH_ONLY + " " + LEGACY_PHISHING_RESISTANT)).aalValue());
-            assertEquals(LEGACY_PHISHING_RESISTANT,
-                    acr(AUTH_ONLY + " " + PHISHING_RESISTANT).atLeast(acr(AUTH_ONLY + " " + LEGACY_PHISHING_RESISTANT)).aalValue());
+            assertEquals(
+                    LEGACY_PHISHING_RESISTANT,
+                    acr(AUTH_ONLY + " " + LEGACY_PHISHING_RESISTANT)
+                            .atLeast(acr(AUTH_ONLY + " " + AAL2))
+                            .aalValue());
+            assertEquals(
+                    LEGACY_PHISHING_RESISTANT,
+                    acr(AUTH_ONLY + " " + AAL2)
+                            .atLeast(acr(AUTH_ONLY + " " + LEGACY_PHISHING_RESISTANT))
+                            .aalValue());
+            assertEquals(
+                    LEGACY_PHISHING_RESISTANT,
+                    acr(AUTH_ONLY + " " + PHISHING_RESISTANT)
+                            .atLeast(acr(AUTH_ONLY + " " + LEGACY_PHISHING_RESISTANT))
+                            .aalValue());
         }
     }
 
@@ -290,7 +331,9 @@ public class AcrValuesTest {
 
         @Test
         void an_aal_asked_is_expected_back() {
-            assertEquals(AuthenticationAssurance.PHISHING_RESISTANT, acr(VERIFIED + " " + LEGACY_PHISHING_RESISTANT).expectedAal());
+            assertEquals(
+                    AuthenticationAssurance.PHISHING_RESISTANT,
+                    acr(VERIFIED + " " + LEGACY_PHISHING_RESISTANT).expectedAal());
         }
     }
 
@@ -298,25 +341,30 @@ public class AcrValuesTest {
     class Satisfaction {
         @Test
         void a_level_meeting_both_axes_satisfies() {
-            assertTrue(acr(VERIFIED + " " + AAL2).isSatisfiedBy(IdentityAssurance.VERIFIED_FACIAL_MATCH_REQUIRED, AuthenticationAssurance.PIV_CAC));
+            assertTrue(acr(VERIFIED + " " + AAL2)
+                    .isSatisfiedBy(IdentityAssurance.VERIFIED_FACIAL_MATCH_REQUIRED, AuthenticationAssurance.PIV_CAC));
             assertTrue(acr(AUTH_ONLY).isSatisfiedBy(IdentityAssurance.AUTH_ONLY, AuthenticationAssurance.DEFAULT));
         }
 
         @Test
         void a_weaker_ial_does_not_satisfy() {
             assertFalse(acr(VERIFIED).isSatisfiedBy(IdentityAssurance.AUTH_ONLY, AuthenticationAssurance.PIV_CAC));
-            assertFalse(acr(FACIAL_MATCH_REQUIRED).isSatisfiedBy(IdentityAssurance.VERIFIED, AuthenticationAssurance.DEFAULT));
+            assertFalse(acr(FACIAL_MATCH_REQUIRED)
+                    .isSatisfiedBy(IdentityAssurance.VERIFIED, AuthenticationAssurance.DEFAULT));
         }
 
         @Test
         void a_weaker_aal_does_not_satisfy() {
-            assertFalse(acr(AUTH_ONLY + " " + PHISHING_RESISTANT).isSatisfiedBy(IdentityAssurance.VERIFIED, AuthenticationAssurance.AAL2));
+            assertFalse(acr(AUTH_ONLY + " " + PHISHING_RESISTANT)
+                    .isSatisfiedBy(IdentityAssurance.VERIFIED, AuthenticationAssurance.AAL2));
         }
 
         @Test
         void facial_match_preferred_is_satisfied_by_either_verified_assertion() {
-            assertTrue(acr(FACIAL_MATCH_PREFERRED).isSatisfiedBy(IdentityAssurance.VERIFIED, AuthenticationAssurance.DEFAULT));
-            assertFalse(acr(FACIAL_MATCH_PREFERRED).isSatisfiedBy(IdentityAssurance.AUTH_ONLY, AuthenticationAssurance.DEFAULT));
+            assertTrue(acr(FACIAL_MATCH_PREFERRED)
+                    .isSatisfiedBy(IdentityAssurance.VERIFIED, AuthenticationAssurance.DEFAULT));
+            assertFalse(acr(FACIAL_MATCH_PREFERRED)
+                    .isSatisfiedBy(IdentityAssurance.AUTH_ONLY, AuthenticationAssurance.DEFAULT));
         }
     }
 
@@ -330,16 +378,21 @@ public class AcrValuesTest {
 
         @Test
         void legacy_ial_and_aal_aliases_are_reported() {
-            assertEquals(List.of(LEGACY_IAL2, LEGACY_PHISHING_RESISTANT),
+            assertEquals(
+                    List.of(LEGACY_IAL2, LEGACY_PHISHING_RESISTANT),
                     acr(LEGACY_IAL2 + " " + LEGACY_PHISHING_RESISTANT).legacySpellings());
-            assertEquals(List.of("http://idmanagement.gov/ns/assurance/aal/3?hspd12=true"),
-                    acr(VERIFIED + " http://idmanagement.gov/ns/assurance/aal/3?hspd12=true").legacySpellings());
+            assertEquals(
+                    List.of("http://idmanagement.gov/ns/assurance/aal/3?hspd12=true"),
+                    acr(VERIFIED + " http://idmanagement.gov/ns/assurance/aal/3?hspd12=true")
+                            .legacySpellings());
         }
 
         @Test
         void ialmax_has_no_current_spelling_so_it_is_not_legacy() {
             assertEquals(List.of(), acr(LEGACY_IALMAX).legacySpellings());
-            assertEquals(List.of(LEGACY_PHISHING_RESISTANT), acr(LEGACY_IALMAX + " " + LEGACY_PHISHING_RESISTANT).legacySpellings());
+            assertEquals(
+                    List.of(LEGACY_PHISHING_RESISTANT),
+                    acr(LEGACY_IALMAX + " " + LEGACY_PHISHING_RESISTANT).legacySpellings());
         }
     }
 }

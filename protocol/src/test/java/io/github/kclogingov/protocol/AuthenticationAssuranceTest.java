@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 
 class AuthenticationAssuranceTest {
@@ -53,8 +52,12 @@ class AuthenticationAssuranceTest {
 
     @Test
     void legacy_aliases_name_the_same_level() {
-        assertEquals(Optional.of(PHISHING_RESISTANT), AuthenticationAssurance.fromValue("http://idmanagement.gov/ns/assurance/aal/3"));
-        assertEquals(Optional.of(PIV_CAC), AuthenticationAssurance.fromValue("http://idmanagement.gov/ns/assurance/aal/3?hspd12=true"));
+        assertEquals(
+                Optional.of(PHISHING_RESISTANT),
+                AuthenticationAssurance.fromValue("http://idmanagement.gov/ns/assurance/aal/3"));
+        assertEquals(
+                Optional.of(PIV_CAC),
+                AuthenticationAssurance.fromValue("http://idmanagement.gov/ns/assurance/aal/3?hspd12=true"));
         assertTrue(PHISHING_RESISTANT.isLegacyAlias("http://idmanagement.gov/ns/assurance/aal/3"));
         assertFalse(PHISHING_RESISTANT.isLegacyAlias(PHISHING_RESISTANT.value()));
     }

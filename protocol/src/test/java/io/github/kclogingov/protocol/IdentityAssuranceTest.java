@@ -9,10 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.kclogingov.protocol.IdentityAssurance.Proofing;
 import java.util.List;
 import java.util.Optional;
-
-import io.github.kclogingov.protocol.IdentityAssurance.Proofing;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -22,9 +21,12 @@ class IdentityAssuranceTest {
     class Values {
         @Test
         void legacy_aliases_name_the_same_level() {
-            assertEquals(Optional.of(AUTH_ONLY), IdentityAssurance.fromValue("http://idmanagement.gov/ns/assurance/loa/1"));
-            assertEquals(Optional.of(VERIFIED), IdentityAssurance.fromValue("http://idmanagement.gov/ns/assurance/ial/2"));
-            assertEquals(Optional.of(VERIFIED_FACIAL_MATCH_REQUIRED),
+            assertEquals(
+                    Optional.of(AUTH_ONLY), IdentityAssurance.fromValue("http://idmanagement.gov/ns/assurance/loa/1"));
+            assertEquals(
+                    Optional.of(VERIFIED), IdentityAssurance.fromValue("http://idmanagement.gov/ns/assurance/ial/2"));
+            assertEquals(
+                    Optional.of(VERIFIED_FACIAL_MATCH_REQUIRED),
                     IdentityAssurance.fromValue("http://idmanagement.gov/ns/assurance/ial/2?bio=required"));
             assertEquals(Optional.empty(), IdentityAssurance.fromValue("urn:acr.login.gov:gold"));
         }
@@ -50,7 +52,8 @@ class IdentityAssuranceTest {
         @Test
         void facial_match_preferred_is_never_asserted() {
             assertEquals(Optional.of(VERIFIED), VERIFIED_FACIAL_MATCH_PREFERRED.assertedFor(Proofing.VERIFIED));
-            assertEquals(Optional.of(VERIFIED_FACIAL_MATCH_REQUIRED),
+            assertEquals(
+                    Optional.of(VERIFIED_FACIAL_MATCH_REQUIRED),
                     VERIFIED_FACIAL_MATCH_PREFERRED.assertedFor(Proofing.VERIFIED_WITH_FACIAL_MATCH));
         }
 
@@ -89,14 +92,22 @@ class IdentityAssuranceTest {
             assertFalse(AUTH_ONLY.isSatisfiedBy(VERIFIED_FACIAL_MATCH_PREFERRED));
         }
     }
+
     @Nested
     class ReadingAnAssertedAcr {
         @Test
         void only_the_spelling_of_the_request_form_is_read() {
-            assertEquals(Optional.of(VERIFIED), IdentityAssurance.fromAsserted("urn:acr.login.gov:verified", AcrForm.SEMANTIC));
-            assertEquals(Optional.of(VERIFIED), IdentityAssurance.fromAsserted("http://idmanagement.gov/ns/assurance/ial/2", AcrForm.LEGACY));
-            assertEquals(Optional.empty(), IdentityAssurance.fromAsserted("http://idmanagement.gov/ns/assurance/ial/2", AcrForm.SEMANTIC));
-            assertEquals(Optional.empty(), IdentityAssurance.fromAsserted("urn:acr.login.gov:verified", AcrForm.LEGACY));
+            assertEquals(
+                    Optional.of(VERIFIED),
+                    IdentityAssurance.fromAsserted("urn:acr.login.gov:verified", AcrForm.SEMANTIC));
+            assertEquals(
+                    Optional.of(VERIFIED),
+                    IdentityAssurance.fromAsserted("http://idmanagement.gov/ns/assurance/ial/2", AcrForm.LEGACY));
+            assertEquals(
+                    Optional.empty(),
+                    IdentityAssurance.fromAsserted("http://idmanagement.gov/ns/assurance/ial/2", AcrForm.SEMANTIC));
+            assertEquals(
+                    Optional.empty(), IdentityAssurance.fromAsserted("urn:acr.login.gov:verified", AcrForm.LEGACY));
         }
 
         @Test
@@ -110,14 +121,20 @@ class IdentityAssuranceTest {
 
         @Test
         void loa_aliases_are_never_read() {
-            assertEquals(Optional.empty(), IdentityAssurance.fromAsserted("http://idmanagement.gov/ns/assurance/loa/1", AcrForm.LEGACY));
-            assertEquals(Optional.empty(), IdentityAssurance.fromAsserted("http://idmanagement.gov/ns/assurance/loa/3", AcrForm.LEGACY));
+            assertEquals(
+                    Optional.empty(),
+                    IdentityAssurance.fromAsserted("http://idmanagement.gov/ns/assurance/loa/1", AcrForm.LEGACY));
+            assertEquals(
+                    Optional.empty(),
+                    IdentityAssurance.fromAsserted("http://idmanagement.gov/ns/assurance/loa/3", AcrForm.LEGACY));
         }
 
         @Test
         void levels_login_gov_never_asserts_are_not_read() {
             for (AcrForm form : AcrForm.values()) {
-                assertEquals(Optional.empty(), IdentityAssurance.fromAsserted(VERIFIED_FACIAL_MATCH_PREFERRED.value(form), form));
+                assertEquals(
+                        Optional.empty(),
+                        IdentityAssurance.fromAsserted(VERIFIED_FACIAL_MATCH_PREFERRED.value(form), form));
                 assertEquals(Optional.empty(), IdentityAssurance.fromAsserted(IALMAX.value(form), form));
                 assertEquals(Optional.empty(), IdentityAssurance.fromAsserted(null, form));
             }
@@ -128,10 +145,12 @@ class IdentityAssuranceTest {
     class RequestStrength {
         @Test
         void requests_are_ordered_auth_only_ialmax_verified_preferred_required() {
-            List<IdentityAssurance> weakestFirst = List.of(AUTH_ONLY, IALMAX, VERIFIED, VERIFIED_FACIAL_MATCH_PREFERRED,
-                    VERIFIED_FACIAL_MATCH_REQUIRED);
+            List<IdentityAssurance> weakestFirst = List.of(
+                    AUTH_ONLY, IALMAX, VERIFIED, VERIFIED_FACIAL_MATCH_PREFERRED, VERIFIED_FACIAL_MATCH_REQUIRED);
             for (int i = 1; i < weakestFirst.size(); i++) {
-                assertTrue(weakestFirst.get(i - 1).requestStrength() < weakestFirst.get(i).requestStrength(),
+                assertTrue(
+                        weakestFirst.get(i - 1).requestStrength()
+                                < weakestFirst.get(i).requestStrength(),
                         weakestFirst.get(i - 1) + " < " + weakestFirst.get(i));
             }
         }
@@ -141,8 +160,11 @@ class IdentityAssuranceTest {
             assertEquals(IALMAX, IdentityAssurance.stronger(AUTH_ONLY, IALMAX));
             assertEquals(IALMAX, IdentityAssurance.stronger(IALMAX, AUTH_ONLY));
             assertEquals(VERIFIED, IdentityAssurance.stronger(IALMAX, VERIFIED));
-            assertEquals(VERIFIED_FACIAL_MATCH_PREFERRED, IdentityAssurance.stronger(VERIFIED_FACIAL_MATCH_PREFERRED, VERIFIED));
-            assertEquals(VERIFIED_FACIAL_MATCH_REQUIRED,
+            assertEquals(
+                    VERIFIED_FACIAL_MATCH_PREFERRED,
+                    IdentityAssurance.stronger(VERIFIED_FACIAL_MATCH_PREFERRED, VERIFIED));
+            assertEquals(
+                    VERIFIED_FACIAL_MATCH_REQUIRED,
                     IdentityAssurance.stronger(VERIFIED_FACIAL_MATCH_PREFERRED, VERIFIED_FACIAL_MATCH_REQUIRED));
             assertEquals(VERIFIED, IdentityAssurance.stronger(VERIFIED, VERIFIED));
         }

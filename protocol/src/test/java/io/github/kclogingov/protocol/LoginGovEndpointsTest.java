@@ -22,12 +22,16 @@ class LoginGovEndpointsTest {
 
     @Test
     void sandbox_ignores_a_custom_url() {
-        assertEquals("https://idp.int.identitysandbox.gov/", LoginGovEnvironment.SANDBOX.endpoints("http://evil.example/").issuer());
+        assertEquals(
+                "https://idp.int.identitysandbox.gov/",
+                LoginGovEnvironment.SANDBOX.endpoints("http://evil.example/").issuer());
     }
 
     @Test
     void a_custom_issuer_gets_its_trailing_slash() {
-        assertEquals("http://localhost:8081/", LoginGovEnvironment.CUSTOM.endpoints(" http://localhost:8081 ").issuer());
+        assertEquals(
+                "http://localhost:8081/",
+                LoginGovEnvironment.CUSTOM.endpoints(" http://localhost:8081 ").issuer());
     }
 
     @Test
@@ -40,7 +44,9 @@ class LoginGovEndpointsTest {
 
     @Test
     void environments_are_read_from_their_config_values() {
-        assertEquals(LoginGovEnvironment.PRODUCTION, LoginGovEnvironment.fromConfigValue("Production").orElseThrow());
+        assertEquals(
+                LoginGovEnvironment.PRODUCTION,
+                LoginGovEnvironment.fromConfigValue("Production").orElseThrow());
         assertEquals(true, LoginGovEnvironment.fromConfigValue("staging").isEmpty());
     }
 

@@ -1,10 +1,6 @@
 package io.github.kclogingov.broker;
 
-import java.security.PublicKey;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Locale;
-
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kclogingov.broker.accounts.EmailVerifiedPolicy;
 import io.github.kclogingov.broker.assurance.AchievedLevel;
 import io.github.kclogingov.broker.assurance.AssertedLevel;
@@ -25,12 +21,14 @@ import io.github.kclogingov.broker.signin.SignInFailure;
 import io.github.kclogingov.protocol.AcrValues;
 import io.github.kclogingov.protocol.ClientAuthentication;
 import io.github.kclogingov.protocol.LoginGovProtocol;
-
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
-
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.broker.oidc.OIDCIdentityProvider;
 import org.keycloak.broker.provider.AuthenticationRequest;
@@ -48,8 +46,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.representations.JsonWebToken;
 import org.keycloak.sessions.AuthenticationSessionModel;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Keycloak's OpenID Connect broker with Login.gov's rules. Each difference is a named override that
@@ -115,8 +111,15 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
             } else {
                 throw e;
             }
-            EventBuilder event = new EventBuilder(request.getRealm(), session, session.getContext().getConnection());
-            return SignInFailure.respond(session, event, request.getAuthenticationSession(), getConfig().getAlias(), reason, null);
+            EventBuilder event = new EventBuilder(
+                    request.getRealm(), session, session.getContext().getConnection());
+            return SignInFailure.respond(
+                    session,
+                    event,
+                    request.getAuthenticationSession(),
+                    getConfig().getAlias(),
+                    reason,
+                    null);
         }
     }
 
@@ -129,8 +132,8 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
             getSignatureContext();
         }
         AcrValues level = AuthorizationRequest.levelToSend(request.getAuthenticationSession(), settings.levelPolicy());
-        return AuthorizationRequest.shape(super.createAuthorizationUrl(request), level, getConfig().getDefaultScope(),
-                loginGovLocale());
+        return AuthorizationRequest.shape(
+                super.createAuthorizationUrl(request), level, getConfig().getDefaultScope(), loginGovLocale());
     }
 
     private String loginGovLocale() {
@@ -149,8 +152,11 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
 
     @Override
     protected SignatureSignerContext getSignatureContext() {
-        String kid = settings().signingKeyId().orElseThrow(() -> new LoginGovLoginException(
-                "No client assertion key is configured for Login.gov. An administrator must set 'Client assertion key ID'."));
+        String kid = settings()
+                .signingKeyId()
+                .orElseThrow(
+                        () -> new LoginGovLoginException(
+                                "No client assertion key is configured for Login.gov. An administrator must set 'Client assertion key ID'."));
         return ClientAssertionKey.signer(session, session.getContext().getRealm(), kid);
     }
 
@@ -176,8 +182,8 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
 
     /** Login.gov's keys come from its JWKS through Keycloak's cache, refreshed on an unknown kid. */
     private PublicKey publicKey(RealmModel realm, String kid) {
-        KeyWrapper key = PublicKeyStorageManager.getIdentityProviderKeyWrapper(session, realm, getConfig(), kid,
-                LoginGovProtocol.SIGNING_ALGORITHM);
+        KeyWrapper key = PublicKeyStorageManager.getIdentityProviderKeyWrapper(
+                session, realm, getConfig(), kid, LoginGovProtocol.SIGNING_ALGORITHM);
         return key != null && key.getPublicKey() instanceof PublicKey publicKey ? publicKey : null;
     }
 
@@ -189,9 +195,11 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
     public BrokeredIdentityContext getFederatedIdentity(String response) {
         BrokeredIdentityContext identity = super.getFederatedIdentity(response);
         AuthenticationSessionModel authSession = session.getContext().getAuthenticationSession();
-        NonceCheck.check(identity.getContextData().get(BROKER_NONCE_NOTE),
+        NonceCheck.check(
+                identity.getContextData().get(BROKER_NONCE_NOTE),
                 authSession == null ? null : authSession.getClientNote(BROKER_NONCE_NOTE));
-        AssertedLevel asserted = AssuranceCheck.check(AssuranceNotes.requested(authSession),
+        AssertedLevel asserted = AssuranceCheck.check(
+                AssuranceNotes.requested(authSession),
                 (JsonWebToken) identity.getContextData().get(VALIDATED_ID_TOKEN),
                 (JsonNode) identity.getContextData().get(USER_INFO));
         AssuranceNotes.carry(identity, asserted);
@@ -202,8 +210,9 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
     @Override
     public void authenticationFinished(AuthenticationSessionModel authSession, BrokeredIdentityContext context) {
         super.authenticationFinished(authSession, context);
-        AssertedLevel asserted = AssuranceNotes.carried(context).orElseThrow(() ->
-                new LoginGovLoginException("the checked Login.gov assurance was lost during the sign-in"));
+        AssertedLevel asserted = AssuranceNotes.carried(context)
+                .orElseThrow(() ->
+                        new LoginGovLoginException("the checked Login.gov assurance was lost during the sign-in"));
         AchievedLevel.record(session, authSession, asserted, settings().assuranceNames());
     }
 
@@ -231,15 +240,20 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
     protected static class LoginGovEndpoint extends OIDCEndpoint {
         private final LoginGovCallback handler;
 
-        public LoginGovEndpoint(AuthenticationCallback callback, RealmModel realm, EventBuilder event,
+        public LoginGovEndpoint(
+                AuthenticationCallback callback,
+                RealmModel realm,
+                EventBuilder event,
                 LoginGovIdentityProvider provider) {
             super(callback, realm, event, provider);
-            this.handler = new LoginGovCallback(provider.session, provider, callback, event, this::generateTokenRequest);
+            this.handler =
+                    new LoginGovCallback(provider.session, provider, callback, event, this::generateTokenRequest);
         }
 
         @GET
         @Override
-        public Response authResponse(@QueryParam(OAUTH2_PARAMETER_STATE) String state,
+        public Response authResponse(
+                @QueryParam(OAUTH2_PARAMETER_STATE) String state,
                 @QueryParam(OAUTH2_PARAMETER_CODE) String authorizationCode,
                 @QueryParam(OAuth2Constants.ERROR) String error,
                 @QueryParam(OAuth2Constants.ERROR_DESCRIPTION) String errorDescription) {

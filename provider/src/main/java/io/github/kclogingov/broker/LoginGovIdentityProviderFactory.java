@@ -1,11 +1,9 @@
 package io.github.kclogingov.broker;
 
-import java.util.List;
-
 import io.github.kclogingov.broker.common.ProviderType;
 import io.github.kclogingov.broker.config.ConfigForm;
 import io.github.kclogingov.broker.config.LoginGovIdentityProviderConfig;
-
+import java.util.List;
 import org.keycloak.broker.provider.AbstractIdentityProviderFactory;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;

@@ -16,8 +16,7 @@ final class AccessTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What an access token stands for: the grant and the assurance claims its id_token carried. */
-    record Issued(Grant grant, AssertedAssurance assurance) {
-    }
+    record Issued(Grant grant, AssertedAssurance assurance) {}
 
     private final ExpiringStore<Issued> tokens;
 

@@ -14,7 +14,8 @@ final class AccountEndpoint implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        Persona persona = context.sessions.current(exchange)
+        Persona persona = context.sessions
+                .current(exchange)
                 .flatMap(context.sessions::personaOf)
                 .flatMap(context::persona)
                 .orElse(null);

@@ -1,8 +1,7 @@
 package io.github.kclogingov.simulator;
 
-import io.github.kclogingov.protocol.ClientAuthentication;
-
 import io.github.kclogingov.protocol.AcrValues;
+import io.github.kclogingov.protocol.ClientAuthentication;
 import io.github.kclogingov.protocol.IdentityAssurance;
 import io.github.kclogingov.protocol.LoginGovProtocol;
 import io.github.kclogingov.protocol.LoginGovScope;
@@ -26,22 +25,19 @@ final class AuthorizationValidator {
     static final String NO_VALID_SCOPE = "No valid scope values found";
     static final String PROMPT_INVALID = "No valid prompt values found";
 
-    sealed interface Result permits ErrorPage, InvalidRequest, Valid {
-    }
+    sealed interface Result permits ErrorPage, InvalidRequest, Valid {}
 
-    record ErrorPage(String message) implements Result {
-    }
+    record ErrorPage(String message) implements Result {}
 
-    record InvalidRequest(String redirectUri, String state, String description) implements Result {
-    }
+    record InvalidRequest(String redirectUri, String state, String description) implements Result {}
 
-    record Valid(AuthorizationRequest request) implements Result {
-    }
+    record Valid(AuthorizationRequest request) implements Result {}
 
-    private AuthorizationValidator() {
-    }
+    private AuthorizationValidator() {}
 
-    static Result validate(String recordId, Map<String, String> parameters,
+    static Result validate(
+            String recordId,
+            Map<String, String> parameters,
             Function<String, Optional<ServiceProvider>> serviceProviders) {
         Optional<ServiceProvider> found = serviceProviders.apply(parameters.get("client_id"));
         if (found.isEmpty()) {
@@ -61,7 +57,8 @@ final class AuthorizationValidator {
         checkRandomValue("State", state, LoginGovProtocol.MIN_STATE_LENGTH, errors);
         checkRandomValue("Nonce", nonce, LoginGovProtocol.MIN_NONCE_LENGTH, errors);
         // An absent prompt means select_account; an empty one is refused, as in production.
-        if (!LoginGovProtocol.PROMPT_SELECT_ACCOUNT.equals(parameters.getOrDefault("prompt", LoginGovProtocol.PROMPT_SELECT_ACCOUNT))) {
+        if (!LoginGovProtocol.PROMPT_SELECT_ACCOUNT.equals(
+                parameters.getOrDefault("prompt", LoginGovProtocol.PROMPT_SELECT_ACCOUNT))) {
             errors.add(PROMPT_INVALID);
         }
         AcrValues acrValues = null;
@@ -74,8 +71,8 @@ final class AuthorizationValidator {
             errors.add(e.getMessage());
         }
         // Without a valid level, scopes are judged as for auth-only, as production does.
-        Set<LoginGovScope> scopes = grantedScopes(parameters.get("scope"),
-                acrValues == null ? IdentityAssurance.AUTH_ONLY : acrValues.ial());
+        Set<LoginGovScope> scopes = grantedScopes(
+                parameters.get("scope"), acrValues == null ? IdentityAssurance.AUTH_ONLY : acrValues.ial());
         if (scopes.isEmpty()) {
             errors.add(NO_VALID_SCOPE);
         }
@@ -83,13 +80,15 @@ final class AuthorizationValidator {
         if (client.authentication() == ClientAuthentication.PKCE && codeChallenge == null) {
             errors.add("Code challenge can't be blank");
         }
-        if (codeChallenge != null && !LoginGovProtocol.PKCE_METHOD_S256.equals(parameters.get("code_challenge_method"))) {
+        if (codeChallenge != null
+                && !LoginGovProtocol.PKCE_METHOD_S256.equals(parameters.get("code_challenge_method"))) {
             errors.add("Code challenge method is not included in the list");
         }
         if (!errors.isEmpty()) {
             return new InvalidRequest(redirectUri, state, String.join(" ", errors));
         }
-        return new Valid(new AuthorizationRequest(recordId, client, redirectUri, state, nonce, acrValues, scopes, codeChallenge));
+        return new Valid(new AuthorizationRequest(
+                recordId, client, redirectUri, state, nonce, acrValues, scopes, codeChallenge));
     }
 
     /**

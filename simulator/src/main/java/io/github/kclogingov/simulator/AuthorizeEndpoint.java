@@ -23,13 +23,26 @@ final class AuthorizeEndpoint implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         Map<String, String> parameters = HttpExchanges.query(exchange);
         String recordId = SimulatorContext.newId();
-        RecordedAuthorization recorded = new RecordedAuthorization(recordId, context.clock.instant(), parameters,
-                RecordedAuthorization.Outcome.AWAITING_PERSONA, null, null, null, null, null);
-        AuthorizationValidator.Result result = AuthorizationValidator.validate(recordId, parameters, context::serviceProvider);
+        RecordedAuthorization recorded = new RecordedAuthorization(
+                recordId,
+                context.clock.instant(),
+                parameters,
+                RecordedAuthorization.Outcome.AWAITING_PERSONA,
+                null,
+                null,
+                null,
+                null,
+                null);
+        AuthorizationValidator.Result result =
+                AuthorizationValidator.validate(recordId, parameters, context::serviceProvider);
         if (result instanceof AuthorizationValidator.ErrorPage page) {
-            context.recorder.record(recorded.ended(RecordedAuthorization.Outcome.ERROR_PAGE, null, null,
-                    "error_page", page.message(), null));
-            LOG.log(Level.INFO, "authorize: client={0} -> error page: {1}", parameters.get("client_id"), page.message());
+            context.recorder.record(recorded.ended(
+                    RecordedAuthorization.Outcome.ERROR_PAGE, null, null, "error_page", page.message(), null));
+            LOG.log(
+                    Level.INFO,
+                    "authorize: client={0} -> error page: {1}",
+                    parameters.get("client_id"),
+                    page.message());
             HttpExchanges.sendHtml(exchange, 400, HtmlPage.error("This request cannot be handled", page.message()));
         } else if (result instanceof AuthorizationValidator.InvalidRequest invalid) {
             Map<String, String> error = new LinkedHashMap<>();
@@ -37,9 +50,18 @@ final class AuthorizeEndpoint implements HttpHandler {
             error.put("error_description", invalid.description());
             error.put("state", invalid.state());
             String location = RedirectUris.withParameters(invalid.redirectUri(), error);
-            context.recorder.record(recorded.ended(RecordedAuthorization.Outcome.REDIRECTED_WITH_ERROR, null, null,
-                    "invalid_request", invalid.description(), location));
-            LOG.log(Level.INFO, "authorize: client={0} -> invalid_request: {1}", parameters.get("client_id"), invalid.description());
+            context.recorder.record(recorded.ended(
+                    RecordedAuthorization.Outcome.REDIRECTED_WITH_ERROR,
+                    null,
+                    null,
+                    "invalid_request",
+                    invalid.description(),
+                    location));
+            LOG.log(
+                    Level.INFO,
+                    "authorize: client={0} -> invalid_request: {1}",
+                    parameters.get("client_id"),
+                    invalid.description());
             HttpExchanges.redirect(exchange, location);
         } else {
             context.recorder.record(recorded);
@@ -55,10 +77,19 @@ final class AuthorizeEndpoint implements HttpHandler {
         } else {
             String pendingId = SimulatorContext.newId();
             context.pendingAuthorizations.put(pendingId, request, SimulatorContext.PENDING_PAGE_LIFETIME);
-            LOG.log(Level.INFO, "authorize: client={0}, acr={1} -> persona picker",
-                    request.client().clientId(), request.acrValues().toParameter());
-            HttpExchanges.sendHtml(exchange, 200, PersonaPickerPage.render(request, context.personas(),
-                    context.internalUrl(SimulatorContext.SIGN_IN_PATH), pendingId));
+            LOG.log(
+                    Level.INFO,
+                    "authorize: client={0}, acr={1} -> persona picker",
+                    request.client().clientId(),
+                    request.acrValues().toParameter());
+            HttpExchanges.sendHtml(
+                    exchange,
+                    200,
+                    PersonaPickerPage.render(
+                            request,
+                            context.personas(),
+                            context.internalUrl(SimulatorContext.SIGN_IN_PATH),
+                            pendingId));
         }
     }
 }

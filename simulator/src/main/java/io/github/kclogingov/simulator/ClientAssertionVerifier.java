@@ -61,8 +61,11 @@ final class ClientAssertionVerifier {
         }
         Map<String, Object> claimMap = claims.toJSONObject(true);
         if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
-            return new Check(header, claimMap, null, "Expected a different algorithm: only "
-                    + LoginGovProtocol.SIGNING_ALGORITHM + " is accepted");
+            return new Check(
+                    header,
+                    claimMap,
+                    null,
+                    "Expected a different algorithm: only " + LoginGovProtocol.SIGNING_ALGORITHM + " is accepted");
         }
         Integer certificate = verifyingCertificate(jwt, client);
         String error = certificate == null ? "Signature verification failed" : claimsError(claims, client.clientId());
@@ -73,7 +76,8 @@ final class ClientAssertionVerifier {
     private static Integer verifyingCertificate(SignedJWT jwt, ServiceProvider client) {
         for (int i = 0; i < client.certificates().size(); i++) {
             try {
-                if (jwt.verify(new RSASSAVerifier((RSAPublicKey) client.certificates().get(i).getPublicKey()))) {
+                if (jwt.verify(new RSASSAVerifier(
+                        (RSAPublicKey) client.certificates().get(i).getPublicKey()))) {
                     return i;
                 }
             } catch (JOSEException | IllegalStateException e) {
@@ -106,12 +110,16 @@ final class ClientAssertionVerifier {
         if (!now.isBefore(expiration.toInstant())) {
             return "Signature has expired";
         }
-        if (expiration.toInstant().isAfter(now.plus(LoginGovProtocol.MAX_CLIENT_ASSERTION_LIFETIME).plus(EXPIRY_SKEW))) {
+        if (expiration
+                .toInstant()
+                .isAfter(
+                        now.plus(LoginGovProtocol.MAX_CLIENT_ASSERTION_LIFETIME).plus(EXPIRY_SKEW))) {
             return "exp is too far in the future: a client assertion may live "
                     + LoginGovProtocol.MAX_CLIENT_ASSERTION_LIFETIME.toMinutes() + " minutes";
         }
         Date issuedAt = claims.getIssueTime();
-        if (issuedAt != null && issuedAt.toInstant().isAfter(now.plus(LoginGovProtocol.MAX_CLIENT_ASSERTION_IAT_FUTURE))) {
+        if (issuedAt != null
+                && issuedAt.toInstant().isAfter(now.plus(LoginGovProtocol.MAX_CLIENT_ASSERTION_IAT_FUTURE))) {
             return "Invalid iat: it is in the future";
         }
         if (!jtis.firstUse(clientId, jti, expiration.toInstant())) {

@@ -11,40 +11,83 @@ import java.util.List;
  */
 final class DefaultPersonas {
 
-    static final Persona AUTH_ONLY = new Persona("auth-only", "Casey Authonly",
+    static final Persona AUTH_ONLY = new Persona(
+            "auth-only",
+            "Casey Authonly",
             "Signed in with MFA, identity never verified: gets only the auth-only level.",
-            Proofing.NONE, "casey.authonly@example.com",
-            List.of("casey.authonly@example.com", "casey.second@example.org"), "en",
-            null, null, null, null, null, null, null, null, null, false);
+            Proofing.NONE,
+            "casey.authonly@example.com",
+            List.of("casey.authonly@example.com", "casey.second@example.org"),
+            "en",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            false);
 
-    static final Persona VERIFIED = new Persona("verified", "Jordan Verified",
+    static final Persona VERIFIED = new Persona(
+            "verified",
+            "Jordan Verified",
             "Identity verified (IAL2) without facial match.",
-            Proofing.VERIFIED, "jordan.verified@example.com",
-            List.of("jordan.verified@example.com", "jordan.v@example.org"), "en",
-            "Jordan", "Verified", LocalDate.of(1985, 4, 12),
+            Proofing.VERIFIED,
+            "jordan.verified@example.com",
+            List.of("jordan.verified@example.com", "jordan.v@example.org"),
+            "en",
+            "Jordan",
+            "Verified",
+            LocalDate.of(1985, 4, 12),
             new PostalAddress("123 Fictional Avenue\nApartment 4", "Testville", "MD", "20999"),
-            "+12025550143", "900123456", Instant.parse("2024-03-01T15:30:00Z"), null, null, false);
+            "+12025550143",
+            "900123456",
+            Instant.parse("2024-03-01T15:30:00Z"),
+            null,
+            null,
+            false);
 
-    static final Persona FACIAL_MATCH = new Persona("facial-match", "Riley Facematch",
+    static final Persona FACIAL_MATCH = new Persona(
+            "facial-match",
+            "Riley Facematch",
             "Identity verified with facial match: satisfies every level.",
-            Proofing.VERIFIED_WITH_FACIAL_MATCH, "riley.facematch@example.com",
-            List.of("riley.facematch@example.com"), "es",
-            "Riley", "Facematch", LocalDate.of(1992, 11, 3),
+            Proofing.VERIFIED_WITH_FACIAL_MATCH,
+            "riley.facematch@example.com",
+            List.of("riley.facematch@example.com"),
+            "es",
+            "Riley",
+            "Facematch",
+            LocalDate.of(1992, 11, 3),
             new PostalAddress("9 Sample Road", "Exampleburg", "VA", "22999"),
-            "+12025550178", "900654321", Instant.parse("2025-01-15T10:00:00Z"), null, null, false);
+            "+12025550178",
+            "900654321",
+            Instant.parse("2025-01-15T10:00:00Z"),
+            null,
+            null,
+            false);
 
-    static final Persona PIV_CAC = new Persona("piv-cac", "Morgan Pivcac",
+    static final Persona PIV_CAC = new Persona(
+            "piv-cac",
+            "Morgan Pivcac",
             "Identity verified, signs in with a PIV/CAC card: x509 claims are set.",
-            Proofing.VERIFIED, "morgan.pivcac@example.gov",
-            List.of("morgan.pivcac@example.gov"), "en",
-            "Morgan", "Pivcac", LocalDate.of(1978, 7, 21),
+            Proofing.VERIFIED,
+            "morgan.pivcac@example.gov",
+            List.of("morgan.pivcac@example.gov"),
+            "en",
+            "Morgan",
+            "Pivcac",
+            LocalDate.of(1978, 7, 21),
             new PostalAddress("500 Placeholder Plaza", "Demoville", "DC", "20099"),
-            "+12025550121", "900777888", Instant.parse("2023-09-09T09:09:09Z"),
+            "+12025550121",
+            "900777888",
+            Instant.parse("2023-09-09T09:09:09Z"),
             "C=US, O=U.S. Government, OU=Example Agency, CN=MORGAN.PIVCAC.9000000001",
-            "C=US, O=U.S. Government, OU=Example PKI, CN=Example Agency Test CA", true);
+            "C=US, O=U.S. Government, OU=Example PKI, CN=Example Agency Test CA",
+            true);
 
     static final List<Persona> ALL = List.of(AUTH_ONLY, VERIFIED, FACIAL_MATCH, PIV_CAC);
 
-    private DefaultPersonas() {
-    }
+    private DefaultPersonas() {}
 }

@@ -20,8 +20,7 @@ import java.util.Set;
  */
 final class DiscoveryDocument {
 
-    private DiscoveryDocument() {
-    }
+    private DiscoveryDocument() {}
 
     static Map<String, Object> of(LoginGovEndpoints endpoints) {
         Map<String, Object> document = new LinkedHashMap<>();

@@ -13,8 +13,7 @@ import java.util.function.Predicate;
  * sessions, pending pages. Thread-safe.
  */
 final class ExpiringStore<T> {
-    private record Entry<T>(T value, Instant expiresAt) {
-    }
+    private record Entry<T>(T value, Instant expiresAt) {}
 
     private final Map<String, Entry<T>> entries = new ConcurrentHashMap<>();
     private final Clock clock;
@@ -49,7 +48,9 @@ final class ExpiringStore<T> {
             return Optional.empty();
         }
         Entry<T> entry = entries.remove(key);
-        return entry != null && clock.instant().isBefore(entry.expiresAt()) ? Optional.of(entry.value()) : Optional.empty();
+        return entry != null && clock.instant().isBefore(entry.expiresAt())
+                ? Optional.of(entry.value())
+                : Optional.empty();
     }
 
     void remove(String key) {

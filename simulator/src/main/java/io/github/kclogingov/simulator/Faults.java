@@ -13,8 +13,7 @@ public final class Faults {
     private final AtomicReference<String> tokenError = new AtomicReference<>();
     private final AtomicReference<AssuranceOverride> assurance = new AtomicReference<>(AssuranceOverride.NONE);
 
-    Faults() {
-    }
+    Faults() {}
 
     /** The next valid authorization request ends with this fault instead of a sign-in. */
     public Faults nextAuthorization(AuthorizationFault fault) {

@@ -30,6 +30,7 @@ record Grant(AuthorizationRequest request, Persona persona, IdentityAssurance as
     }
 
     static String pairwiseSubject(String personaId, String clientId) {
-        return UUID.nameUUIDFromBytes((personaId + "\n" + clientId).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes((personaId + "\n" + clientId).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 }

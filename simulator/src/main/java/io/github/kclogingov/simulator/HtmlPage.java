@@ -6,8 +6,7 @@ package io.github.kclogingov.simulator;
  */
 final class HtmlPage {
 
-    private HtmlPage() {
-    }
+    private HtmlPage() {}
 
     static String render(String title, String body) {
         return """

@@ -16,8 +16,7 @@ final class HttpExchanges {
     /** Bodies are small forms; anything larger is not a Login.gov request. */
     private static final int MAX_BODY_BYTES = 64 * 1024;
 
-    private HttpExchanges() {
-    }
+    private HttpExchanges() {}
 
     /** The query parameters, decoded; the first of repeated parameters wins. */
     static Map<String, String> query(HttpExchange exchange) {
@@ -80,7 +79,8 @@ final class HttpExchanges {
         sendJson(exchange, status, body, "no-store");
     }
 
-    static void sendJson(HttpExchange exchange, int status, Map<String, ?> body, String cacheControl) throws IOException {
+    static void sendJson(HttpExchange exchange, int status, Map<String, ?> body, String cacheControl)
+            throws IOException {
         exchange.getResponseHeaders().set("Cache-Control", cacheControl);
         send(exchange, status, "application/json; charset=utf-8", JSONObjectUtils.toJSONString(body));
     }

@@ -5,9 +5,9 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.PlainHeader;
 import com.nimbusds.jose.PlainObject;
-import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -36,8 +36,8 @@ final class IdTokenIssuer {
         return sign(claims(grant, assurance, accessToken, code, fault), fault);
     }
 
-    private Map<String, Object> claims(Grant grant, AssertedAssurance assurance, String accessToken, String code,
-            IdTokenFault fault) {
+    private Map<String, Object> claims(
+            Grant grant, AssertedAssurance assurance, String accessToken, String code, IdTokenFault fault) {
         long now = context.clock.instant().getEpochSecond();
         long issuedAt = fault == IdTokenFault.IAT_IN_FUTURE ? now + 3600 : now;
         Map<String, Object> claims = new LinkedHashMap<>();
@@ -48,7 +48,11 @@ final class IdTokenIssuer {
         if (assurance.acr() != null) {
             claims.put(LoginGovClaims.ACR, assurance.acr());
         }
-        claims.put(LoginGovClaims.NONCE, fault == IdTokenFault.WRONG_NONCE ? "wrong-" + UUID.randomUUID() : grant.request().nonce());
+        claims.put(
+                LoginGovClaims.NONCE,
+                fault == IdTokenFault.WRONG_NONCE
+                        ? "wrong-" + UUID.randomUUID()
+                        : grant.request().nonce());
         claims.put("jti", UUID.randomUUID().toString());
         claims.put("at_hash", halfHash(accessToken));
         claims.put("c_hash", halfHash(code));
@@ -61,7 +65,8 @@ final class IdTokenIssuer {
         claims.put("nbf", issuedAt);
         // Every userinfo claim the scopes release, from the same source as userinfo (the persona as
         // it is now); iss and sub are already set (perhaps by a fault).
-        ReleasedClaims.userinfo(context.current(grant), assurance, context.endpoints.issuer()).forEach(claims::putIfAbsent);
+        ReleasedClaims.userinfo(context.current(grant), assurance, context.endpoints.issuer())
+                .forEach(claims::putIfAbsent);
         return claims;
     }
 
@@ -76,13 +81,22 @@ final class IdTokenIssuer {
         RSAKey primary = context.keys.primary();
         try {
             if (fault == IdTokenFault.NONE_ALG) {
-                return new PlainObject(new PlainHeader.Builder().type(JOSEObjectType.JWT).build(), payload).serialize();
+                return new PlainObject(
+                                new PlainHeader.Builder()
+                                        .type(JOSEObjectType.JWT)
+                                        .build(),
+                                payload)
+                        .serialize();
             }
             if (fault == IdTokenFault.HS256) {
                 return hmacWithPublicKey(payload, primary);
             }
             RSAKey key = fault == IdTokenFault.SIGNED_BY_UNKNOWN_KEY ? context.keys.unpublished() : primary;
-            JWSObject token = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), payload);
+            JWSObject token = new JWSObject(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .build(),
+                    payload);
             token.sign(new RSASSASigner(key));
             String serialized = token.serialize();
             return fault == IdTokenFault.TAMPERED_SIGNATURE ? tamper(serialized) : serialized;
@@ -94,10 +108,14 @@ final class IdTokenIssuer {
     /** The classic algorithm-confusion attack: the RSA public key, as PEM text, used as an HMAC secret. */
     private static String hmacWithPublicKey(Payload payload, RSAKey primary) throws JOSEException {
         String pem = "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(
-                        primary.toRSAPublicKey().getEncoded())
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(primary.toRSAPublicKey().getEncoded())
                 + "\n-----END PUBLIC KEY-----\n";
-        JWSObject token = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(primary.getKeyID()).build(), payload);
+        JWSObject token = new JWSObject(
+                new JWSHeader.Builder(JWSAlgorithm.HS256)
+                        .keyID(primary.getKeyID())
+                        .build(),
+                payload);
         token.sign(new MACSigner(pem.getBytes(StandardCharsets.US_ASCII)));
         return token.serialize();
     }

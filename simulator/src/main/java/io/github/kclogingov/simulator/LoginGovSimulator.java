@@ -36,7 +36,9 @@ public final class LoginGovSimulator implements AutoCloseable {
     public static LoginGovSimulator start(SimulatorConfig config, int port) throws IOException {
         SigningKeys keys = SigningKeys.generate();
         HttpServer server = HttpServer.create(new InetSocketAddress(config.bindAddress(), port), 0);
-        String issuer = config.issuer() != null ? config.issuer() : "http://localhost:" + server.getAddress().getPort() + "/";
+        String issuer = config.issuer() != null
+                ? config.issuer()
+                : "http://localhost:" + server.getAddress().getPort() + "/";
         LoginGovEndpoints endpoints = LoginGovEndpoints.forIssuer(issuer);
         SimulatorContext context = new SimulatorContext(config, endpoints, keys);
         server.createContext("/", routes(context));
@@ -47,8 +49,13 @@ public final class LoginGovSimulator implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.start();
-        LOG.log(Level.INFO, "Login.gov simulator listening on {0}:{1,number,#}, issuer {2}, mode {3}",
-                config.bindAddress(), server.getAddress().getPort(), endpoints.issuer(), config.mode());
+        LOG.log(
+                Level.INFO,
+                "Login.gov simulator listening on {0}:{1,number,#}, issuer {2}, mode {3}",
+                config.bindAddress(),
+                server.getAddress().getPort(),
+                endpoints.issuer(),
+                config.mode());
         return new LoginGovSimulator(server, executor, context);
     }
 
@@ -57,20 +64,35 @@ public final class LoginGovSimulator implements AutoCloseable {
         SignInFlow signIn = new SignInFlow(context);
         LogoutFlow logout = new LogoutFlow(context);
         return new Router()
-                .route(SimulatorContext.pathOf(endpoints.discovery()), "GET", new StaticJsonEndpoint(
-                        DiscoveryDocument.of(endpoints), "public, max-age=3600"))
-                .route(SimulatorContext.pathOf(endpoints.jwks()), "GET", new StaticJsonEndpoint(
-                        context.keys.publicJwks().toJSONObject(true), StaticJsonEndpoint.ONE_WEEK))
-                .route(SimulatorContext.pathOf(endpoints.authorization()), "GET", new AuthorizeEndpoint(context, signIn))
+                .route(
+                        SimulatorContext.pathOf(endpoints.discovery()),
+                        "GET",
+                        new StaticJsonEndpoint(DiscoveryDocument.of(endpoints), "public, max-age=3600"))
+                .route(
+                        SimulatorContext.pathOf(endpoints.jwks()),
+                        "GET",
+                        new StaticJsonEndpoint(
+                                context.keys.publicJwks().toJSONObject(true), StaticJsonEndpoint.ONE_WEEK))
+                .route(
+                        SimulatorContext.pathOf(endpoints.authorization()),
+                        "GET",
+                        new AuthorizeEndpoint(context, signIn))
                 .route(SimulatorContext.pathOf(endpoints.token()), "POST", new TokenEndpoint(context))
                 // Userinfo records a refused method too, so it checks the method itself.
                 .route(SimulatorContext.pathOf(endpoints.userinfo()), new UserinfoEndpoint(context))
                 .route(SimulatorContext.pathOf(endpoints.logout()), "GET", new LogoutEndpoint(context, logout))
-                .route(SimulatorContext.pathOf(context.internalUrl(SimulatorContext.SIGN_IN_PATH)), "POST",
+                .route(
+                        SimulatorContext.pathOf(context.internalUrl(SimulatorContext.SIGN_IN_PATH)),
+                        "POST",
                         new SignInEndpoint(context, signIn))
-                .route(SimulatorContext.pathOf(context.internalUrl(SimulatorContext.LOGOUT_ANSWER_PATH)), "POST",
+                .route(
+                        SimulatorContext.pathOf(context.internalUrl(SimulatorContext.LOGOUT_ANSWER_PATH)),
+                        "POST",
                         new LogoutAnswerEndpoint(context, logout))
-                .route(SimulatorContext.pathOf(context.internalUrl(SimulatorContext.ACCOUNT_PATH)), "GET", new AccountEndpoint(context));
+                .route(
+                        SimulatorContext.pathOf(context.internalUrl(SimulatorContext.ACCOUNT_PATH)),
+                        "GET",
+                        new AccountEndpoint(context));
     }
 
     /** The issuer, with its trailing slash, e.g. {@code http://localhost:54321/}. */

@@ -14,8 +14,8 @@ import java.util.Optional;
  * done since 2022-10-20.
  */
 final class LogoutEndpoint implements HttpHandler {
-    static final String ID_TOKEN_HINT_REFUSED = "id_token_hint is not supported: Login.gov has refused it since"
-            + " 2022-10-20. Send client_id instead.";
+    static final String ID_TOKEN_HINT_REFUSED =
+            "id_token_hint is not supported: Login.gov has refused it since" + " 2022-10-20. Send client_id instead.";
 
     private static final System.Logger LOG = System.getLogger(LogoutEndpoint.class.getName());
 
@@ -30,12 +30,17 @@ final class LogoutEndpoint implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         Map<String, String> parameters = HttpExchanges.query(exchange);
-        RecordedLogout recorded = new RecordedLogout(SimulatorContext.newId(), context.clock.instant(), parameters,
-                RecordedLogout.Outcome.CONFIRMATION_SHOWN, null, null);
+        RecordedLogout recorded = new RecordedLogout(
+                SimulatorContext.newId(),
+                context.clock.instant(),
+                parameters,
+                RecordedLogout.Outcome.CONFIRMATION_SHOWN,
+                null,
+                null);
         String error = error(parameters);
         if (error != null) {
-            context.recorder.record(new RecordedLogout(recorded.id(), recorded.receivedAt(), parameters,
-                    RecordedLogout.Outcome.ERROR_PAGE, null, error));
+            context.recorder.record(new RecordedLogout(
+                    recorded.id(), recorded.receivedAt(), parameters, RecordedLogout.Outcome.ERROR_PAGE, null, error));
             LOG.log(Level.INFO, "logout: client={0} -> error page: {1}", parameters.get("client_id"), error);
             HttpExchanges.sendHtml(exchange, 400, HtmlPage.error("This sign-out request cannot be handled", error));
             return;
@@ -46,16 +51,33 @@ final class LogoutEndpoint implements HttpHandler {
         String state = parameters.get("state");
         Optional<String> session = context.sessions.current(exchange);
         if (context.mode() == Mode.AUTOMATIC) {
-            flow.signOut(exchange, recorded.id(), session.orElse(null), redirectUri, state, RecordedLogout.Outcome.REDIRECTED_AUTO_CONFIRMED);
+            flow.signOut(
+                    exchange,
+                    recorded.id(),
+                    session.orElse(null),
+                    redirectUri,
+                    state,
+                    RecordedLogout.Outcome.REDIRECTED_AUTO_CONFIRMED);
         } else if (session.isEmpty()) {
-            flow.signOut(exchange, recorded.id(), null, redirectUri, state, RecordedLogout.Outcome.REDIRECTED_WITHOUT_SESSION);
+            flow.signOut(
+                    exchange,
+                    recorded.id(),
+                    null,
+                    redirectUri,
+                    state,
+                    RecordedLogout.Outcome.REDIRECTED_WITHOUT_SESSION);
         } else {
             String pendingId = SimulatorContext.newId();
-            context.pendingLogouts.put(pendingId, new SimulatorContext.PendingLogout(recorded.id(), clientId, redirectUri,
-                    state, session.get()), SimulatorContext.PENDING_PAGE_LIFETIME);
+            context.pendingLogouts.put(
+                    pendingId,
+                    new SimulatorContext.PendingLogout(recorded.id(), clientId, redirectUri, state, session.get()),
+                    SimulatorContext.PENDING_PAGE_LIFETIME);
             LOG.log(Level.INFO, "logout: client={0} -> confirmation page", clientId);
-            HttpExchanges.sendHtml(exchange, 200, LogoutPages.confirmation(clientId,
-                    context.internalUrl(SimulatorContext.LOGOUT_ANSWER_PATH), pendingId));
+            HttpExchanges.sendHtml(
+                    exchange,
+                    200,
+                    LogoutPages.confirmation(
+                            clientId, context.internalUrl(SimulatorContext.LOGOUT_ANSWER_PATH), pendingId));
         }
     }
 

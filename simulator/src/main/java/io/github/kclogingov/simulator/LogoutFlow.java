@@ -16,8 +16,14 @@ final class LogoutFlow {
         this.context = context;
     }
 
-    void signOut(HttpExchange exchange, String recordId, String session, String postLogoutRedirectUri, String state,
-            RecordedLogout.Outcome outcome) throws IOException {
+    void signOut(
+            HttpExchange exchange,
+            String recordId,
+            String session,
+            String postLogoutRedirectUri,
+            String state,
+            RecordedLogout.Outcome outcome)
+            throws IOException {
         if (session != null) {
             context.sessions.signOut(exchange, session);
         }

@@ -7,8 +7,7 @@ final class LogoutPages {
     static final String ANSWER_YES = "yes";
     static final String ANSWER_NO = "no";
 
-    private LogoutPages() {
-    }
+    private LogoutPages() {}
 
     static String confirmation(String clientId, String formAction, String pendingId) {
         String body = "<p>You are signing out of <strong>" + HtmlPage.escape(clientId) + "</strong>.</p>\n"

@@ -13,8 +13,7 @@ public final class Main {
 
     private static final String LOG_FORMAT_PROPERTY = "java.util.logging.SimpleFormatter.format";
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         // One line per log record, unless the person running it chose a format.
@@ -87,10 +86,16 @@ public final class Main {
             out.println("  " + serviceProvider);
             serviceProvider.redirectUris().forEach(uri -> out.println("      redirect: " + uri));
         }
-        out.println("Personas" + (simulator.mode() == Mode.AUTOMATIC ? " (automatic mode signs in " + simulator.autoPersona() + ")" : "") + ":");
+        out.println("Personas"
+                + (simulator.mode() == Mode.AUTOMATIC
+                        ? " (automatic mode signs in " + simulator.autoPersona() + ")"
+                        : "")
+                + ":");
         for (Persona persona : simulator.personas()) {
             out.println("  " + persona.id() + ": " + persona.displayName() + ", identity "
-                    + (persona.isProofed() ? persona.proofing().name().toLowerCase(Locale.ROOT).replace('_', ' ') : "not verified"));
+                    + (persona.isProofed()
+                            ? persona.proofing().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                            : "not verified"));
         }
     }
 }

@@ -17,7 +17,8 @@ public enum Mode implements ConfigValue {
 
     /** @throws IllegalArgumentException for null or an unknown spelling */
     public static Mode fromConfigValue(String value) {
-        return ConfigValue.find(Mode.class, value).orElseThrow(() ->
-                new IllegalArgumentException("mode must be \"interactive\" or \"automatic\", not \"" + value + "\""));
+        return ConfigValue.find(Mode.class, value)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "mode must be \"interactive\" or \"automatic\", not \"" + value + "\""));
     }
 }

@@ -59,8 +59,24 @@ public record Persona(
         List<String> emails = new ArrayList<>();
         emails.add(newEmail);
         allEmails.stream().filter(other -> !other.equalsIgnoreCase(newEmail)).forEach(emails::add);
-        return new Persona(id, displayName, description, proofing, newEmail, emails, locale, givenName, familyName,
-                birthdate, address, phone, socialSecurityNumber, verifiedAt, x509Subject, x509Issuer, x509Presented);
+        return new Persona(
+                id,
+                displayName,
+                description,
+                proofing,
+                newEmail,
+                emails,
+                locale,
+                givenName,
+                familyName,
+                birthdate,
+                address,
+                phone,
+                socialSecurityNumber,
+                verifiedAt,
+                x509Subject,
+                x509Issuer,
+                x509Presented);
     }
 
     /** The built-in personas: {@code auth-only}, {@code verified}, {@code facial-match}, {@code piv-cac}. */

@@ -10,8 +10,7 @@ import java.util.Map;
 /** Reads a persona from the configuration file's JSON (see README.md for the fields). */
 final class PersonaJson {
 
-    private PersonaJson() {
-    }
+    private PersonaJson() {}
 
     @SuppressWarnings("unchecked")
     static Persona read(Map<String, Object> json) {
@@ -29,8 +28,13 @@ final class PersonaJson {
                 string(json, "givenName"),
                 string(json, "familyName"),
                 birthdate == null ? null : LocalDate.parse(birthdate),
-                address == null ? null : new PostalAddress(string(address, "streetAddress"), string(address, "locality"),
-                        string(address, "region"), string(address, "postalCode")),
+                address == null
+                        ? null
+                        : new PostalAddress(
+                                string(address, "streetAddress"),
+                                string(address, "locality"),
+                                string(address, "region"),
+                                string(address, "postalCode")),
                 string(json, "phone"),
                 string(json, "socialSecurityNumber"),
                 verifiedAt == null ? null : Instant.parse(verifiedAt),
@@ -50,7 +54,8 @@ final class PersonaJson {
                 return proofing;
             }
         }
-        throw new IllegalArgumentException("proofing must be none, verified or verified-with-facial-match, not " + value);
+        throw new IllegalArgumentException(
+                "proofing must be none, verified or verified-with-facial-match, not " + value);
     }
 
     private static String string(Map<String, Object> json, String name) {

@@ -8,8 +8,7 @@ import java.util.Base64;
 /** The S256 PKCE check, the only method Login.gov accepts. */
 final class Pkce {
 
-    private Pkce() {
-    }
+    private Pkce() {}
 
     /** Whether base64url(SHA-256(verifier)) equals the challenge; padding is ignored, as in production. */
     static boolean matches(String codeChallenge, String codeVerifier) {
@@ -18,7 +17,8 @@ final class Pkce {
         }
         String expected = stripPadding(codeChallenge);
         String computed = Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(codeVerifier));
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), computed.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.US_ASCII), computed.getBytes(StandardCharsets.US_ASCII));
     }
 
     static byte[] sha256(String value) {

@@ -48,9 +48,22 @@ public record RecordedAuthorization(
         return LoginGovProtocol.LOCALES.contains(locale) ? locale : null;
     }
 
-    RecordedAuthorization ended(Outcome newOutcome, String newPersonaId, String newCode, String newError,
-            String newErrorDescription, String newLocation) {
-        return new RecordedAuthorization(id, receivedAt, parameters, newOutcome, newPersonaId, newCode, newError,
-                newErrorDescription, newLocation);
+    RecordedAuthorization ended(
+            Outcome newOutcome,
+            String newPersonaId,
+            String newCode,
+            String newError,
+            String newErrorDescription,
+            String newLocation) {
+        return new RecordedAuthorization(
+                id,
+                receivedAt,
+                parameters,
+                newOutcome,
+                newPersonaId,
+                newCode,
+                newError,
+                newErrorDescription,
+                newLocation);
     }
 }

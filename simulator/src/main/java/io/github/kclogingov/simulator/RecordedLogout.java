@@ -11,12 +11,7 @@ import java.util.Map;
  * @param error the message of the error page, for {@link Outcome#ERROR_PAGE}
  */
 public record RecordedLogout(
-        String id,
-        Instant receivedAt,
-        Map<String, String> parameters,
-        Outcome outcome,
-        String location,
-        String error) {
+        String id, Instant receivedAt, Map<String, String> parameters, Outcome outcome, String location, String error) {
 
     public enum Outcome {
         ERROR_PAGE,

@@ -16,5 +16,4 @@ public record RecordedUserinfo(
         String clientId,
         String personaId,
         int status,
-        String error) {
-}
+        String error) {}

@@ -14,8 +14,7 @@ public final class Recorder {
     private final List<RecordedUserinfo> userinfoRequests = new ArrayList<>();
     private final List<RecordedLogout> logouts = new ArrayList<>();
 
-    Recorder() {
-    }
+    Recorder() {}
 
     public synchronized List<RecordedAuthorization> authorizations() {
         return List.copyOf(authorizations);

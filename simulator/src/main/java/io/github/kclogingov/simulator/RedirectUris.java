@@ -11,8 +11,7 @@ import java.util.Objects;
 /** Login.gov's redirect URI comparison, and how parameters are added to a redirect. */
 final class RedirectUris {
 
-    private RedirectUris() {
-    }
+    private RedirectUris() {}
 
     /**
      * Production compares without wildcards: scheme and host case-insensitively (they are
@@ -25,7 +24,10 @@ final class RedirectUris {
         try {
             URI a = new URI(registered);
             URI b = new URI(requested);
-            if (a.getScheme() == null || b.getScheme() == null || a.getHost() == null || b.getHost() == null
+            if (a.getScheme() == null
+                    || b.getScheme() == null
+                    || a.getHost() == null
+                    || b.getHost() == null
                     || b.getRawFragment() != null) {
                 return registered.equals(requested);
             }
@@ -55,7 +57,10 @@ final class RedirectUris {
             if (parameter.getValue() == null) {
                 continue;
             }
-            result.append(separator).append(encode(parameter.getKey())).append('=').append(encode(parameter.getValue()));
+            result.append(separator)
+                    .append(encode(parameter.getKey()))
+                    .append('=')
+                    .append(encode(parameter.getValue()));
             separator = '&';
         }
         return result.toString();

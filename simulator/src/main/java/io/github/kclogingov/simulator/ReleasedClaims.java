@@ -1,17 +1,16 @@
 package io.github.kclogingov.simulator;
 
-import io.github.kclogingov.protocol.Registration;
 import io.github.kclogingov.protocol.IdentityAssurance;
 import io.github.kclogingov.protocol.LoginGovClaims;
 import io.github.kclogingov.protocol.LoginGovScope;
+import io.github.kclogingov.protocol.Registration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The userinfo claims a grant releases, also copied into the id_token. */
 final class ReleasedClaims {
 
-    private ReleasedClaims() {
-    }
+    private ReleasedClaims() {}
 
     /** {@code sub}, {@code iss}, {@code ial}, {@code aal} always, then what the granted scopes release. */
     static Map<String, Object> userinfo(Grant grant, AssertedAssurance assurance, String issuer) {
@@ -36,7 +35,8 @@ final class ReleasedClaims {
         for (LoginGovScope scope : grant.request().scopes()) {
             for (String claim : scope.claims()) {
                 boolean verifiedOnly = !scope.releases(claim, IdentityAssurance.AUTH_ONLY);
-                if (scope.releases(claim, level) && (!verifiedOnly || grant.persona().isProofed())) {
+                if (scope.releases(claim, level)
+                        && (!verifiedOnly || grant.persona().isProofed())) {
                     claims.put(claim, value(claim, grant));
                 }
             }
@@ -53,8 +53,10 @@ final class ReleasedClaims {
             case LoginGovClaims.LOCALE -> persona.locale();
             case LoginGovClaims.GIVEN_NAME -> persona.givenName();
             case LoginGovClaims.FAMILY_NAME -> persona.familyName();
-            case LoginGovClaims.BIRTHDATE -> persona.birthdate() == null ? null : persona.birthdate().toString();
-            case LoginGovClaims.ADDRESS -> persona.address() == null ? null : persona.address().toClaim();
+            case LoginGovClaims.BIRTHDATE ->
+                persona.birthdate() == null ? null : persona.birthdate().toString();
+            case LoginGovClaims.ADDRESS ->
+                persona.address() == null ? null : persona.address().toClaim();
             case LoginGovClaims.PHONE -> persona.phone();
             case LoginGovClaims.PHONE_VERIFIED -> persona.phone() == null ? null : Boolean.TRUE;
             case LoginGovClaims.SOCIAL_SECURITY_NUMBER -> persona.socialSecurityNumber();
@@ -69,7 +71,9 @@ final class ReleasedClaims {
     /** Always null for a service provider registered for authentication only, as in production. */
     private static Long verifiedAt(Grant grant) {
         Persona persona = grant.persona();
-        if (grant.client().registration() != Registration.VERIFIED || !persona.isProofed() || persona.verifiedAt() == null) {
+        if (grant.client().registration() != Registration.VERIFIED
+                || !persona.isProofed()
+                || persona.verifiedAt() == null) {
             return null;
         }
         return persona.verifiedAt().getEpochSecond();

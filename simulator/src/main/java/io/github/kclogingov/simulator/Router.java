@@ -44,10 +44,18 @@ final class Router implements HttpHandler {
             }
         } catch (RuntimeException | IOException e) {
             // The message may quote a request; the class and path are enough to find the bug.
-            LOG.log(Level.WARNING, "{0} {1} failed: {2}", exchange.getRequestMethod(),
-                    exchange.getRequestURI().getRawPath(), e.getClass().getName());
+            LOG.log(
+                    Level.WARNING,
+                    "{0} {1} failed: {2}",
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(),
+                    e.getClass().getName());
             try {
-                HttpExchanges.send(exchange, 500, "text/plain; charset=utf-8", "The simulator failed: " + e.getClass().getSimpleName());
+                HttpExchanges.send(
+                        exchange,
+                        500,
+                        "text/plain; charset=utf-8",
+                        "The simulator failed: " + e.getClass().getSimpleName());
             } catch (IOException | RuntimeException ignored) {
                 exchange.close();
             }

@@ -30,6 +30,7 @@ public final class SelfSignedKey {
     private static final int KEY_BITS = 2048;
     /** Login.gov ignores certificate expiry; ten years keeps other tools from complaining. */
     private static final Duration VALIDITY = Duration.ofDays(3650);
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final KeyPair keyPair;
@@ -52,8 +53,13 @@ public final class SelfSignedKey {
             KeyPair keyPair = generator.generateKeyPair();
             X500Name name = new X500Name(distinguishedName);
             Instant now = Instant.now();
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, new BigInteger(64, RANDOM).abs(),
-                    Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(VALIDITY)), name, keyPair.getPublic());
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                    name,
+                    new BigInteger(64, RANDOM).abs(),
+                    Date.from(now.minus(Duration.ofDays(1))),
+                    Date.from(now.plus(VALIDITY)),
+                    name,
+                    keyPair.getPublic());
             ContentSigner signer = new JcaContentSignerBuilder("SHA256withRSA").build(keyPair.getPrivate());
             X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(builder.build(signer));
             return new SelfSignedKey(keyPair, certificate);
@@ -81,7 +87,8 @@ public final class SelfSignedKey {
     /** The certificate as PEM, what the portal (and {@link ServiceProvider#privateKeyJwt}) takes. */
     public String certificatePem() {
         return "-----BEGIN CERTIFICATE-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(encodedCertificate())
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(encodedCertificate())
                 + "\n-----END CERTIFICATE-----\n";
     }
 

@@ -1,9 +1,8 @@
 package io.github.kclogingov.simulator;
 
+import io.github.kclogingov.protocol.ClientAuthentication;
 import io.github.kclogingov.protocol.LoginGovProtocol;
 import io.github.kclogingov.protocol.Registration;
-import io.github.kclogingov.protocol.ClientAuthentication;
-
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.Certificate;
@@ -30,21 +29,29 @@ public final class ServiceProvider {
     private final Registration registration;
     private final boolean ialmaxAllowed;
 
-    private ServiceProvider(String clientId, List<String> redirectUris, List<String> postLogoutRedirectUris,
-            ClientAuthentication authentication, List<X509Certificate> certificates, Registration registration,
+    private ServiceProvider(
+            String clientId,
+            List<String> redirectUris,
+            List<String> postLogoutRedirectUris,
+            ClientAuthentication authentication,
+            List<X509Certificate> certificates,
+            Registration registration,
             boolean ialmaxAllowed) {
         if (!LoginGovProtocol.isValidClientId(clientId)) {
-            throw new IllegalArgumentException("A client_id must be a non-blank string without whitespace: \"" + clientId + "\"");
+            throw new IllegalArgumentException(
+                    "A client_id must be a non-blank string without whitespace: \"" + clientId + "\"");
         }
         if (redirectUris == null || redirectUris.isEmpty()) {
             throw new IllegalArgumentException("Service provider " + clientId + " needs at least one redirect URI");
         }
         if (authentication == ClientAuthentication.PRIVATE_KEY_JWT && certificates.isEmpty()) {
-            throw new IllegalArgumentException("Service provider " + clientId + " uses private_key_jwt and needs at least one certificate");
+            throw new IllegalArgumentException(
+                    "Service provider " + clientId + " uses private_key_jwt and needs at least one certificate");
         }
         this.clientId = clientId;
         this.redirectUris = List.copyOf(redirectUris);
-        this.postLogoutRedirectUris = List.copyOf(postLogoutRedirectUris == null ? redirectUris : postLogoutRedirectUris);
+        this.postLogoutRedirectUris =
+                List.copyOf(postLogoutRedirectUris == null ? redirectUris : postLogoutRedirectUris);
         this.authentication = authentication;
         this.certificates = List.copyOf(certificates);
         this.registration = registration == null ? Registration.AUTH_ONLY : registration;
@@ -57,15 +64,22 @@ public final class ServiceProvider {
      * @param certificatePems PEM X.509 certificates; the assertion is tried against each, so two
      *     can overlap during a key rotation
      */
-    public static ServiceProvider privateKeyJwt(String clientId, List<String> redirectUris, List<String> certificatePems,
-            Registration registration) {
-        return new ServiceProvider(clientId, redirectUris, null, ClientAuthentication.PRIVATE_KEY_JWT,
-                parseCertificates(certificatePems), registration, false);
+    public static ServiceProvider privateKeyJwt(
+            String clientId, List<String> redirectUris, List<String> certificatePems, Registration registration) {
+        return new ServiceProvider(
+                clientId,
+                redirectUris,
+                null,
+                ClientAuthentication.PRIVATE_KEY_JWT,
+                parseCertificates(certificatePems),
+                registration,
+                false);
     }
 
     /** A public client proving possession with PKCE (S256). */
     public static ServiceProvider pkce(String clientId, List<String> redirectUris, Registration registration) {
-        return new ServiceProvider(clientId, redirectUris, null, ClientAuthentication.PKCE, List.of(), registration, false);
+        return new ServiceProvider(
+                clientId, redirectUris, null, ClientAuthentication.PKCE, List.of(), registration, false);
     }
 
     /**
@@ -73,18 +87,26 @@ public final class ServiceProvider {
      * redirect URIs, which is the default here; this replaces that list.
      */
     public ServiceProvider withPostLogoutRedirectUris(List<String> uris) {
-        return new ServiceProvider(clientId, redirectUris, uris, authentication, certificates, registration, ialmaxAllowed);
+        return new ServiceProvider(
+                clientId, redirectUris, uris, authentication, certificates, registration, ialmaxAllowed);
     }
 
     /** Puts this service provider on (or off) the IALMAX allow list. */
     public ServiceProvider withIalmaxAllowed(boolean allowed) {
-        return new ServiceProvider(clientId, redirectUris, postLogoutRedirectUris, authentication, certificates, registration, allowed);
+        return new ServiceProvider(
+                clientId, redirectUris, postLogoutRedirectUris, authentication, certificates, registration, allowed);
     }
 
     /** Replaces the registered certificates (a key rotation in the portal). */
     public ServiceProvider withCertificates(List<String> certificatePems) {
-        return new ServiceProvider(clientId, redirectUris, postLogoutRedirectUris, authentication,
-                parseCertificates(certificatePems), registration, ialmaxAllowed);
+        return new ServiceProvider(
+                clientId,
+                redirectUris,
+                postLogoutRedirectUris,
+                authentication,
+                parseCertificates(certificatePems),
+                registration,
+                ialmaxAllowed);
     }
 
     public String clientId() {
@@ -126,7 +148,9 @@ public final class ServiceProvider {
     @Override
     public String toString() {
         return clientId + " (" + authentication.configValue() + ", " + registration.configValue()
-                + (authentication == ClientAuthentication.PRIVATE_KEY_JWT ? ", " + certificates.size() + " certificate(s)" : "")
+                + (authentication == ClientAuthentication.PRIVATE_KEY_JWT
+                        ? ", " + certificates.size() + " certificate(s)"
+                        : "")
                 + (ialmaxAllowed ? ", IALMAX allowed" : "") + ")";
     }
 
@@ -150,7 +174,8 @@ public final class ServiceProvider {
     }
 
     private static X509Certificate requireStrongRsa(X509Certificate certificate) {
-        if (!(certificate.getPublicKey() instanceof RSAPublicKey rsa) || rsa.getModulus().bitLength() < MIN_RSA_KEY_BITS) {
+        if (!(certificate.getPublicKey() instanceof RSAPublicKey rsa)
+                || rsa.getModulus().bitLength() < MIN_RSA_KEY_BITS) {
             throw new IllegalArgumentException("Login.gov only accepts certificates with an RSA key of at least "
                     + MIN_RSA_KEY_BITS + " bits: " + certificate.getSubjectX500Principal());
         }

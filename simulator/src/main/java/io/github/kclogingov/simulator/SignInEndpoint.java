@@ -19,10 +19,15 @@ final class SignInEndpoint implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         Map<String, String> form = HttpExchanges.form(exchange);
-        Optional<AuthorizationRequest> pending = context.pendingAuthorizations.take(form.get(PersonaPickerPage.REQUEST_FIELD));
+        Optional<AuthorizationRequest> pending =
+                context.pendingAuthorizations.take(form.get(PersonaPickerPage.REQUEST_FIELD));
         if (pending.isEmpty()) {
-            HttpExchanges.sendHtml(exchange, 400, HtmlPage.error("This sign-in page has expired",
-                    "It was already answered, or is too old. Start again from the application."));
+            HttpExchanges.sendHtml(
+                    exchange,
+                    400,
+                    HtmlPage.error(
+                            "This sign-in page has expired",
+                            "It was already answered, or is too old. Start again from the application."));
             return;
         }
         if (form.containsKey(PersonaPickerPage.CANCEL_FIELD)) {
@@ -32,9 +37,10 @@ final class SignInEndpoint implements HttpHandler {
         Optional<Persona> persona = context.persona(form.get(PersonaPickerPage.PERSONA_FIELD));
         if (persona.isEmpty()) {
             // Let the person choose again rather than lose the application's request.
-            context.pendingAuthorizations.put(form.get(PersonaPickerPage.REQUEST_FIELD), pending.get(),
-                    SimulatorContext.PENDING_PAGE_LIFETIME);
-            HttpExchanges.sendHtml(exchange, 400, HtmlPage.error("Unknown persona", "Go back and choose one of the listed personas."));
+            context.pendingAuthorizations.put(
+                    form.get(PersonaPickerPage.REQUEST_FIELD), pending.get(), SimulatorContext.PENDING_PAGE_LIFETIME);
+            HttpExchanges.sendHtml(
+                    exchange, 400, HtmlPage.error("Unknown persona", "Go back and choose one of the listed personas."));
             return;
         }
         signIn.signIn(exchange, pending.get(), persona.get());

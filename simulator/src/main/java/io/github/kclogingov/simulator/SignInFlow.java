@@ -38,10 +38,16 @@ final class SignInFlow {
         parameters.put("code", code);
         parameters.put("state", request.state());
         String location = RedirectUris.withParameters(request.redirectUri(), parameters);
-        context.recorder.update(request.recordId(), recorded -> recorded.ended(
-                RecordedAuthorization.Outcome.REDIRECTED_WITH_CODE, persona.id(), code, null, null, location));
-        LOG.log(Level.INFO, "authorize: client={0}, persona={1}, acr={2} -> code",
-                request.client().clientId(), persona.id(), request.acrValues().toParameter());
+        context.recorder.update(
+                request.recordId(),
+                recorded -> recorded.ended(
+                        RecordedAuthorization.Outcome.REDIRECTED_WITH_CODE, persona.id(), code, null, null, location));
+        LOG.log(
+                Level.INFO,
+                "authorize: client={0}, persona={1}, acr={2} -> code",
+                request.client().clientId(),
+                persona.id(),
+                request.acrValues().toParameter());
         HttpExchanges.redirect(exchange, location);
     }
 
@@ -53,10 +59,21 @@ final class SignInFlow {
         parameters.put("error_description", description);
         parameters.put("state", request.state());
         String location = RedirectUris.withParameters(request.redirectUri(), parameters);
-        context.recorder.update(request.recordId(), recorded -> recorded.ended(
-                RecordedAuthorization.Outcome.REDIRECTED_WITH_ERROR, personaId, null, "access_denied", description, location));
-        LOG.log(Level.INFO, "authorize: client={0}, persona={1}, acr={2} -> access_denied",
-                request.client().clientId(), personaId, request.acrValues().toParameter());
+        context.recorder.update(
+                request.recordId(),
+                recorded -> recorded.ended(
+                        RecordedAuthorization.Outcome.REDIRECTED_WITH_ERROR,
+                        personaId,
+                        null,
+                        "access_denied",
+                        description,
+                        location));
+        LOG.log(
+                Level.INFO,
+                "authorize: client={0}, persona={1}, acr={2} -> access_denied",
+                request.client().clientId(),
+                personaId,
+                request.acrValues().toParameter());
         HttpExchanges.redirect(exchange, location);
     }
 }

@@ -30,8 +30,8 @@ final class SignInSessions {
             session = UUID.randomUUID().toString();
         }
         personaBySession.put(session, personaId, LIFETIME);
-        exchange.getResponseHeaders().add("Set-Cookie",
-                COOKIE + "=" + session + "; Path=" + cookiePath + "; HttpOnly; SameSite=Lax");
+        exchange.getResponseHeaders()
+                .add("Set-Cookie", COOKIE + "=" + session + "; Path=" + cookiePath + "; HttpOnly; SameSite=Lax");
     }
 
     /** The session id of the request, when it names a live session. */
@@ -46,8 +46,8 @@ final class SignInSessions {
 
     void signOut(HttpExchange exchange, String session) {
         personaBySession.remove(session);
-        exchange.getResponseHeaders().add("Set-Cookie",
-                COOKIE + "=; Path=" + cookiePath + "; Max-Age=0; HttpOnly; SameSite=Lax");
+        exchange.getResponseHeaders()
+                .add("Set-Cookie", COOKIE + "=; Path=" + cookiePath + "; Max-Age=0; HttpOnly; SameSite=Lax");
     }
 
     void clear() {

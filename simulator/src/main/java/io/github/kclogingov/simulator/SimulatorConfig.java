@@ -45,7 +45,8 @@ public record SimulatorConfig(
         Set<String> clientIds = new HashSet<>();
         for (ServiceProvider serviceProvider : serviceProviders) {
             if (!clientIds.add(serviceProvider.clientId())) {
-                throw new IllegalArgumentException("Two service providers have the client_id " + serviceProvider.clientId());
+                throw new IllegalArgumentException(
+                        "Two service providers have the client_id " + serviceProvider.clientId());
             }
         }
         if (!ids.contains(autoPersona)) {
@@ -67,8 +68,7 @@ public record SimulatorConfig(
         private Clock clock = Clock.systemUTC();
         private String bindAddress = DEFAULT_BIND_ADDRESS;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** A fixed issuer URL (a trailing slash is added), or null for the bound localhost port. */
         public Builder issuer(String issuer) {
@@ -116,7 +116,8 @@ public record SimulatorConfig(
             String persona = autoPersona;
             if (persona == null) {
                 persona = personas.stream().anyMatch(p -> p.id().equals(DEFAULT_AUTO_PERSONA))
-                        ? DEFAULT_AUTO_PERSONA : personas.isEmpty() ? null : personas.get(0).id();
+                        ? DEFAULT_AUTO_PERSONA
+                        : personas.isEmpty() ? null : personas.get(0).id();
             }
             return new SimulatorConfig(issuer, serviceProviders, personas, mode, persona, clock, bindAddress);
         }

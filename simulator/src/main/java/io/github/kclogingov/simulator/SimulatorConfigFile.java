@@ -1,9 +1,8 @@
 package io.github.kclogingov.simulator;
 
-import io.github.kclogingov.protocol.Registration;
-import io.github.kclogingov.protocol.ClientAuthentication;
-
 import com.nimbusds.jose.util.JSONObjectUtils;
+import io.github.kclogingov.protocol.ClientAuthentication;
+import io.github.kclogingov.protocol.Registration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,8 +18,7 @@ import java.util.Map;
  */
 final class SimulatorConfigFile {
 
-    private SimulatorConfigFile() {
-    }
+    private SimulatorConfigFile() {}
 
     static SimulatorConfig.Builder read(Path file) throws IOException {
         Map<String, Object> json;
@@ -30,9 +28,8 @@ final class SimulatorConfigFile {
             throw new IllegalArgumentException(file + " is not a JSON object: " + e.getMessage(), e);
         }
         Path folder = file.toAbsolutePath().getParent();
-        SimulatorConfig.Builder builder = SimulatorConfig.builder()
-                .issuer(string(json, "issuer"))
-                .autoPersona(string(json, "autoPersona"));
+        SimulatorConfig.Builder builder =
+                SimulatorConfig.builder().issuer(string(json, "issuer")).autoPersona(string(json, "autoPersona"));
         if (json.get("mode") != null) {
             builder.mode(Mode.fromConfigValue(string(json, "mode")));
         }
@@ -57,9 +54,11 @@ final class SimulatorConfigFile {
         List<String> redirectUris = strings(json, "redirectUris");
         Registration registration = Registration.fromConfigValue(
                 json.get("registration") == null ? "auth-only" : string(json, "registration"));
-        String authenticationValue = json.get("authentication") == null ? "private_key_jwt" : string(json, "authentication");
-        ClientAuthentication authentication = ClientAuthentication.fromConfigValue(authenticationValue).orElseThrow(() ->
-                new IllegalArgumentException("authentication must be \"private_key_jwt\" or \"pkce\", not \"" + authenticationValue + "\""));
+        String authenticationValue =
+                json.get("authentication") == null ? "private_key_jwt" : string(json, "authentication");
+        ClientAuthentication authentication = ClientAuthentication.fromConfigValue(authenticationValue)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "authentication must be \"private_key_jwt\" or \"pkce\", not \"" + authenticationValue + "\""));
         ServiceProvider serviceProvider;
         if (authentication == ClientAuthentication.PKCE) {
             serviceProvider = ServiceProvider.pkce(clientId, redirectUris, registration);

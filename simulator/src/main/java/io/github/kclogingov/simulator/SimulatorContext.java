@@ -18,14 +18,15 @@ import java.util.UUID;
 final class SimulatorContext {
     /** The simulator's own pages, under the issuer: not part of Login.gov's protocol. */
     static final String SIGN_IN_PATH = "simulator/sign-in";
+
     static final String LOGOUT_ANSWER_PATH = "simulator/logout";
     static final String ACCOUNT_PATH = "simulator/account";
     /** How long a persona picker or logout confirmation page can be answered. */
     static final Duration PENDING_PAGE_LIFETIME = Duration.ofMinutes(30);
 
     /** A logout waiting for the person's answer on the confirmation page. */
-    record PendingLogout(String recordId, String clientId, String postLogoutRedirectUri, String state, String session) {
-    }
+    record PendingLogout(
+            String recordId, String clientId, String postLogoutRedirectUri, String state, String session) {}
 
     final LoginGovEndpoints endpoints;
     final Clock clock;
@@ -42,6 +43,7 @@ final class SimulatorContext {
     private final Map<String, ServiceProvider> serviceProviders = new LinkedHashMap<>();
     /** The personas as configured, for {@link #resetPersonas}; {@code personas} holds them as tests changed them. */
     private final List<Persona> startingPersonas;
+
     private final Map<String, Persona> personas = new LinkedHashMap<>();
     private volatile Mode mode;
     private volatile String autoPersona;

@@ -1,9 +1,8 @@
 package io.github.kclogingov.simulator;
 
-import io.github.kclogingov.protocol.ClientAuthentication;
-
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.github.kclogingov.protocol.ClientAuthentication;
 import io.github.kclogingov.protocol.LoginGovProtocol;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -50,7 +49,9 @@ final class TokenEndpoint implements HttpHandler {
         }
         if (error == null) {
             // The registration as it is now: a test may have rotated certificates since the sign-in.
-            ServiceProvider client = context.serviceProvider(grant.get().client().clientId()).orElse(grant.get().client());
+            ServiceProvider client = context.serviceProvider(
+                            grant.get().client().clientId())
+                    .orElse(grant.get().client());
             if (client.authentication() == ClientAuthentication.PRIVATE_KEY_JWT) {
                 check = assertion == null || assertion.isEmpty() ? null : assertions.verify(assertion, client);
                 error = privateKeyJwtError(form, check, grant.get());
@@ -63,11 +64,23 @@ final class TokenEndpoint implements HttpHandler {
         }
         String clientId = grant.map(g -> g.client().clientId()).orElse(null);
         int status = error == null ? 200 : 400;
-        context.recorder.record(new RecordedTokenRequest(context.clock.instant(), form, assertion,
-                check == null ? null : check.header(), check == null ? null : check.claims(),
-                check == null ? null : check.certificateIndex(), clientId, status, error));
-        LOG.log(Level.INFO, "token: client={0}, persona={1} -> {2}{3}", clientId,
-                grant.map(g -> g.persona().id()).orElse(null), status, error == null ? "" : ": " + error);
+        context.recorder.record(new RecordedTokenRequest(
+                context.clock.instant(),
+                form,
+                assertion,
+                check == null ? null : check.header(),
+                check == null ? null : check.claims(),
+                check == null ? null : check.certificateIndex(),
+                clientId,
+                status,
+                error));
+        LOG.log(
+                Level.INFO,
+                "token: client={0}, persona={1} -> {2}{3}",
+                clientId,
+                grant.map(g -> g.persona().id()).orElse(null),
+                status,
+                error == null ? "" : ": " + error);
         if (error != null) {
             HttpExchanges.sendJson(exchange, 400, Map.of("error", error));
         } else {
@@ -75,7 +88,8 @@ final class TokenEndpoint implements HttpHandler {
         }
     }
 
-    private static String privateKeyJwtError(Map<String, String> form, ClientAssertionVerifier.Check check, Grant grant) {
+    private static String privateKeyJwtError(
+            Map<String, String> form, ClientAssertionVerifier.Check check, Grant grant) {
         if (!LoginGovProtocol.CLIENT_ASSERTION_TYPE_JWT_BEARER.equals(form.get("client_assertion_type"))) {
             return "Client assertion type is not included in the list";
         }
@@ -86,7 +100,8 @@ final class TokenEndpoint implements HttpHandler {
             return check.error();
         }
         // A confidential client that also sent a PKCE challenge must prove it too.
-        if (grant.request().codeChallenge() != null && !Pkce.matches(grant.request().codeChallenge(), form.get("code_verifier"))) {
+        if (grant.request().codeChallenge() != null
+                && !Pkce.matches(grant.request().codeChallenge(), form.get("code_verifier"))) {
             return VERIFIER_MISMATCH;
         }
         return null;
@@ -101,15 +116,22 @@ final class TokenEndpoint implements HttpHandler {
     }
 
     private Map<String, Object> tokens(Grant grant, String code) {
-        AssertedAssurance assurance = context.faults.takeAssuranceOverride()
+        AssertedAssurance assurance = context.faults
+                .takeAssuranceOverride()
                 .applyTo(AssertedAssurance.of(grant.request().acrValues(), grant.assertedLevel()));
         String accessToken = context.accessTokens.issue(grant, assurance);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", accessToken);
         body.put("token_type", "Bearer");
         body.put("expires_in", AccessTokens.LIFETIME.toSeconds());
-        body.put("id_token", idTokens.issue(grant, assurance, accessToken, code,
-                context.faults.takeIdTokenFault().orElse(null)));
+        body.put(
+                "id_token",
+                idTokens.issue(
+                        grant,
+                        assurance,
+                        accessToken,
+                        code,
+                        context.faults.takeIdTokenFault().orElse(null)));
         return body;
     }
 }

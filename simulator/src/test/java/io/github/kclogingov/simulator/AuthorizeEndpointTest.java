@@ -39,12 +39,15 @@ class AuthorizeEndpointTest {
             assertTrue(response.headers().firstValue("Location").isEmpty(), "an error page never redirects");
             assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
             assertTrue(response.body().contains(message), response.body());
-            assertEquals(RecordedAuthorization.Outcome.ERROR_PAGE, simulator.recorder().authorizations().get(0).outcome());
+            assertEquals(
+                    RecordedAuthorization.Outcome.ERROR_PAGE,
+                    simulator.recorder().authorizations().get(0).outcome());
         }
 
         @Test
         void unknown_client_id() {
-            assertErrorPage(authorize(valid().with("client_id", "urn:gov:gsa:openidconnect.profiles:sp:sso:nobody:none")),
+            assertErrorPage(
+                    authorize(valid().with("client_id", "urn:gov:gsa:openidconnect.profiles:sp:sso:nobody:none")),
                     "Bad client_id");
         }
 
@@ -55,29 +58,35 @@ class AuthorizeEndpointTest {
 
         @Test
         void unregistered_redirect_uri() {
-            assertErrorPage(authorize(valid().with("redirect_uri", "http://localhost:8080/elsewhere")),
+            assertErrorPage(
+                    authorize(valid().with("redirect_uri", "http://localhost:8080/elsewhere")),
                     "redirect_uri does not match registered redirect_uri");
         }
 
         @Test
         void redirect_uri_path_compares_exactly() {
-            assertErrorPage(authorize(valid().with("redirect_uri", TestClients.REDIRECT.replace("endpoint", "Endpoint"))),
+            assertErrorPage(
+                    authorize(valid().with("redirect_uri", TestClients.REDIRECT.replace("endpoint", "Endpoint"))),
                     "redirect_uri does not match");
-            assertErrorPage(authorize(valid().with("redirect_uri", TestClients.REDIRECT + "?extra=1")),
+            assertErrorPage(
+                    authorize(valid().with("redirect_uri", TestClients.REDIRECT + "?extra=1")),
                     "redirect_uri does not match");
         }
 
         @Test
         void redirect_uri_scheme_and_host_compare_case_insensitively() {
-            HttpResponse<String> response = authorize(valid().with("redirect_uri", TestClients.REDIRECT.replace("http://localhost", "HTTP://LocalHost")));
+            HttpResponse<String> response = authorize(
+                    valid().with("redirect_uri", TestClients.REDIRECT.replace("http://localhost", "HTTP://LocalHost")));
             assertEquals(302, response.statusCode());
-            assertTrue(Http.location(response).startsWith("HTTP://LocalHost:8080/realms/demo/broker/logingov/endpoint?code="));
+            assertTrue(Http.location(response)
+                    .startsWith("HTTP://LocalHost:8080/realms/demo/broker/logingov/endpoint?code="));
         }
 
         @Test
         void post_is_not_allowed() {
             HttpResponse<String> response = Http.send(HttpRequest.newBuilder(URI.create(valid().url(simulator)))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build());
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build());
             assertEquals(405, response.statusCode());
         }
     }
@@ -93,7 +102,8 @@ class AuthorizeEndpointTest {
             assertTrue(redirect.get("error_description").contains(description), redirect.get("error_description"));
             assertEquals(params.get("state"), redirect.get("state"));
             assertFalse(redirect.containsKey("code"));
-            RecordedAuthorization recorded = simulator.recorder().authorizations().get(0);
+            RecordedAuthorization recorded =
+                    simulator.recorder().authorizations().get(0);
             assertEquals(RecordedAuthorization.Outcome.REDIRECTED_WITH_ERROR, recorded.outcome());
             assertEquals("invalid_request", recorded.error());
         }
@@ -105,7 +115,8 @@ class AuthorizeEndpointTest {
 
         @Test
         void state_shorter_than_22_characters() {
-            assertInvalidRequest(valid().with("state", "only-21-characters-xx"), "State is too short (minimum is 22 characters)");
+            assertInvalidRequest(
+                    valid().with("state", "only-21-characters-xx"), "State is too short (minimum is 22 characters)");
         }
 
         @Test
@@ -135,26 +146,31 @@ class AuthorizeEndpointTest {
         void acr_values_without_an_ial_value() {
             assertInvalidRequest(valid().without("acr_values"), "Missing a valid IAL level");
             simulator.recorder().clear();
-            assertInvalidRequest(valid().acr("http://idmanagement.gov/ns/assurance/aal/2"), "Missing a valid IAL level");
+            assertInvalidRequest(
+                    valid().acr("http://idmanagement.gov/ns/assurance/aal/2"), "Missing a valid IAL level");
         }
 
         @Test
         void two_ial_values() {
-            assertInvalidRequest(valid().acr("urn:acr.login.gov:auth-only urn:acr.login.gov:verified"), "exactly one IAL value");
+            assertInvalidRequest(
+                    valid().acr("urn:acr.login.gov:auth-only urn:acr.login.gov:verified"), "exactly one IAL value");
         }
 
         @Test
         void verified_level_from_an_auth_only_service_provider() {
-            assertInvalidRequest(AuthorizeParams.validFor(TestClients.AUTH_ONLY).acr(AuthorizeParams.VERIFIED),
+            assertInvalidRequest(
+                    AuthorizeParams.validFor(TestClients.AUTH_ONLY).acr(AuthorizeParams.VERIFIED),
                     "The acr_values are not authorized");
             simulator.recorder().clear();
-            assertInvalidRequest(AuthorizeParams.validFor(TestClients.AUTH_ONLY).acr("http://idmanagement.gov/ns/assurance/ial/2"),
+            assertInvalidRequest(
+                    AuthorizeParams.validFor(TestClients.AUTH_ONLY).acr("http://idmanagement.gov/ns/assurance/ial/2"),
                     "The acr_values are not authorized");
         }
 
         @Test
         void ialmax_from_a_service_provider_not_on_the_allow_list() {
-            assertInvalidRequest(valid().acr("http://idmanagement.gov/ns/assurance/ial/0"), "The acr_values are not authorized");
+            assertInvalidRequest(
+                    valid().acr("http://idmanagement.gov/ns/assurance/ial/0"), "The acr_values are not authorized");
         }
 
         @Test
@@ -167,22 +183,28 @@ class AuthorizeEndpointTest {
 
         @Test
         void pkce_client_without_code_challenge() {
-            assertInvalidRequest(AuthorizeParams.validFor(TestClients.PUBLIC).without("code_challenge").without("code_challenge_method"),
+            assertInvalidRequest(
+                    AuthorizeParams.validFor(TestClients.PUBLIC)
+                            .without("code_challenge")
+                            .without("code_challenge_method"),
                     "Code challenge can't be blank");
         }
 
         @Test
         void plain_code_challenge_method() {
-            assertInvalidRequest(AuthorizeParams.validFor(TestClients.PUBLIC).with("code_challenge_method", "plain"),
+            assertInvalidRequest(
+                    AuthorizeParams.validFor(TestClients.PUBLIC).with("code_challenge_method", "plain"),
                     "Code challenge method is not included in the list");
             simulator.recorder().clear();
-            assertInvalidRequest(valid().pkce(Flows.VERIFIER).with("code_challenge_method", "plain"),
+            assertInvalidRequest(
+                    valid().pkce(Flows.VERIFIER).with("code_challenge_method", "plain"),
                     "Code challenge method is not included in the list");
         }
 
         @Test
         void every_error_is_reported_at_once() {
-            assertInvalidRequest(valid().with("state", "short-state-value").with("nonce", "short"),
+            assertInvalidRequest(
+                    valid().with("state", "short-state-value").with("nonce", "short"),
                     "State is too short (minimum is 22 characters) Nonce is too short");
         }
     }
@@ -198,7 +220,8 @@ class AuthorizeEndpointTest {
             UUID.fromString(redirect.get("code"));
             assertEquals(params.get("state"), redirect.get("state"));
             assertFalse(redirect.containsKey("iss"), "no RFC 9207 iss parameter");
-            RecordedAuthorization recorded = simulator.recorder().authorizations().get(0);
+            RecordedAuthorization recorded =
+                    simulator.recorder().authorizations().get(0);
             assertEquals(RecordedAuthorization.Outcome.REDIRECTED_WITH_CODE, recorded.outcome());
             assertEquals("verified", recorded.personaId());
             assertEquals(redirect.get("code"), recorded.code());
@@ -208,13 +231,17 @@ class AuthorizeEndpointTest {
         void signs_in_the_auto_persona_set_at_runtime() {
             simulator.setAutoPersona("auth-only");
             authorize(valid().with("prompt", "select_account"));
-            assertEquals("auth-only", simulator.recorder().authorizations().get(0).personaId());
+            assertEquals(
+                    "auth-only", simulator.recorder().authorizations().get(0).personaId());
         }
 
         @Test
         void records_every_parameter_including_ignored_ones_and_the_locale() {
-            authorize(valid().with("locale", "es").with("login_hint", "someone@example.com").with("vtr", "[\"C1\"]"));
-            RecordedAuthorization recorded = simulator.recorder().authorizations().get(0);
+            authorize(valid().with("locale", "es")
+                    .with("login_hint", "someone@example.com")
+                    .with("vtr", "[\"C1\"]"));
+            RecordedAuthorization recorded =
+                    simulator.recorder().authorizations().get(0);
             assertEquals("es", recorded.locale());
             assertEquals("someone@example.com", recorded.parameter("login_hint"));
             assertEquals("[\"C1\"]", recorded.parameter("vtr"));
@@ -245,7 +272,8 @@ class AuthorizeEndpointTest {
             assertEquals("access_denied", redirect.get("error"));
             assertEquals(SignInFlow.NOT_VERIFIED, redirect.get("error_description"));
             simulator.setAutoPersona("verified");
-            redirect = Http.redirectParameters(authorize(valid().acr("urn:acr.login.gov:verified-facial-match-required")));
+            redirect =
+                    Http.redirectParameters(authorize(valid().acr("urn:acr.login.gov:verified-facial-match-required")));
             assertEquals("access_denied", redirect.get("error"));
         }
     }
@@ -266,7 +294,8 @@ class AuthorizeEndpointTest {
         }
 
         private HttpResponse<String> answer(String pendingId, String field, String value) {
-            return Http.postForm(simulator.issuer() + SimulatorContext.SIGN_IN_PATH, Map.of("request", pendingId, field, value));
+            return Http.postForm(
+                    simulator.issuer() + SimulatorContext.SIGN_IN_PATH, Map.of("request", pendingId, field, value));
         }
 
         @Test
@@ -278,7 +307,9 @@ class AuthorizeEndpointTest {
                 assertTrue(page.body().contains("Sign in as " + persona.displayName()), persona.id());
             }
             assertTrue(page.body().contains(">Cancel</button>"));
-            assertEquals(RecordedAuthorization.Outcome.AWAITING_PERSONA, simulator.recorder().authorizations().get(0).outcome());
+            assertEquals(
+                    RecordedAuthorization.Outcome.AWAITING_PERSONA,
+                    simulator.recorder().authorizations().get(0).outcome());
         }
 
         @Test
@@ -295,7 +326,8 @@ class AuthorizeEndpointTest {
             HttpResponse<String> response = answer(pendingId(authorize(params)), "persona", "facial-match");
             Map<String, String> redirect = Http.redirectParameters(response);
             assertEquals(params.get("state"), redirect.get("state"));
-            RecordedAuthorization recorded = simulator.recorder().authorizations().get(0);
+            RecordedAuthorization recorded =
+                    simulator.recorder().authorizations().get(0);
             assertEquals(RecordedAuthorization.Outcome.REDIRECTED_WITH_CODE, recorded.outcome());
             assertEquals("facial-match", recorded.personaId());
             assertEquals(redirect.get("code"), recorded.code());
@@ -304,7 +336,8 @@ class AuthorizeEndpointTest {
         @Test
         void cancel_redirects_with_access_denied() {
             AuthorizeParams params = valid();
-            Map<String, String> redirect = Http.redirectParameters(answer(pendingId(authorize(params)), "cancel", "true"));
+            Map<String, String> redirect =
+                    Http.redirectParameters(answer(pendingId(authorize(params)), "cancel", "true"));
             assertEquals("access_denied", redirect.get("error"));
             assertNull(redirect.get("error_description"));
             assertEquals(params.get("state"), redirect.get("state"));

@@ -85,7 +85,8 @@ final class ClientAssertionBuilder {
 
     @SuppressWarnings("unchecked")
     String sign() {
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(issuer).subject(subject).jwtID(jti);
+        JWTClaimsSet.Builder claims =
+                new JWTClaimsSet.Builder().issuer(issuer).subject(subject).jwtID(jti);
         if (audience instanceof List<?> list) {
             claims.audience((List<String>) list);
         } else {
@@ -97,7 +98,8 @@ final class ClientAssertionBuilder {
         if (issuedAt != null) {
             claims.issueTime(Date.from(issuedAt));
         }
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID("client-key").build(), claims.build());
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(algorithm).keyID("client-key").build(), claims.build());
         try {
             jwt.sign(new RSASSASigner(key.privateKey()));
         } catch (JOSEException e) {

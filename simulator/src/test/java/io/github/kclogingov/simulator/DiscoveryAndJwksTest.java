@@ -103,9 +103,12 @@ class DiscoveryAndJwksTest {
                 assertEquals(KeyUse.SIGNATURE, rsa.getKeyUse());
                 assertFalse(rsa.isPrivate(), "a public JWKS carries no private parts");
             }
-            assertNotEquals(jwks.getKeys().get(0).getKeyID(), jwks.getKeys().get(1).getKeyID());
+            assertNotEquals(
+                    jwks.getKeys().get(0).getKeyID(), jwks.getKeys().get(1).getKeyID());
             String signingKid = Flows.signIn(simulator, AuthorizeParams.validFor(TestClients.CONFIDENTIAL))
-                    .signed().getHeader().getKeyID();
+                    .signed()
+                    .getHeader()
+                    .getKeyID();
             assertEquals(jwks.getKeys().get(0).getKeyID(), signingKid, "only the primary (first) key signs");
         }
 

@@ -23,7 +23,8 @@ class EmailChangeTest {
     }
 
     private Flows.Tokens signIn() {
-        return Flows.signIn(simulator, AuthorizeParams.validFor(TestClients.CONFIDENTIAL).scope("openid email all_emails"));
+        return Flows.signIn(
+                simulator, AuthorizeParams.validFor(TestClients.CONFIDENTIAL).scope("openid email all_emails"));
     }
 
     @Test
@@ -46,7 +47,8 @@ class EmailChangeTest {
     void tokens_issued_before_the_change_answer_with_the_new_email_as_production_does() {
         String accessToken = signIn().accessToken();
         // After that sign-in: a newer sign-in of the persona at the client replaces its unused code.
-        String code = Flows.code(simulator, AuthorizeParams.validFor(TestClients.CONFIDENTIAL).scope("openid email"));
+        String code = Flows.code(
+                simulator, AuthorizeParams.validFor(TestClients.CONFIDENTIAL).scope("openid email"));
         simulator.changeEmail("verified", NEW);
 
         assertEquals(NEW, Flows.userinfo(simulator, accessToken).get("email"));
@@ -88,15 +90,18 @@ class EmailChangeTest {
     @Test
     void personas_lists_the_changed_persona() {
         simulator.changeEmail("verified", NEW);
-        Persona changed = simulator.personas().stream().filter(p -> p.id().equals("verified")).findFirst().orElseThrow();
+        Persona changed = simulator.personas().stream()
+                .filter(p -> p.id().equals("verified"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(NEW, changed.email());
         assertEquals(List.of(NEW, ORIGINAL, OTHER), changed.allEmails());
     }
 
     @Test
     void unknown_persona_and_blank_address_are_refused() {
-        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-                () -> simulator.changeEmail("nobody", NEW));
+        IllegalArgumentException unknown =
+                assertThrows(IllegalArgumentException.class, () -> simulator.changeEmail("nobody", NEW));
         assertTrue(unknown.getMessage().contains("No persona nobody"), unknown::getMessage);
         assertTrue(unknown.getMessage().contains("verified"), unknown::getMessage);
         assertThrows(IllegalArgumentException.class, () -> simulator.changeEmail(null, NEW));

@@ -16,8 +16,7 @@ import java.util.Map;
 final class Flows {
     static final String VERIFIER = "a-pkce-code-verifier-of-at-least-43-characters-long-0123456789";
 
-    private Flows() {
-    }
+    private Flows() {}
 
     static String challengeOf(String verifier) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(Pkce.sha256(verifier));
@@ -41,7 +40,9 @@ final class Flows {
             form.put("code_verifier", VERIFIER);
         } else {
             form.put("client_assertion_type", LoginGovProtocol.CLIENT_ASSERTION_TYPE_JWT_BEARER);
-            form.put("client_assertion", ClientAssertionBuilder.forClient(clientId, simulator).sign());
+            form.put(
+                    "client_assertion",
+                    ClientAssertionBuilder.forClient(clientId, simulator).sign());
         }
         return form;
     }
@@ -59,7 +60,8 @@ final class Flows {
     }
 
     static Map<String, Object> userinfo(LoginGovSimulator simulator, String accessToken) {
-        HttpResponse<String> response = Http.get(simulator.endpoints().userinfo(), "Authorization", "Bearer " + accessToken);
+        HttpResponse<String> response =
+                Http.get(simulator.endpoints().userinfo(), "Authorization", "Bearer " + accessToken);
         assertEquals(200, response.statusCode(), () -> "userinfo answered " + response.body());
         return Http.json(response);
     }
@@ -69,7 +71,11 @@ final class Flows {
         static Tokens of(Map<String, Object> body, String code) {
             String idToken = (String) body.get("id_token");
             try {
-                return new Tokens(body, code, (String) body.get("access_token"), idToken,
+                return new Tokens(
+                        body,
+                        code,
+                        (String) body.get("access_token"),
+                        idToken,
                         com.nimbusds.jwt.JWTParser.parse(idToken).getJWTClaimsSet());
             } catch (ParseException e) {
                 throw new AssertionError("id_token is not a JWT: " + idToken, e);

@@ -14,10 +14,10 @@ import java.util.stream.Collectors;
 
 /** Real HTTP against the simulator, redirects not followed. */
 final class Http {
-    private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    private Http() {
-    }
+    private Http() {}
 
     static HttpResponse<String> get(String url, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
@@ -51,13 +51,16 @@ final class Http {
     static String encode(Map<String, String> form) {
         return form.entrySet().stream()
                 .filter(e -> e.getValue() != null)
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 
     static String location(HttpResponse<?> response) {
-        return response.headers().firstValue("Location").orElseThrow(() -> new AssertionError("no Location header; status "
-                + response.statusCode() + ", body " + response.body()));
+        return response.headers()
+                .firstValue("Location")
+                .orElseThrow(() -> new AssertionError(
+                        "no Location header; status " + response.statusCode() + ", body " + response.body()));
     }
 
     /** The decoded query of the redirect's Location. */
@@ -78,6 +81,7 @@ final class Http {
         return response.headers().allValues("Set-Cookie").stream()
                 .filter(header -> header.startsWith(name + "="))
                 .map(header -> header.split(";", 2)[0])
-                .findFirst().orElseThrow(() -> new AssertionError("no cookie " + name));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no cookie " + name));
     }
 }

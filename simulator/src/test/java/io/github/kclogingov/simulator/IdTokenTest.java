@@ -47,8 +47,11 @@ class IdTokenTest {
     }
 
     private Flows.Tokens signIn() {
-        return Flows.signIn(simulator, AuthorizeParams.validFor(TestClients.CONFIDENTIAL).acr(AuthorizeParams.VERIFIED)
-                .scope("openid email profile"));
+        return Flows.signIn(
+                simulator,
+                AuthorizeParams.validFor(TestClients.CONFIDENTIAL)
+                        .acr(AuthorizeParams.VERIFIED)
+                        .scope("openid email profile"));
     }
 
     @Nested
@@ -63,7 +66,8 @@ class IdTokenTest {
 
         @Test
         void carries_every_protocol_claim() throws Exception {
-            AuthorizeParams params = AuthorizeParams.validFor(TestClients.CONFIDENTIAL).acr(AuthorizeParams.VERIFIED);
+            AuthorizeParams params =
+                    AuthorizeParams.validFor(TestClients.CONFIDENTIAL).acr(AuthorizeParams.VERIFIED);
             Flows.Tokens tokens = Flows.signIn(simulator, params);
             var claims = tokens.claims();
             long now = SharedSimulator.CLOCK.instant().getEpochSecond();
@@ -71,7 +75,10 @@ class IdTokenTest {
             assertTrue(claims.getIssuer().endsWith("/"));
             assertEquals(simulator.subjectOf("verified", TestClients.CONFIDENTIAL), claims.getSubject());
             UUID.fromString(claims.getSubject());
-            assertEquals(TestClients.CONFIDENTIAL, tokens.signed().getPayload().toJSONObject().get("aud"), "aud is a string");
+            assertEquals(
+                    TestClients.CONFIDENTIAL,
+                    tokens.signed().getPayload().toJSONObject().get("aud"),
+                    "aud is a string");
             assertEquals(AuthorizeParams.VERIFIED, claims.getClaim("acr"));
             assertEquals(AuthorizeParams.VERIFIED, claims.getClaim("ial"));
             assertEquals(AuthenticationAssurance.DEFAULT.value(), claims.getClaim("aal"));
@@ -87,9 +94,15 @@ class IdTokenTest {
 
         @Test
         void sub_is_pairwise_stable_per_client_and_different_between_clients() {
-            String confidential = Flows.signIn(simulator, AuthorizeParams.validFor(TestClients.CONFIDENTIAL)).claims().getSubject();
-            String again = Flows.signIn(simulator, AuthorizeParams.validFor(TestClients.CONFIDENTIAL)).claims().getSubject();
-            String publicClient = Flows.signIn(simulator, AuthorizeParams.validFor(TestClients.PUBLIC)).claims().getSubject();
+            String confidential = Flows.signIn(simulator, AuthorizeParams.validFor(TestClients.CONFIDENTIAL))
+                    .claims()
+                    .getSubject();
+            String again = Flows.signIn(simulator, AuthorizeParams.validFor(TestClients.CONFIDENTIAL))
+                    .claims()
+                    .getSubject();
+            String publicClient = Flows.signIn(simulator, AuthorizeParams.validFor(TestClients.PUBLIC))
+                    .claims()
+                    .getSubject();
             assertEquals(confidential, again);
             assertNotEquals(confidential, publicClient);
         }
@@ -126,7 +139,9 @@ class IdTokenTest {
 
         @Test
         void extra_audience() {
-            assertEquals(List.of(TestClients.CONFIDENTIAL, IdTokenIssuer.OTHER_AUDIENCE), withFault(IdTokenFault.EXTRA_AUDIENCE).claims().getAudience());
+            assertEquals(
+                    List.of(TestClients.CONFIDENTIAL, IdTokenIssuer.OTHER_AUDIENCE),
+                    withFault(IdTokenFault.EXTRA_AUDIENCE).claims().getAudience());
         }
 
         @Test
@@ -142,7 +157,13 @@ class IdTokenTest {
         @Test
         void iat_in_the_future() {
             long now = SharedSimulator.CLOCK.instant().getEpochSecond();
-            assertEquals(now + 3600, withFault(IdTokenFault.IAT_IN_FUTURE).claims().getIssueTime().getTime() / 1000);
+            assertEquals(
+                    now + 3600,
+                    withFault(IdTokenFault.IAT_IN_FUTURE)
+                                    .claims()
+                                    .getIssueTime()
+                                    .getTime()
+                            / 1000);
         }
 
         @Test
@@ -193,7 +214,9 @@ class IdTokenTest {
     class Assurance_overrides {
         @Test
         void override_acr_and_aal_in_id_token_and_userinfo() {
-            simulator.faults().overrideNextAcr("urn:acr.login.gov:verified-facial-match-required")
+            simulator
+                    .faults()
+                    .overrideNextAcr("urn:acr.login.gov:verified-facial-match-required")
                     .overrideNextAal(AuthenticationAssurance.PHISHING_RESISTANT.value());
             Flows.Tokens tokens = signIn();
             assertEquals("urn:acr.login.gov:verified-facial-match-required", tokens.claim("acr"));

@@ -38,7 +38,8 @@ class LogoutEndpointTest {
 
     /** Signs in through the browser-facing authorize endpoint and returns the session cookie. */
     private String signedInCookie() {
-        HttpResponse<String> response = Http.get(AuthorizeParams.validFor(TestClients.CONFIDENTIAL).url(simulator));
+        HttpResponse<String> response =
+                Http.get(AuthorizeParams.validFor(TestClients.CONFIDENTIAL).url(simulator));
         return Http.cookie(response, SignInSessions.COOKIE);
     }
 
@@ -143,7 +144,9 @@ class LogoutEndpointTest {
             assertEquals(200, page.statusCode());
             assertTrue(page.body().contains("Yes, sign out"));
             assertTrue(page.body().contains("No, go to my account"));
-            assertEquals(RecordedLogout.Outcome.CONFIRMATION_SHOWN, simulator.recorder().logouts().get(0).outcome());
+            assertEquals(
+                    RecordedLogout.Outcome.CONFIRMATION_SHOWN,
+                    simulator.recorder().logouts().get(0).outcome());
         }
 
         @Test
@@ -151,23 +154,29 @@ class LogoutEndpointTest {
             Map<String, String> parameters = valid();
             String cookie = interactiveCookie();
             String id = confirmationId(logout(parameters, "Cookie", cookie));
-            HttpResponse<String> response = Http.postForm(simulator.issuer() + SimulatorContext.LOGOUT_ANSWER_PATH,
-                    Map.of("logout", id, "answer", "yes"));
+            HttpResponse<String> response = Http.postForm(
+                    simulator.issuer() + SimulatorContext.LOGOUT_ANSWER_PATH, Map.of("logout", id, "answer", "yes"));
             assertEquals(TestClients.LOGOUT_RETURN + "?state=" + parameters.get("state"), Http.location(response));
-            assertEquals(RecordedLogout.Outcome.CONFIRMED, simulator.recorder().logouts().get(0).outcome());
+            assertEquals(
+                    RecordedLogout.Outcome.CONFIRMED,
+                    simulator.recorder().logouts().get(0).outcome());
             // The session is over: the next logout redirects at once.
             assertEquals(302, logout(valid(), "Cookie", cookie).statusCode());
-            assertEquals(RecordedLogout.Outcome.REDIRECTED_WITHOUT_SESSION, simulator.recorder().logouts().get(1).outcome());
+            assertEquals(
+                    RecordedLogout.Outcome.REDIRECTED_WITHOUT_SESSION,
+                    simulator.recorder().logouts().get(1).outcome());
         }
 
         @Test
         void no_goes_to_the_account_page_and_never_returns() {
             String cookie = interactiveCookie();
             String id = confirmationId(logout(valid(), "Cookie", cookie));
-            HttpResponse<String> response = Http.postForm(simulator.issuer() + SimulatorContext.LOGOUT_ANSWER_PATH,
-                    Map.of("logout", id, "answer", "no"));
+            HttpResponse<String> response = Http.postForm(
+                    simulator.issuer() + SimulatorContext.LOGOUT_ANSWER_PATH, Map.of("logout", id, "answer", "no"));
             assertEquals(simulator.issuer() + SimulatorContext.ACCOUNT_PATH, Http.location(response));
-            assertEquals(RecordedLogout.Outcome.DECLINED, simulator.recorder().logouts().get(0).outcome());
+            assertEquals(
+                    RecordedLogout.Outcome.DECLINED,
+                    simulator.recorder().logouts().get(0).outcome());
             HttpResponse<String> account = Http.get(Http.location(response), "Cookie", cookie);
             assertEquals(200, account.statusCode());
             assertTrue(account.body().contains("Jordan Verified"));
@@ -179,7 +188,9 @@ class LogoutEndpointTest {
             Map<String, String> parameters = valid();
             HttpResponse<String> response = logout(parameters);
             assertEquals(TestClients.LOGOUT_RETURN + "?state=" + parameters.get("state"), Http.location(response));
-            assertEquals(RecordedLogout.Outcome.REDIRECTED_WITHOUT_SESSION, simulator.recorder().logouts().get(0).outcome());
+            assertEquals(
+                    RecordedLogout.Outcome.REDIRECTED_WITHOUT_SESSION,
+                    simulator.recorder().logouts().get(0).outcome());
         }
     }
 }

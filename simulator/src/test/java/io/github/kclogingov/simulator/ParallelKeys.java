@@ -10,8 +10,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class ParallelKeys {
 
-    private ParallelKeys() {
-    }
+    private ParallelKeys() {}
 
     static List<SelfSignedKey> generate(String... distinguishedNames) {
         List<CompletableFuture<SelfSignedKey>> futures = Arrays.stream(distinguishedNames)

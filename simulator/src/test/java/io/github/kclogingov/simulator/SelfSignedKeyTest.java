@@ -1,11 +1,11 @@
 package io.github.kclogingov.simulator;
 
-import io.github.kclogingov.protocol.Registration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.kclogingov.protocol.Registration;
 import java.io.ByteArrayInputStream;
 import java.security.KeyFactory;
 import java.security.cert.CertificateFactory;
@@ -34,20 +34,38 @@ class SelfSignedKeyTest {
         String der = KEY.certificateBase64();
         assertFalse(pkcs8.contains("\n") || pkcs8.contains("-----"));
         assertFalse(der.contains("\n") || der.contains("-----"));
-        assertEquals(KEY.privateKey(), KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pkcs8))));
+        assertEquals(
+                KEY.privateKey(),
+                KeyFactory.getInstance("RSA")
+                        .generatePrivate(
+                                new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pkcs8))));
         CertificateFactory factory = CertificateFactory.getInstance("X.509");
-        assertEquals(KEY.certificate(), factory.generateCertificate(new ByteArrayInputStream(Base64.getDecoder().decode(der))));
+        assertEquals(
+                KEY.certificate(),
+                factory.generateCertificate(
+                        new ByteArrayInputStream(Base64.getDecoder().decode(der))));
         assertTrue(KEY.certificatePem().startsWith("-----BEGIN CERTIFICATE-----\n"));
-        assertEquals(KEY.certificate(), factory.generateCertificate(new ByteArrayInputStream(KEY.certificatePem().getBytes())));
+        assertEquals(
+                KEY.certificate(),
+                factory.generateCertificate(
+                        new ByteArrayInputStream(KEY.certificatePem().getBytes())));
     }
 
     @Test
     void service_providers_refuse_keys_login_gov_would_refuse() {
-        assertThrows(IllegalArgumentException.class, () -> ServiceProvider.privateKeyJwt("client", List.of("http://localhost/cb"),
-                List.of(), Registration.AUTH_ONLY));
-        assertThrows(IllegalArgumentException.class, () -> ServiceProvider.privateKeyJwt("client", List.of("http://localhost/cb"),
-                List.of("not a certificate"), Registration.AUTH_ONLY));
-        assertThrows(IllegalArgumentException.class, () -> ServiceProvider.pkce("has whitespace", List.of("http://localhost/cb"),
-                Registration.AUTH_ONLY));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ServiceProvider.privateKeyJwt(
+                        "client", List.of("http://localhost/cb"), List.of(), Registration.AUTH_ONLY));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ServiceProvider.privateKeyJwt(
+                        "client",
+                        List.of("http://localhost/cb"),
+                        List.of("not a certificate"),
+                        Registration.AUTH_ONLY));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ServiceProvider.pkce("has whitespace", List.of("http://localhost/cb"), Registration.AUTH_ONLY));
     }
 }

@@ -8,16 +8,17 @@ final class SharedSimulator {
     static final AdjustableClock CLOCK = new AdjustableClock();
     private static LoginGovSimulator instance;
 
-    private SharedSimulator() {
-    }
+    private SharedSimulator() {}
 
     static synchronized LoginGovSimulator get() {
         if (instance == null) {
             try {
-                instance = LoginGovSimulator.start(SimulatorConfig.builder()
-                        .serviceProviders(TestClients.all())
-                        .clock(CLOCK)
-                        .build(), 0);
+                instance = LoginGovSimulator.start(
+                        SimulatorConfig.builder()
+                                .serviceProviders(TestClients.all())
+                                .clock(CLOCK)
+                                .build(),
+                        0);
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }

@@ -1,11 +1,10 @@
 package io.github.kclogingov.simulator;
 
-import io.github.kclogingov.protocol.ClientAuthentication;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.kclogingov.protocol.ClientAuthentication;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -49,8 +48,14 @@ class StandaloneTest {
     @Test
     void runs_from_a_config_file_and_prints_where_to_find_it() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        try (LoginGovSimulator simulator = Main.run(new PrintStream(printed, true, StandardCharsets.UTF_8),
-                "--port", "0", "--config", writeConfig().toString(), "--mode", "automatic")) {
+        try (LoginGovSimulator simulator = Main.run(
+                new PrintStream(printed, true, StandardCharsets.UTF_8),
+                "--port",
+                "0",
+                "--config",
+                writeConfig().toString(),
+                "--mode",
+                "automatic")) {
             String banner = printed.toString(StandardCharsets.UTF_8);
             assertTrue(banner.contains(simulator.issuer()));
             assertTrue(banner.contains(simulator.endpoints().discovery()));
@@ -59,16 +64,24 @@ class StandaloneTest {
             assertEquals(Mode.AUTOMATIC, simulator.mode(), "--mode overrides the file");
             assertEquals(200, Http.get(simulator.endpoints().discovery()).statusCode());
 
-            AuthorizeParams params = AuthorizeParams.validFor(CLIENT).acr(AuthorizeParams.VERIFIED).scope("openid profile");
+            AuthorizeParams params = AuthorizeParams.validFor(CLIENT)
+                    .acr(AuthorizeParams.VERIFIED)
+                    .scope("openid profile");
             String code = Flows.code(simulator, params);
             Map<String, String> form = Flows.tokenForm(simulator, CLIENT, code);
-            form.put("client_assertion", ClientAssertionBuilder.forClient(CLIENT, simulator, Clock.systemUTC()).sign());
+            form.put(
+                    "client_assertion",
+                    ClientAssertionBuilder.forClient(CLIENT, simulator, Clock.systemUTC())
+                            .sign());
             var response = Flows.token(simulator, form);
             assertEquals(200, response.statusCode(), response::body);
             var claims = Flows.Tokens.of(Http.json(response), code).claims();
             assertEquals("Pat", claims.getClaim("given_name"));
             assertEquals(1746421505L, ((Number) claims.getClaim("verified_at")).longValue());
-            assertTrue(simulator.serviceProviders().get(0).acceptsPostLogoutRedirectUri("http://localhost:8080/after-logout"));
+            assertTrue(simulator
+                    .serviceProviders()
+                    .get(0)
+                    .acceptsPostLogoutRedirectUri("http://localhost:8080/after-logout"));
         }
     }
 
@@ -87,11 +100,16 @@ class StandaloneTest {
     @Test
     void explains_bad_arguments() {
         assertThrows(CommandLine.UsageException.class, () -> CommandLine.parse("--port", "8081"));
-        assertThrows(CommandLine.UsageException.class, () -> CommandLine.parse("--config", "x.json", "--mode", "sometimes"));
+        assertThrows(
+                CommandLine.UsageException.class, () -> CommandLine.parse("--config", "x.json", "--mode", "sometimes"));
         assertThrows(CommandLine.UsageException.class, () -> CommandLine.parse("--config"));
-        assertTrue(assertThrows(CommandLine.UsageException.class, () -> CommandLine.parse("--help")).helpAsked());
-        assertThrows(IllegalArgumentException.class, () -> Main.run("--port", "0"), "a public exception type for embedders");
-        assertEquals(CommandLine.DEFAULT_PORT, assertDoesNotThrowParse("--config", "x.json").port());
+        assertTrue(assertThrows(CommandLine.UsageException.class, () -> CommandLine.parse("--help"))
+                .helpAsked());
+        assertThrows(
+                IllegalArgumentException.class, () -> Main.run("--port", "0"), "a public exception type for embedders");
+        assertEquals(
+                CommandLine.DEFAULT_PORT,
+                assertDoesNotThrowParse("--config", "x.json").port());
     }
 
     private static CommandLine assertDoesNotThrowParse(String... args) {

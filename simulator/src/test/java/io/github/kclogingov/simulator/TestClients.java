@@ -15,21 +15,25 @@ final class TestClients {
     static final String LOGOUT_RETURN = "http://localhost:8080/realms/demo/broker/logingov/endpoint/logout_response";
 
     // Generated in parallel: each RSA key takes up to a second on a small machine.
-    private static final List<SelfSignedKey> KEYS = ParallelKeys.generate("CN=test-key-a", "CN=test-key-b", "CN=not-registered");
+    private static final List<SelfSignedKey> KEYS =
+            ParallelKeys.generate("CN=test-key-a", "CN=test-key-b", "CN=not-registered");
     static final SelfSignedKey KEY_A = KEYS.get(0);
     static final SelfSignedKey KEY_B = KEYS.get(1);
     static final SelfSignedKey UNREGISTERED = KEYS.get(2);
 
-    private TestClients() {
-    }
+    private TestClients() {}
 
     static List<ServiceProvider> all() {
         List<String> redirects = List.of(REDIRECT, LOGOUT_RETURN);
         return List.of(
-                ServiceProvider.privateKeyJwt(CONFIDENTIAL, redirects, List.of(KEY_A.certificatePem(), KEY_B.certificatePem()),
+                ServiceProvider.privateKeyJwt(
+                        CONFIDENTIAL,
+                        redirects,
+                        List.of(KEY_A.certificatePem(), KEY_B.certificatePem()),
                         Registration.VERIFIED),
                 ServiceProvider.pkce(PUBLIC, redirects, Registration.VERIFIED),
-                ServiceProvider.privateKeyJwt(AUTH_ONLY, redirects, List.of(KEY_A.certificatePem()), Registration.AUTH_ONLY),
+                ServiceProvider.privateKeyJwt(
+                        AUTH_ONLY, redirects, List.of(KEY_A.certificatePem()), Registration.AUTH_ONLY),
                 ServiceProvider.privateKeyJwt(IALMAX, redirects, List.of(KEY_A.certificatePem()), Registration.VERIFIED)
                         .withIalmaxAllowed(true),
                 ServiceProvider.pkce(EXPLICIT_LOGOUT, List.of(REDIRECT), Registration.AUTH_ONLY)

@@ -1,6 +1,5 @@
 package io.github.kclogingov.simulator;
 
-import io.github.kclogingov.protocol.Registration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import io.github.kclogingov.protocol.LoginGovProtocol;
+import io.github.kclogingov.protocol.Registration;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
@@ -49,7 +49,8 @@ class TokenEndpointTest {
     }
 
     private void assertAssertionRefused(UnaryOperator<ClientAssertionBuilder> change, String text) {
-        HttpResponse<String> response = exchange(code(), change.apply(assertion()).sign());
+        HttpResponse<String> response =
+                exchange(code(), change.apply(assertion()).sign());
         assertTokenError(response, text);
         RecordedTokenRequest recorded = simulator.recorder().tokenRequests().get(0);
         assertEquals(400, recorded.status());
@@ -85,13 +86,15 @@ class TokenEndpointTest {
 
         @Test
         void an_unknown_code_is_refused() {
-            assertTokenError(exchange("6f1a3c0e-0000-4000-8000-000000000000", assertion().sign()), "Code is invalid");
+            assertTokenError(
+                    exchange("6f1a3c0e-0000-4000-8000-000000000000", assertion().sign()), "Code is invalid");
         }
 
         @Test
         void a_refused_request_leaves_the_code_usable() {
             String code = code();
-            assertTokenError(exchange(code, assertion().audience(simulator.issuer()).sign()), "Invalid audience");
+            assertTokenError(
+                    exchange(code, assertion().audience(simulator.issuer()).sign()), "Invalid audience");
             assertEquals(200, exchange(code, assertion().sign()).statusCode());
         }
 
@@ -135,7 +138,9 @@ class TokenEndpointTest {
 
         @Test
         void the_second_registered_certificate_works_too() {
-            assertEquals(200, exchange(code(), assertion().key(TestClients.KEY_B).sign()).statusCode());
+            assertEquals(
+                    200,
+                    exchange(code(), assertion().key(TestClients.KEY_B).sign()).statusCode());
             assertEquals(1, simulator.recorder().tokenRequests().get(0).verifiedByCertificate());
         }
 
@@ -154,12 +159,16 @@ class TokenEndpointTest {
 
         @Test
         void audience_must_be_the_token_endpoint_not_the_issuer() {
-            assertAssertionRefused(a -> a.audience(simulator.issuer()), "Invalid audience claim, expected " + simulator.endpoints().token());
+            assertAssertionRefused(
+                    a -> a.audience(simulator.issuer()),
+                    "Invalid audience claim, expected " + simulator.endpoints().token());
         }
 
         @Test
         void audience_may_be_an_array_holding_the_token_endpoint() {
-            String assertion = assertion().audience(List.of(simulator.issuer(), simulator.endpoints().token())).sign();
+            String assertion = assertion()
+                    .audience(List.of(simulator.issuer(), simulator.endpoints().token()))
+                    .sign();
             assertEquals(200, exchange(code(), assertion).statusCode());
         }
 
@@ -172,7 +181,8 @@ class TokenEndpointTest {
 
         @Test
         void an_expired_assertion() {
-            assertAssertionRefused(a -> a.expiresAt(SharedSimulator.CLOCK.instant().minusSeconds(5)), "Signature has expired");
+            assertAssertionRefused(
+                    a -> a.expiresAt(SharedSimulator.CLOCK.instant().minusSeconds(5)), "Signature has expired");
         }
 
         @Test
@@ -182,21 +192,40 @@ class TokenEndpointTest {
 
         @Test
         void exp_more_than_five_minutes_and_a_minute_of_skew_ahead() {
-            Instant tooFar = SharedSimulator.CLOCK.instant().plus(LoginGovProtocol.MAX_CLIENT_ASSERTION_LIFETIME).plusSeconds(61);
+            Instant tooFar = SharedSimulator.CLOCK
+                    .instant()
+                    .plus(LoginGovProtocol.MAX_CLIENT_ASSERTION_LIFETIME)
+                    .plusSeconds(61);
             assertAssertionRefused(a -> a.expiresAt(tooFar), "exp is too far in the future");
-            Instant justInside = SharedSimulator.CLOCK.instant().plus(LoginGovProtocol.MAX_CLIENT_ASSERTION_LIFETIME).plusSeconds(59);
-            assertEquals(200, exchange(code(), assertion().expiresAt(justInside).sign()).statusCode());
+            Instant justInside = SharedSimulator.CLOCK
+                    .instant()
+                    .plus(LoginGovProtocol.MAX_CLIENT_ASSERTION_LIFETIME)
+                    .plusSeconds(59);
+            assertEquals(
+                    200,
+                    exchange(code(), assertion().expiresAt(justInside).sign()).statusCode());
         }
 
         @Test
         void iat_more_than_10_seconds_in_the_future() {
-            assertAssertionRefused(a -> a.issuedAt(SharedSimulator.CLOCK.instant().plusSeconds(30)), "Invalid iat");
-            assertEquals(200, exchange(code(), assertion().issuedAt(SharedSimulator.CLOCK.instant().plusSeconds(5)).sign()).statusCode());
+            assertAssertionRefused(
+                    a -> a.issuedAt(SharedSimulator.CLOCK.instant().plusSeconds(30)), "Invalid iat");
+            assertEquals(
+                    200,
+                    exchange(
+                                    code(),
+                                    assertion()
+                                            .issuedAt(SharedSimulator.CLOCK
+                                                    .instant()
+                                                    .plusSeconds(5))
+                                            .sign())
+                            .statusCode());
         }
 
         @Test
         void iat_is_optional() {
-            assertEquals(200, exchange(code(), assertion().issuedAt(null).sign()).statusCode());
+            assertEquals(
+                    200, exchange(code(), assertion().issuedAt(null).sign()).statusCode());
         }
 
         @Test
@@ -231,11 +260,18 @@ class TokenEndpointTest {
         void a_certificate_registered_at_runtime_is_used() {
             SelfSignedKey rotated = SelfSignedKey.generate("CN=rotated");
             String clientId = "urn:gov:gsa:openidconnect.profiles:sp:sso:test:runtime";
-            simulator.addServiceProvider(ServiceProvider.privateKeyJwt(clientId, List.of(TestClients.REDIRECT),
-                    List.of(rotated.certificatePem()), Registration.AUTH_ONLY));
+            simulator.addServiceProvider(ServiceProvider.privateKeyJwt(
+                    clientId,
+                    List.of(TestClients.REDIRECT),
+                    List.of(rotated.certificatePem()),
+                    Registration.AUTH_ONLY));
             String code = Flows.code(simulator, AuthorizeParams.validFor(clientId));
             Map<String, String> form = Flows.tokenForm(simulator, clientId, code);
-            form.put("client_assertion", ClientAssertionBuilder.forClient(clientId, simulator).key(rotated).sign());
+            form.put(
+                    "client_assertion",
+                    ClientAssertionBuilder.forClient(clientId, simulator)
+                            .key(rotated)
+                            .sign());
             assertEquals(200, Flows.token(simulator, form).statusCode());
         }
     }
@@ -246,7 +282,10 @@ class TokenEndpointTest {
         void a_public_client_with_the_right_verifier() {
             AuthorizeParams params = AuthorizeParams.validFor(TestClients.PUBLIC);
             String code = Flows.code(simulator, params);
-            assertEquals(200, Flows.token(simulator, Flows.tokenForm(simulator, TestClients.PUBLIC, code)).statusCode());
+            assertEquals(
+                    200,
+                    Flows.token(simulator, Flows.tokenForm(simulator, TestClients.PUBLIC, code))
+                            .statusCode());
         }
 
         @Test
@@ -261,7 +300,9 @@ class TokenEndpointTest {
 
         @Test
         void a_confidential_client_that_sent_a_challenge_must_send_the_verifier() {
-            String code = Flows.code(simulator, AuthorizeParams.validFor(TestClients.CONFIDENTIAL).pkce(Flows.VERIFIER));
+            String code = Flows.code(
+                    simulator,
+                    AuthorizeParams.validFor(TestClients.CONFIDENTIAL).pkce(Flows.VERIFIER));
             assertTokenError(exchange(code, assertion().sign()), "Code verifier did not match code challenge");
             Map<String, String> form = Flows.tokenForm(simulator, TestClients.CONFIDENTIAL, code);
             form.put("code_verifier", Flows.VERIFIER);
@@ -275,7 +316,8 @@ class TokenEndpointTest {
         void success_is_bearer_for_900_seconds_with_an_id_token_and_no_refresh_token() {
             HttpResponse<String> response = exchange(code(), assertion().sign());
             assertEquals(200, response.statusCode());
-            assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(""));
+            assertEquals(
+                    "no-store", response.headers().firstValue("Cache-Control").orElse(""));
             Map<String, Object> body = Http.json(response);
             assertEquals("Bearer", body.get("token_type"));
             assertEquals(900L, ((Number) body.get("expires_in")).longValue());
@@ -299,7 +341,8 @@ class TokenEndpointTest {
             HttpResponse<String> response = exchange("unknown", assertion().sign());
             Map<String, Object> body = Http.json(response);
             assertFalse(body.containsKey("error_description"));
-            assertFalse(List.of("invalid_grant", "invalid_client", "invalid_request").contains(body.get("error")));
+            assertFalse(List.of("invalid_grant", "invalid_client", "invalid_request")
+                    .contains(body.get("error")));
         }
     }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class UserinfoEndpointTest {
-    private static final String ALL_SCOPES = "openid email all_emails locale profile address phone social_security_number x509";
+    private static final String ALL_SCOPES =
+            "openid email all_emails locale profile address phone social_security_number x509";
 
     private LoginGovSimulator simulator;
 
@@ -45,26 +46,37 @@ class UserinfoEndpointTest {
 
         @Test
         void not_a_bearer_header() {
-            assertUnauthorized(Http.get(simulator.endpoints().userinfo(), "Authorization", "Basic dXNlcjpwYXNz"), UserinfoEndpoint.MALFORMED);
+            assertUnauthorized(
+                    Http.get(simulator.endpoints().userinfo(), "Authorization", "Basic dXNlcjpwYXNz"),
+                    UserinfoEndpoint.MALFORMED);
         }
 
         @Test
         void unknown_token() {
-            assertUnauthorized(Http.get(simulator.endpoints().userinfo(), "Authorization", "Bearer not-a-token"), UserinfoEndpoint.NOT_FOUND);
+            assertUnauthorized(
+                    Http.get(simulator.endpoints().userinfo(), "Authorization", "Bearer not-a-token"),
+                    UserinfoEndpoint.NOT_FOUND);
         }
 
         @Test
         void expired_token() {
-            String accessToken = Flows.signIn(simulator, AuthorizeParams.validFor(TestClients.CONFIDENTIAL)).accessToken();
+            String accessToken = Flows.signIn(simulator, AuthorizeParams.validFor(TestClients.CONFIDENTIAL))
+                    .accessToken();
             SharedSimulator.CLOCK.advance(Duration.ofSeconds(901));
-            assertUnauthorized(Http.get(simulator.endpoints().userinfo(), "Authorization", "Bearer " + accessToken), UserinfoEndpoint.NOT_FOUND);
+            assertUnauthorized(
+                    Http.get(simulator.endpoints().userinfo(), "Authorization", "Bearer " + accessToken),
+                    UserinfoEndpoint.NOT_FOUND);
         }
 
         @Test
         void post_is_not_allowed() {
-            String accessToken = Flows.signIn(simulator, AuthorizeParams.validFor(TestClients.CONFIDENTIAL)).accessToken();
-            HttpResponse<String> response = Http.send(HttpRequest.newBuilder(URI.create(simulator.endpoints().userinfo()))
-                    .header("Authorization", "Bearer " + accessToken).POST(HttpRequest.BodyPublishers.noBody()).build());
+            String accessToken = Flows.signIn(simulator, AuthorizeParams.validFor(TestClients.CONFIDENTIAL))
+                    .accessToken();
+            HttpResponse<String> response = Http.send(
+                    HttpRequest.newBuilder(URI.create(simulator.endpoints().userinfo()))
+                            .header("Authorization", "Bearer " + accessToken)
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build());
             assertEquals(405, response.statusCode());
         }
     }
@@ -73,7 +85,9 @@ class UserinfoEndpointTest {
     class Claims {
         @Test
         void always_sub_iss_ial_aal_and_the_record_names_client_and_persona() {
-            Map<String, Object> claims = userinfo("auth-only", AuthorizeParams.validFor(TestClients.CONFIDENTIAL).scope("openid"));
+            Map<String, Object> claims = userinfo(
+                    "auth-only",
+                    AuthorizeParams.validFor(TestClients.CONFIDENTIAL).scope("openid"));
             assertEquals(simulator.subjectOf("auth-only", TestClients.CONFIDENTIAL), claims.get("sub"));
             assertEquals(simulator.issuer(), claims.get("iss"));
             assertEquals(AuthorizeParams.AUTH_ONLY, claims.get("ial"));
@@ -86,7 +100,9 @@ class UserinfoEndpointTest {
 
         @Test
         void auth_only_persona_gets_emails_and_locale_only() {
-            Map<String, Object> claims = userinfo("auth-only", AuthorizeParams.validFor(TestClients.CONFIDENTIAL).scope(ALL_SCOPES));
+            Map<String, Object> claims = userinfo(
+                    "auth-only",
+                    AuthorizeParams.validFor(TestClients.CONFIDENTIAL).scope(ALL_SCOPES));
             assertEquals("casey.authonly@example.com", claims.get("email"));
             assertEquals(true, claims.get("email_verified"));
             assertEquals(List.of("casey.authonly@example.com", "casey.second@example.org"), claims.get("all_emails"));
@@ -99,8 +115,11 @@ class UserinfoEndpointTest {
 
         @Test
         void verified_persona_at_a_verified_level_gets_everything_in_production_formats() {
-            Map<String, Object> claims = userinfo("verified",
-                    AuthorizeParams.validFor(TestClients.CONFIDENTIAL).acr(AuthorizeParams.VERIFIED).scope(ALL_SCOPES));
+            Map<String, Object> claims = userinfo(
+                    "verified",
+                    AuthorizeParams.validFor(TestClients.CONFIDENTIAL)
+                            .acr(AuthorizeParams.VERIFIED)
+                            .scope(ALL_SCOPES));
             assertEquals("Jordan", claims.get("given_name"));
             assertEquals("Verified", claims.get("family_name"));
             assertEquals("1985-04-12", claims.get("birthdate"));
@@ -121,14 +140,17 @@ class UserinfoEndpointTest {
 
         @Test
         void verified_at_is_null_for_a_service_provider_registered_auth_only() {
-            Map<String, Object> claims = userinfo("verified", AuthorizeParams.validFor(TestClients.AUTH_ONLY).scope("openid profile:verified_at"));
+            Map<String, Object> claims = userinfo(
+                    "verified", AuthorizeParams.validFor(TestClients.AUTH_ONLY).scope("openid profile:verified_at"));
             assertTrue(claims.containsKey("verified_at"));
             assertNull(claims.get("verified_at"));
         }
 
         @Test
         void piv_cac_persona_presents_its_certificate() {
-            Map<String, Object> claims = userinfo("piv-cac", AuthorizeParams.validFor(TestClients.CONFIDENTIAL).scope("openid x509"));
+            Map<String, Object> claims = userinfo(
+                    "piv-cac",
+                    AuthorizeParams.validFor(TestClients.CONFIDENTIAL).scope("openid x509"));
             assertTrue(((String) claims.get("x509_subject")).contains("CN=MORGAN.PIVCAC"));
             assertTrue(((String) claims.get("x509_issuer")).startsWith("C=US"));
             assertEquals(true, claims.get("x509_presented"));
@@ -137,11 +159,15 @@ class UserinfoEndpointTest {
         @Test
         void ialmax_gives_no_verified_claims_for_an_unproofed_persona_and_all_for_a_proofed_one() {
             String ialmax = "http://idmanagement.gov/ns/assurance/ial/0";
-            Map<String, Object> unproofed = userinfo("auth-only", AuthorizeParams.validFor(TestClients.IALMAX).acr(ialmax).scope(ALL_SCOPES));
+            Map<String, Object> unproofed = userinfo(
+                    "auth-only",
+                    AuthorizeParams.validFor(TestClients.IALMAX).acr(ialmax).scope(ALL_SCOPES));
             assertFalse(unproofed.containsKey("given_name"));
             assertFalse(unproofed.containsKey("address"));
             assertEquals("http://idmanagement.gov/ns/assurance/ial/1", unproofed.get("ial"));
-            Map<String, Object> proofed = userinfo("verified", AuthorizeParams.validFor(TestClients.IALMAX).acr(ialmax).scope(ALL_SCOPES));
+            Map<String, Object> proofed = userinfo(
+                    "verified",
+                    AuthorizeParams.validFor(TestClients.IALMAX).acr(ialmax).scope(ALL_SCOPES));
             assertEquals("Jordan", proofed.get("given_name"));
             assertEquals("http://idmanagement.gov/ns/assurance/ial/2", proofed.get("ial"));
         }

@@ -3,7 +3,6 @@ package io.github.kclogingov.it.support;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.keycloak.admin.client.resource.ProtocolMappersResource;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 
@@ -19,12 +18,20 @@ public final class Attributes {
             + "##x509_subject##x509_issuer##x509_presented";
 
     /** The attributes given to the application's tokens through "User Attribute" protocol mappers. */
-    public static final List<String> TOKEN_ATTRIBUTES = List.of("logingov_all_emails", "logingov_locale", "birthdate", "phoneNumber",
-            "logingov_verified_at", "logingov_ial", "logingov_aal", "logingov_x509_subject", "logingov_x509_issuer",
-            "logingov_x509_presented", "address");
+    public static final List<String> TOKEN_ATTRIBUTES = List.of(
+            "logingov_all_emails",
+            "logingov_locale",
+            "birthdate",
+            "phoneNumber",
+            "logingov_verified_at",
+            "logingov_ial",
+            "logingov_aal",
+            "logingov_x509_subject",
+            "logingov_x509_issuer",
+            "logingov_x509_presented",
+            "address");
 
-    private Attributes() {
-    }
+    private Attributes() {}
 
     /** Puts the provider back to {@link #ALL_BUT_SSN} and IMPORT (tests change both), and adds the token mappers once. */
     public static void reset(BrokerRealm realm) {
@@ -33,7 +40,8 @@ public final class Attributes {
     }
 
     private static void addTokenMappers(BrokerRealm realm) {
-        ProtocolMappersResource mappers = realm.resource().clients().get(realm.appClient().getId()).getProtocolMappers();
+        ProtocolMappersResource mappers =
+                realm.resource().clients().get(realm.appClient().getId()).getProtocolMappers();
         if (mappers.getMappers().stream().anyMatch(m -> m.getName().equals("address"))) {
             return;
         }
@@ -41,8 +49,8 @@ public final class Attributes {
             ProtocolMapperRepresentation mapper = new ProtocolMapperRepresentation();
             mapper.setName(attribute);
             mapper.setProtocol("openid-connect");
-            Map<String, String> config = new HashMap<>(Map.of("id.token.claim", "true", "access.token.claim", "true",
-                    "userinfo.token.claim", "true"));
+            Map<String, String> config = new HashMap<>(
+                    Map.of("id.token.claim", "true", "access.token.claim", "true", "userinfo.token.claim", "true"));
             if (attribute.equals("address")) {
                 mapper.setProtocolMapper("oidc-address-mapper");
             } else {

@@ -1,5 +1,10 @@
 package io.github.kclogingov.it.support;
 
+import io.github.kclogingov.protocol.LoginGovAttribute;
+import io.github.kclogingov.protocol.Registration;
+import io.github.kclogingov.simulator.LoginGovSimulator;
+import io.github.kclogingov.simulator.SelfSignedKey;
+import io.github.kclogingov.simulator.ServiceProvider;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,13 +13,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.github.kclogingov.protocol.LoginGovAttribute;
-import io.github.kclogingov.simulator.LoginGovSimulator;
-import io.github.kclogingov.protocol.Registration;
-import io.github.kclogingov.simulator.SelfSignedKey;
-import io.github.kclogingov.simulator.ServiceProvider;
-
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
@@ -44,8 +42,14 @@ public final class BrokerRealm {
     private final LoginGovSimulator simulator;
     private final Registration registration;
 
-    private BrokerRealm(Keycloak admin, String name, String keycloakUrl, String loginGovClientId, SelfSignedKey key,
-                        LoginGovSimulator simulator, Registration registration) {
+    private BrokerRealm(
+            Keycloak admin,
+            String name,
+            String keycloakUrl,
+            String loginGovClientId,
+            SelfSignedKey key,
+            LoginGovSimulator simulator,
+            Registration registration) {
         this.admin = admin;
         this.name = name;
         this.keycloakUrl = keycloakUrl;
@@ -66,8 +70,8 @@ public final class BrokerRealm {
     }
 
     /** Imports the demo realm as {@code name} and registers it at the simulator. */
-    public static BrokerRealm create(Keycloak admin, String keycloakUrl, String name, LoginGovSimulator simulator,
-                                     Registration registration) {
+    public static BrokerRealm create(
+            Keycloak admin, String keycloakUrl, String name, LoginGovSimulator simulator, Registration registration) {
         String clientId = "urn:gov:gsa:openidconnect.profiles:sp:sso:test:" + name;
         SelfSignedKey key = SelfSignedKey.generate("CN=" + name + " Login.gov client assertion");
         RealmRepresentation realm = realmExport(Map.of(
@@ -82,14 +86,22 @@ public final class BrokerRealm {
         provider.put("logingovRegistration", registration.configValue());
         if (registration == Registration.AUTH_ONLY) {
             // An authentication-only registration cannot receive the shipped realm's verified attributes.
-            provider.put("logingovAttributes", String.join("##", Arrays.stream(LoginGovAttribute.values())
-                    .filter(attribute -> !attribute.requiresVerifiedIdentity()).map(LoginGovAttribute::configValue).toList()));
+            provider.put(
+                    "logingovAttributes",
+                    String.join(
+                            "##",
+                            Arrays.stream(LoginGovAttribute.values())
+                                    .filter(attribute -> !attribute.requiresVerifiedIdentity())
+                                    .map(LoginGovAttribute::configValue)
+                                    .toList()));
         }
         ClientRepresentation app = newAppClient();
         // The application gets the shipped demo client's mappers (logingov_ial and logingov_aal claims).
         app.setProtocolMappers(realm.getClients().stream()
                 .filter(client -> "demo-app".equals(client.getClientId()))
-                .findFirst().orElseThrow().getProtocolMappers());
+                .findFirst()
+                .orElseThrow()
+                .getProtocolMappers());
         realm.getClients().add(app);
         // Realms live in the test server's in-memory database; a reused server may still hold one.
         if (admin.realms().findAll().stream().anyMatch(r -> r.getRealm().equals(name))) {
@@ -104,8 +116,8 @@ public final class BrokerRealm {
 
     /** This realm as the simulator knows it: its client_id, broker endpoint, certificate and registration. */
     private ServiceProvider serviceProvider() {
-        return ServiceProvider.privateKeyJwt(loginGovClientId, List.of(brokerEndpoint(ALIAS)), List.of(key.certificatePem()),
-                        registration)
+        return ServiceProvider.privateKeyJwt(
+                        loginGovClientId, List.of(brokerEndpoint(ALIAS)), List.of(key.certificatePem()), registration)
                 .withPostLogoutRedirectUris(List.of(brokerEndpoint(ALIAS) + "/logout_response"));
     }
 
@@ -120,7 +132,10 @@ public final class BrokerRealm {
      * faults, nothing recorded, its personas as it started them, and {@code autoPersona} signing in.
      */
     public void reset(String autoPersona) {
-        resource().users().list().forEach(user -> resource().users().delete(user.getId()).close());
+        resource()
+                .users()
+                .list()
+                .forEach(user -> resource().users().delete(user.getId()).close());
         resource().clearEvents();
         simulator.faults().clear();
         simulator.recorder().clear();

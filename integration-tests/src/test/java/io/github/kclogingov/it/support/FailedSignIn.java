@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-
 import org.keycloak.representations.idm.EventRepresentation;
 
 /**
@@ -16,20 +15,20 @@ public final class FailedSignIn {
 
     public static final String FAILURE_PAGE_TEXT = "We could not sign you in with Login.gov";
 
-    private FailedSignIn() {
-    }
+    private FailedSignIn() {}
 
     public static void assertFailurePage(HttpBrowser.Page page) {
         assertFalse(page.isRedirect(), () -> "expected an error page, got a redirect to " + page.location());
-        assertTrue(page.status() >= 400 && page.status() < 500 || page.status() == 502, () -> "status " + page.status());
+        assertTrue(
+                page.status() >= 400 && page.status() < 500 || page.status() == 502, () -> "status " + page.status());
         assertTrue(page.contains(FAILURE_PAGE_TEXT), () -> "page does not explain the failure:\n" + page.body());
         assertFalse(page.body().contains("Exception"), "no stack trace on the page");
     }
 
     /** The one login-error event of the realm since its events were last cleared. */
     public static EventRepresentation loginErrorEvent(BrokerRealm realm) {
-        List<EventRepresentation> events = realm.resource().getEvents(List.of("IDENTITY_PROVIDER_LOGIN_ERROR"),
-                null, null, null, null, null, 0, 10);
+        List<EventRepresentation> events = realm.resource()
+                .getEvents(List.of("IDENTITY_PROVIDER_LOGIN_ERROR"), null, null, null, null, null, 0, 10);
         assertEquals(1, events.size(), () -> "events: " + events);
         EventRepresentation event = events.get(0);
         assertEquals("identity_provider_login_failure", event.getError());

@@ -57,12 +57,14 @@ public final class HttpBrowser {
 
         /** The href of the element with this id, HTML entities decoded. */
         public String hrefOf(String id) {
-            Matcher m = Pattern.compile("<a[^>]*id=\"" + Pattern.quote(id) + "\"[^>]*href=\"([^\"]+)\"|<a[^>]*href=\"([^\"]+)\"[^>]*id=\""
-                    + Pattern.quote(id) + "\"").matcher(body);
+            Matcher m = Pattern.compile("<a[^>]*id=\"" + Pattern.quote(id)
+                            + "\"[^>]*href=\"([^\"]+)\"|<a[^>]*href=\"([^\"]+)\"[^>]*id=\"" + Pattern.quote(id) + "\"")
+                    .matcher(body);
             if (!m.find()) {
                 throw new AssertionError("No link with id " + id + " on " + uri + ":\n" + body);
             }
-            return uri.resolve(unescape(m.group(1) != null ? m.group(1) : m.group(2))).toString();
+            return uri.resolve(unescape(m.group(1) != null ? m.group(1) : m.group(2)))
+                    .toString();
         }
 
         /** The action of the page's first form, HTML entities decoded and resolved against the page. */
@@ -100,9 +102,14 @@ public final class HttpBrowser {
 
     private Page send(HttpRequest.Builder request) {
         try {
-            HttpRequest built = request.header("Accept-Language", "en").timeout(Duration.ofSeconds(30)).build();
+            HttpRequest built = request.header("Accept-Language", "en")
+                    .timeout(Duration.ofSeconds(30))
+                    .build();
             HttpResponse<String> response = client.send(built, HttpResponse.BodyHandlers.ofString());
-            URI location = response.headers().firstValue("Location").map(built.uri()::resolve).orElse(null);
+            URI location = response.headers()
+                    .firstValue("Location")
+                    .map(built.uri()::resolve)
+                    .orElse(null);
             boolean redirect = response.statusCode() / 100 == 3 && location != null;
             return new Page(built.uri(), response.statusCode(), response.body(), redirect ? location : null);
         } catch (IOException e) {
@@ -120,7 +127,8 @@ public final class HttpBrowser {
         }
         for (String pair : uri.getRawQuery().split("&")) {
             String[] kv = pair.split("=", 2);
-            values.putIfAbsent(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+            values.putIfAbsent(
+                    URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
                     kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
         }
         return values;
@@ -128,11 +136,15 @@ public final class HttpBrowser {
 
     public static String form(Map<String, String> fields) {
         return fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 
     static String unescape(String html) {
-        return html.replace("&amp;", "&").replace("&#61;", "=").replace("&quot;", "\"").replace("&#x3D;", "=");
+        return html.replace("&amp;", "&")
+                .replace("&#61;", "=")
+                .replace("&quot;", "\"")
+                .replace("&#x3D;", "=");
     }
 }

@@ -15,11 +15,11 @@ public final class Levels {
     public static final String FACIAL_MATCH = "urn:acr.login.gov:verified-facial-match-required";
     public static final String DEFAULT_AAL = "urn:gov:gsa:ac:classes:sp:PasswordProtectedTransport:duo";
     public static final String AAL2 = "http://idmanagement.gov/ns/assurance/aal/2";
-    public static final String PHISHING_RESISTANT = "http://idmanagement.gov/ns/assurance/aal/2?phishing_resistant=true";
+    public static final String PHISHING_RESISTANT =
+            "http://idmanagement.gov/ns/assurance/aal/2?phishing_resistant=true";
     public static final String PIV_CAC = "http://idmanagement.gov/ns/assurance/aal/2?hspd12=true";
 
-    private Levels() {
-    }
+    private Levels() {}
 
     /**
      * Puts the provider back to asking for auth-only, no AAL, no level names of its own and the

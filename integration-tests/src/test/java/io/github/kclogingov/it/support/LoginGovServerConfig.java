@@ -12,9 +12,10 @@ public class LoginGovServerConfig implements KeycloakServerConfig {
 
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
-        config.log().handlers(KeycloakServerConfigBuilder.LogHandlers.CONSOLE, KeycloakServerConfigBuilder.LogHandlers.FILE);
-        return config
-                .dependency("io.github.kclogingov", "logingov-keycloak-provider")
+        config.log()
+                .handlers(
+                        KeycloakServerConfigBuilder.LogHandlers.CONSOLE, KeycloakServerConfigBuilder.LogHandlers.FILE);
+        return config.dependency("io.github.kclogingov", "logingov-keycloak-provider")
                 .option("log-file", ServerLog.path().toString());
     }
 }

@@ -2,13 +2,11 @@ package io.github.kclogingov.it.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.ws.rs.core.Response;
-
 import org.keycloak.admin.client.resource.IdentityProviderResource;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.IdentityProviderMapperRepresentation;
@@ -60,7 +58,8 @@ public final class Mappers {
 
     /** A top-level group for a mapper to join users to, unless it exists. */
     public void createGroup(String name) {
-        if (realm.resource().groups().groups().stream().noneMatch(g -> g.getName().equals(name))) {
+        if (realm.resource().groups().groups().stream()
+                .noneMatch(g -> g.getName().equals(name))) {
             GroupRepresentation group = new GroupRepresentation();
             group.setName(name);
             realm.resource().groups().add(group).close();

@@ -9,11 +9,11 @@ import java.nio.file.Path;
 /** The Keycloak server's log file, for checks of what the server wrote (and must never write). */
 public final class ServerLog {
 
-    private ServerLog() {
-    }
+    private ServerLog() {}
 
     public static Path path() {
-        return Path.of(System.getProperty("logingov.serverLog", "target/keycloak-server.log")).toAbsolutePath();
+        return Path.of(System.getProperty("logingov.serverLog", "target/keycloak-server.log"))
+                .toAbsolutePath();
     }
 
     public static String content() {

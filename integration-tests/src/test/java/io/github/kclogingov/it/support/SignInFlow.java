@@ -3,6 +3,8 @@ package io.github.kclogingov.it.support;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,9 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The agency's application signing a person in through Keycloak and Login.gov, hop by hop:
@@ -39,7 +38,8 @@ public final class SignInFlow {
     public HttpBrowser.Page openLoginPage(Map<String, String> extraParameters) {
         HttpBrowser.Page page = authorize(extraParameters);
         if (page.status() != 200) {
-            throw new AssertionError("Expected Keycloak's login page, got HTTP " + page.status() + " " + page.location());
+            throw new AssertionError(
+                    "Expected Keycloak's login page, got HTTP " + page.status() + " " + page.location());
         }
         return page;
     }
@@ -90,8 +90,9 @@ public final class SignInFlow {
      * redirect to the application (after a sign-in, a step-up or single sign-on).
      */
     public JsonNode claimsAtApplication(HttpBrowser.Page end) {
-        assertTrue(end.isRedirect() && isApplication(end.location()), () -> "sign-in did not reach the app: " + end
-                + (end.body() == null ? "" : "\n" + end.body()));
+        assertTrue(
+                end.isRedirect() && isApplication(end.location()),
+                () -> "sign-in did not reach the app: " + end + (end.body() == null ? "" : "\n" + end.body()));
         return exchangeCodeClaims(end.locationQuery().get("code"));
     }
 
@@ -101,20 +102,26 @@ public final class SignInFlow {
 
     /** The application exchanging its code at Keycloak's token endpoint. */
     public JsonNode exchangeCode(String code) {
-        String basic = Base64.getEncoder().encodeToString(
-                (BrokerRealm.APP_CLIENT_ID + ":" + BrokerRealm.APP_SECRET).getBytes(StandardCharsets.UTF_8));
+        String basic = Base64.getEncoder()
+                .encodeToString(
+                        (BrokerRealm.APP_CLIENT_ID + ":" + BrokerRealm.APP_SECRET).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create(realm.realmUrl() + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Authorization", "Basic " + basic)
                 .POST(HttpRequest.BodyPublishers.ofString(HttpBrowser.form(Map.of(
-                        "grant_type", "authorization_code",
-                        "code", code,
-                        "redirect_uri", BrokerRealm.APP_REDIRECT_URI))))
+                        "grant_type",
+                        "authorization_code",
+                        "code",
+                        code,
+                        "redirect_uri",
+                        BrokerRealm.APP_REDIRECT_URI))))
                 .build();
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new AssertionError("Token exchange failed: HTTP " + response.statusCode() + " " + response.body());
+                throw new AssertionError(
+                        "Token exchange failed: HTTP " + response.statusCode() + " " + response.body());
             }
             return new ObjectMapper().readTree(response.body());
         } catch (IOException e) {
@@ -132,12 +139,15 @@ public final class SignInFlow {
 
     /** The user's own view through Keycloak's account REST API, with an access token the application got. */
     public JsonNode accountApi(String accessToken) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(realm.realmUrl() + "/account/?userProfileMetadata=true"))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(realm.realmUrl() + "/account/?userProfileMetadata=true"))
                 .header("Authorization", "Bearer " + accessToken)
                 .header("Accept", "application/json")
-                .GET().build();
+                .GET()
+                .build();
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode(), response::body);
             return new ObjectMapper().readTree(response.body());
         } catch (IOException e) {

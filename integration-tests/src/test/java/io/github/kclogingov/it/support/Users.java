@@ -2,10 +2,8 @@ package io.github.kclogingov.it.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
-
 import jakarta.ws.rs.core.Response;
-
+import java.util.List;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
@@ -21,7 +19,11 @@ public final class Users {
     /** The realm's only user, with its attributes (a user list leaves them out). */
     public UserRepresentation onlyUser() {
         List<UserRepresentation> users = realm.resource().users().list();
-        assertEquals(1, users.size(), () -> "users: " + users.stream().map(UserRepresentation::getUsername).toList());
+        assertEquals(
+                1,
+                users.size(),
+                () -> "users: "
+                        + users.stream().map(UserRepresentation::getUsername).toList());
         return realm.resource().users().get(users.get(0).getId()).toRepresentation();
     }
 

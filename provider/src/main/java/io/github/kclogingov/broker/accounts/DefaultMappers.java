@@ -1,14 +1,12 @@
 package io.github.kclogingov.broker.accounts;
 
+import io.github.kclogingov.broker.config.LoginGovSettings;
+import io.github.kclogingov.broker.mappers.LoginGovAttributeMapper;
+import io.github.kclogingov.protocol.LoginGovClaims;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.github.kclogingov.broker.config.LoginGovSettings;
-import io.github.kclogingov.broker.mappers.LoginGovAttributeMapper;
-import io.github.kclogingov.protocol.LoginGovClaims;
-
 import org.keycloak.models.IdentityProviderMapperModel;
 import org.keycloak.models.IdentityProviderMapperSyncMode;
 
@@ -31,7 +29,8 @@ public final class DefaultMappers {
         return mappers;
     }
 
-    private static IdentityProviderMapperModel attributeMapper(String alias, String name, String claim, String attribute) {
+    private static IdentityProviderMapperModel attributeMapper(
+            String alias, String name, String claim, String attribute) {
         IdentityProviderMapperModel mapper = new IdentityProviderMapperModel();
         mapper.setName(name);
         mapper.setIdentityProviderAlias(alias);

@@ -2,7 +2,6 @@ package io.github.kclogingov.broker.accounts;
 
 import io.github.kclogingov.broker.common.ProviderType;
 import io.github.kclogingov.broker.config.LoginGovIdentityProviderConfig;
-
 import org.jboss.logging.Logger;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
@@ -40,8 +39,10 @@ public class DefaultMappersListener implements EventListenerProvider {
 
     @Override
     public void onEvent(AdminEvent event, boolean includeRepresentation) {
-        if (event.getResourceType() != ResourceType.IDENTITY_PROVIDER || event.getOperationType() != OperationType.CREATE
-                || event.getResourcePath() == null || !event.getResourcePath().startsWith(RESOURCE_PREFIX)) {
+        if (event.getResourceType() != ResourceType.IDENTITY_PROVIDER
+                || event.getOperationType() != OperationType.CREATE
+                || event.getResourcePath() == null
+                || !event.getResourcePath().startsWith(RESOURCE_PREFIX)) {
             return;
         }
         String alias = event.getResourcePath().substring(RESOURCE_PREFIX.length());
@@ -60,17 +61,21 @@ public class DefaultMappersListener implements EventListenerProvider {
 
     private void addDefaults(String alias) {
         IdentityProviderModel provider = session.identityProviders().getByAlias(alias);
-        if (provider == null || !ProviderType.ID.equals(provider.getProviderId())
-                || session.identityProviders().getMappersByAliasStream(alias).findAny().isPresent()) {
+        if (provider == null
+                || !ProviderType.ID.equals(provider.getProviderId())
+                || session.identityProviders()
+                        .getMappersByAliasStream(alias)
+                        .findAny()
+                        .isPresent()) {
             return;
         }
-        for (IdentityProviderMapperModel mapper : DefaultMappers.defaultsFor(alias, new LoginGovIdentityProviderConfig(provider).settings())) {
+        for (IdentityProviderMapperModel mapper :
+                DefaultMappers.defaultsFor(alias, new LoginGovIdentityProviderConfig(provider).settings())) {
             session.identityProviders().createMapper(mapper);
         }
         LOG.infof("Login.gov provider '%s': default mappers added", alias);
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

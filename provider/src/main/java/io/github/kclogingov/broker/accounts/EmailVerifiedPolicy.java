@@ -1,10 +1,9 @@
 package io.github.kclogingov.broker.accounts;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kclogingov.protocol.LoginGovClaims;
 import java.util.List;
 import java.util.Optional;
-
-import io.github.kclogingov.protocol.LoginGovClaims;
-
 import org.keycloak.broker.oidc.OIDCIdentityProvider;
 import org.keycloak.broker.provider.AbstractIdentityProvider;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
@@ -13,8 +12,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import org.keycloak.representations.JsonWebToken;
 import org.keycloak.sessions.AuthenticationSessionModel;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * When Login.gov's {@code email_verified} is believed. It is trusted only for an account this
@@ -35,7 +32,8 @@ public final class EmailVerifiedPolicy {
         boolean emailChanges = context.getEmail() != null && !context.getEmail().equalsIgnoreCase(user.getEmail());
         // Only asked when it matters: it reads the user's credentials and links.
         boolean onlyThisProvider = !newUser && emailChanges && onlyThisProviderSignsIn(session, alias, user);
-        verdict(newUser, emailChanges, onlyThisProvider, emailVerifiedBesideEmail(context)).ifPresent(user::setEmailVerified);
+        verdict(newUser, emailChanges, onlyThisProvider, emailVerifiedBesideEmail(context))
+                .ifPresent(user::setEmailVerified);
     }
 
     /**
@@ -46,8 +44,8 @@ public final class EmailVerifiedPolicy {
      * @param onlyThisProviderSignsIn the account has no credential of its own and no other link
      * @param verifiedBesideEmail Login.gov's {@code email_verified}, read beside the email; null when absent
      */
-    static Optional<Boolean> verdict(boolean newUser, boolean emailChanges, boolean onlyThisProviderSignsIn,
-            Boolean verifiedBesideEmail) {
+    static Optional<Boolean> verdict(
+            boolean newUser, boolean emailChanges, boolean onlyThisProviderSignsIn, Boolean verifiedBesideEmail) {
         if (!newUser && !emailChanges) {
             return Optional.empty();
         }
@@ -58,9 +56,12 @@ public final class EmailVerifiedPolicy {
     }
 
     private static boolean onlyThisProviderSignsIn(KeycloakSession session, String alias, UserModel user) {
-        boolean ownCredentials = user.credentialManager().getStoredCredentialsStream().findAny().isPresent();
-        List<String> links = session.users().getFederatedIdentitiesStream(session.getContext().getRealm(), user)
-                .map(FederatedIdentityModel::getIdentityProvider).toList();
+        boolean ownCredentials =
+                user.credentialManager().getStoredCredentialsStream().findAny().isPresent();
+        List<String> links = session.users()
+                .getFederatedIdentitiesStream(session.getContext().getRealm(), user)
+                .map(FederatedIdentityModel::getIdentityProvider)
+                .toList();
         return !ownCredentials && links.equals(List.of(alias));
     }
 
@@ -73,7 +74,8 @@ public final class EmailVerifiedPolicy {
         }
         JsonWebToken idToken = (JsonWebToken) context.getContextData().get(OIDCIdentityProvider.VALIDATED_ID_TOKEN);
         Object flag = idToken == null || idToken.getOtherClaims() == null
-                ? null : idToken.getOtherClaims().get(LoginGovClaims.EMAIL_VERIFIED);
+                ? null
+                : idToken.getOtherClaims().get(LoginGovClaims.EMAIL_VERIFIED);
         return flag instanceof Boolean verified ? verified : null;
     }
 }

@@ -14,10 +14,14 @@ public final class AchievedLevel {
     private AchievedLevel() {}
 
     /** Records the assertion in the user session and sets the achieved level for the current request from it. */
-    public static void record(KeycloakSession session, AuthenticationSessionModel authSession, AssertedLevel asserted,
+    public static void record(
+            KeycloakSession session,
+            AuthenticationSessionModel authSession,
+            AssertedLevel asserted,
             AssuranceNames names) {
         AssuranceNotes.recordAsserted(authSession, asserted);
-        RequestedLevels.of(authSession).achievedLoa(asserted, names)
+        RequestedLevels.of(authSession)
+                .achievedLoa(asserted, names)
                 .ifPresent(loa -> new AcrStore(session, authSession).setLevelAuthenticatedToCurrentRequest(loa));
     }
 }

@@ -1,11 +1,10 @@
 package io.github.kclogingov.broker.assurance;
 
-import java.util.Optional;
-
 import io.github.kclogingov.broker.common.UntrustedText;
 import io.github.kclogingov.protocol.AcrValues;
 import io.github.kclogingov.protocol.AuthenticationAssurance;
 import io.github.kclogingov.protocol.IdentityAssurance;
+import java.util.Optional;
 
 /**
  * What Login.gov asserted for one sign-in: the IAL in the id_token's {@code acr} and the
@@ -35,23 +34,26 @@ public record AssertedLevel(IdentityAssurance ial, String ialValue, Authenticati
      */
     public static AssertedLevel check(AcrValues requested, String acr, String aal) throws AssuranceMismatchException {
         if (acr == null || acr.isBlank()) {
-            throw new AssuranceMismatchException("Login.gov returned no acr; the sign-in asked for " + requested.ialValue());
+            throw new AssuranceMismatchException(
+                    "Login.gov returned no acr; the sign-in asked for " + requested.ialValue());
         }
-        IdentityAssurance asserted = IdentityAssurance.fromAsserted(acr, requested.form()).orElseThrow(() ->
-                new AssuranceMismatchException("Login.gov returned an acr this sign-in cannot accept ('" + UntrustedText.quoted(acr)
-                        + "'); it asked for " + requested.ialValue()));
+        IdentityAssurance asserted = IdentityAssurance.fromAsserted(acr, requested.form())
+                .orElseThrow(
+                        () -> new AssuranceMismatchException("Login.gov returned an acr this sign-in cannot accept ('"
+                                + UntrustedText.quoted(acr) + "'); it asked for " + requested.ialValue()));
         if (!requested.ial().isSatisfiedBy(asserted)) {
-            throw new AssuranceMismatchException("Login.gov asserted " + acr + ", which does not meet the requested "
-                    + requested.ialValue());
+            throw new AssuranceMismatchException(
+                    "Login.gov asserted " + acr + ", which does not meet the requested " + requested.ialValue());
         }
         AuthenticationAssurance expected = requested.expectedAal();
         if (aal == null || aal.isBlank()) {
-            throw new AssuranceMismatchException("Login.gov returned no aal; the sign-in asked for " + expected.value());
+            throw new AssuranceMismatchException(
+                    "Login.gov returned no aal; the sign-in asked for " + expected.value());
         }
         Optional<AuthenticationAssurance> returned = AuthenticationAssurance.fromValue(aal);
         if (returned.isEmpty() || returned.get() != expected) {
-            throw new AssuranceMismatchException("Login.gov returned aal '" + UntrustedText.quoted(aal) + "', not the requested "
-                    + expected.value());
+            throw new AssuranceMismatchException("Login.gov returned aal '" + UntrustedText.quoted(aal)
+                    + "', not the requested " + expected.value());
         }
         return new AssertedLevel(asserted, acr, returned.get(), aal);
     }
@@ -68,7 +70,8 @@ public record AssertedLevel(IdentityAssurance ial, String ialValue, Authenticati
 
     /** Reads a level recorded earlier (for instance in a session note), leniently: empty when unreadable. */
     public static Optional<AssertedLevel> restore(String ialValue, String aalValue) {
-        Optional<IdentityAssurance> level = IdentityAssurance.fromValue(ialValue).filter(IdentityAssurance::isAssertable);
+        Optional<IdentityAssurance> level =
+                IdentityAssurance.fromValue(ialValue).filter(IdentityAssurance::isAssertable);
         Optional<AuthenticationAssurance> authentication = AuthenticationAssurance.fromValue(aalValue);
         if (level.isEmpty() || authentication.isEmpty()) {
             return Optional.empty();

@@ -1,14 +1,13 @@
 package io.github.kclogingov.broker.assurance;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
-
 import io.github.kclogingov.protocol.AcrForm;
 import io.github.kclogingov.protocol.AcrValues;
 import io.github.kclogingov.protocol.AuthenticationAssurance;
 import io.github.kclogingov.protocol.IdentityAssurance;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The names applications use for Login.gov levels (the keys of a Keycloak realm's acr-to-LoA map)
@@ -80,10 +79,14 @@ public final class AssuranceNames {
     private static Map<String, AcrValues> builtIn() {
         Map<String, AcrValues> names = new LinkedHashMap<>();
         names.put("auth-only", semantic(IdentityAssurance.AUTH_ONLY, null));
-        names.put("phishing-resistant", semantic(IdentityAssurance.AUTH_ONLY, AuthenticationAssurance.PHISHING_RESISTANT));
+        names.put(
+                "phishing-resistant",
+                semantic(IdentityAssurance.AUTH_ONLY, AuthenticationAssurance.PHISHING_RESISTANT));
         names.put("piv-cac", semantic(IdentityAssurance.AUTH_ONLY, AuthenticationAssurance.PIV_CAC));
         names.put("verified", semantic(IdentityAssurance.VERIFIED, null));
-        names.put("verified-phishing-resistant", semantic(IdentityAssurance.VERIFIED, AuthenticationAssurance.PHISHING_RESISTANT));
+        names.put(
+                "verified-phishing-resistant",
+                semantic(IdentityAssurance.VERIFIED, AuthenticationAssurance.PHISHING_RESISTANT));
         names.put("verified-piv-cac", semantic(IdentityAssurance.VERIFIED, AuthenticationAssurance.PIV_CAC));
         names.put("verified-facial-match", semantic(IdentityAssurance.VERIFIED_FACIAL_MATCH_REQUIRED, null));
         names.put("verified-facial-match-preferred", semantic(IdentityAssurance.VERIFIED_FACIAL_MATCH_PREFERRED, null));

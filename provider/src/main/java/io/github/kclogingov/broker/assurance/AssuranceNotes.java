@@ -1,10 +1,8 @@
 package io.github.kclogingov.broker.assurance;
 
-import java.util.Optional;
-
 import io.github.kclogingov.broker.common.LoginGovLoginException;
 import io.github.kclogingov.protocol.AcrValues;
-
+import java.util.Optional;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.sessions.AuthenticationSessionModel;

@@ -1,5 +1,7 @@
 package io.github.kclogingov.broker.assurance;
 
+import io.github.kclogingov.broker.common.LoginGovLoginException;
+import io.github.kclogingov.protocol.AcrValues;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -7,10 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
-
-import io.github.kclogingov.broker.common.LoginGovLoginException;
-import io.github.kclogingov.protocol.AcrValues;
-
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.Constants;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
@@ -67,10 +65,13 @@ public final class RequestedLevels {
      */
     public AcrValues loginGovLevel(LevelPolicy policy) {
         AcrValues floor = policy.floor();
-        AcrValues level = requestedLevel(policy.names()).map(requested -> requested.atLeast(floor)).orElse(floor);
+        AcrValues level = requestedLevel(policy.names())
+                .map(requested -> requested.atLeast(floor))
+                .orElse(floor);
         if (!policy.registration().permits(level.ial())) {
-            throw new LoginGovLoginException("the application asked for " + level.ialValue() + ", which needs a Login.gov "
-                    + "registration with identity verification; this provider is registered for authentication only");
+            throw new LoginGovLoginException(
+                    "the application asked for " + level.ialValue() + ", which needs a Login.gov "
+                            + "registration with identity verification; this provider is registered for authentication only");
         }
         return level;
     }
@@ -102,7 +103,8 @@ public final class RequestedLevels {
         Map.Entry<Integer, AcrValues> nearest = byLoa.ceilingEntry(requestedLoa);
         if (nearest == null) {
             throw new LoginGovLoginException("the application asked for level of authentication " + requestedLoa
-                    + " (" + String.join(" ", requestedNames) + "), and no Login.gov level is named for it in the realm's "
+                    + " (" + String.join(" ", requestedNames)
+                    + "), and no Login.gov level is named for it in the realm's "
                     + "acr-to-LoA map");
         }
         return Optional.of(nearest.getValue());
@@ -139,7 +141,8 @@ public final class RequestedLevels {
         TreeMap<Integer, AcrValues> byLoa = new TreeMap<>();
         acrLoaMap.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
-                .forEach(entry -> names.levelFor(entry.getKey()).ifPresent(level -> byLoa.putIfAbsent(entry.getValue(), level)));
+                .forEach(entry ->
+                        names.levelFor(entry.getKey()).ifPresent(level -> byLoa.putIfAbsent(entry.getValue(), level)));
         return byLoa;
     }
 

@@ -1,10 +1,5 @@
 package io.github.kclogingov.broker.config;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import io.github.kclogingov.broker.assurance.AssuranceNames;
 import io.github.kclogingov.protocol.AcrValues;
 import io.github.kclogingov.protocol.ClientAuthentication;
@@ -12,7 +7,10 @@ import io.github.kclogingov.protocol.LoginGovAttribute;
 import io.github.kclogingov.protocol.LoginGovProtocol;
 import io.github.kclogingov.protocol.LoginGovScope;
 import io.github.kclogingov.protocol.Registration;
-
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,24 +40,30 @@ final class LoginGovConfigValidator {
         Registration registration = settings.registration();
         AcrValues defaultLevel = settings.defaultLevel();
         checkPermitted("The service level " + defaultLevel.ialValue(), defaultLevel, registration);
-        for (Map.Entry<String, AcrValues> name : settings.assuranceNames().custom().entrySet()) {
-            checkPermitted("Level name '" + name.getKey() + "' (" + name.getValue().toParameter() + ")", name.getValue(),
+        for (Map.Entry<String, AcrValues> name :
+                settings.assuranceNames().custom().entrySet()) {
+            checkPermitted(
+                    "Level name '" + name.getKey() + "' (" + name.getValue().toParameter() + ")",
+                    name.getValue(),
                     registration);
         }
         settings.attributes().ifPresent(attributes -> checkAttributes(attributes, registration));
         checkScopes(scopes, defaultLevel, registration);
-        if (settings.clientAuthentication() == ClientAuthentication.PRIVATE_KEY_JWT && settings.signingKeyId().isEmpty()) {
-            throw new InvalidSettingsException("private_key_jwt needs the key ID (kid) of a passive realm RSA key dedicated "
-                    + "to Login.gov in 'Client assertion key ID'. Create one under Realm settings > Keys, upload its certificate "
-                    + "to the Login.gov partner portal, and paste its kid here.");
+        if (settings.clientAuthentication() == ClientAuthentication.PRIVATE_KEY_JWT
+                && settings.signingKeyId().isEmpty()) {
+            throw new InvalidSettingsException(
+                    "private_key_jwt needs the key ID (kid) of a passive realm RSA key dedicated "
+                            + "to Login.gov in 'Client assertion key ID'. Create one under Realm settings > Keys, upload its certificate "
+                            + "to the Login.gov partner portal, and paste its kid here.");
         }
         warnAboutLegacySpellings(defaultLevel, settings.assuranceNames());
     }
 
     private static void checkClientId(String clientId) {
         if (clientId == null || clientId.isBlank()) {
-            throw new InvalidSettingsException("The client ID is required: it is the issuer string registered at the Login.gov "
-                    + "partner portal, e.g. urn:gov:gsa:openidconnect.profiles:sp:sso:agency:app.");
+            throw new InvalidSettingsException(
+                    "The client ID is required: it is the issuer string registered at the Login.gov "
+                            + "partner portal, e.g. urn:gov:gsa:openidconnect.profiles:sp:sso:agency:app.");
         }
         if (!LoginGovProtocol.isValidClientId(clientId)) {
             throw new InvalidSettingsException("The client ID must not contain spaces: Login.gov compares it exactly.");
@@ -68,20 +72,25 @@ final class LoginGovConfigValidator {
 
     private static void checkPermitted(String what, AcrValues level, Registration registration) {
         if (!registration.permits(level.ial())) {
-            throw new InvalidSettingsException(what + " needs a Login.gov registration with identity verification, and this "
-                    + "provider is registered as authentication only: Login.gov would answer 'The acr_values are not authorized'. "
-                    + "Choose an auth-only level, or set 'Login.gov registration' to verified if the partner portal says so.");
+            throw new InvalidSettingsException(
+                    what + " needs a Login.gov registration with identity verification, and this "
+                            + "provider is registered as authentication only: Login.gov would answer 'The acr_values are not authorized'. "
+                            + "Choose an auth-only level, or set 'Login.gov registration' to verified if the partner portal says so.");
         }
     }
 
     /** Verified-only attributes need a registration that can ask for a verified level. */
     private static void checkAttributes(Set<LoginGovAttribute> attributes, Registration registration) {
-        List<String> verifiedOnly = attributes.stream().filter(LoginGovAttribute::requiresVerifiedIdentity)
-                .map(LoginGovAttribute::configValue).sorted().toList();
+        List<String> verifiedOnly = attributes.stream()
+                .filter(LoginGovAttribute::requiresVerifiedIdentity)
+                .map(LoginGovAttribute::configValue)
+                .sorted()
+                .toList();
         if (!verifiedOnly.isEmpty() && registration == Registration.AUTH_ONLY) {
-            throw new InvalidSettingsException("The attribute(s) " + String.join(", ", verifiedOnly) + " need a verified level "
-                    + "(IAL2), which this provider, registered as authentication only, can never request: Login.gov would not "
-                    + "release them. Remove them, or set 'Login.gov registration' to verified.");
+            throw new InvalidSettingsException(
+                    "The attribute(s) " + String.join(", ", verifiedOnly) + " need a verified level "
+                            + "(IAL2), which this provider, registered as authentication only, can never request: Login.gov would not "
+                            + "release them. Remove them, or set 'Login.gov registration' to verified.");
         }
     }
 
@@ -117,20 +126,25 @@ final class LoginGovConfigValidator {
             return;
         }
         if (registration == Registration.AUTH_ONLY) {
-            throw new InvalidSettingsException("The scope(s) " + String.join(", ", verifiedOnly) + " need a verified service "
-                    + "level (IAL2), which this provider, registered as authentication only, can never request: Login.gov would "
-                    + "drop them silently. Remove them, or set 'Login.gov registration' to verified.");
+            throw new InvalidSettingsException(
+                    "The scope(s) " + String.join(", ", verifiedOnly) + " need a verified service "
+                            + "level (IAL2), which this provider, registered as authentication only, can never request: Login.gov would "
+                            + "drop them silently. Remove them, or set 'Login.gov registration' to verified.");
         }
-        LOG.warnf("Login.gov provider '%s': the scope(s) %s are sent only when a sign-in asks for a verified level; "
-                + "at %s Login.gov would drop them.", alias, String.join(", ", verifiedOnly), defaultLevel.ialValue());
+        LOG.warnf(
+                "Login.gov provider '%s': the scope(s) %s are sent only when a sign-in asks for a verified level; "
+                        + "at %s Login.gov would drop them.",
+                alias, String.join(", ", verifiedOnly), defaultLevel.ialValue());
     }
 
     private void warnAboutLegacySpellings(AcrValues defaultLevel, AssuranceNames names) {
         List<String> legacy = new ArrayList<>(defaultLevel.legacySpellings());
         names.custom().values().forEach(level -> legacy.addAll(level.legacySpellings()));
         if (!legacy.isEmpty()) {
-            LOG.warnf("Login.gov provider '%s' uses deprecated acr value(s) %s; Login.gov recommends the urn:acr.login.gov:* "
-                    + "service levels and the aal/2 spellings.", alias, String.join(", ", legacy));
+            LOG.warnf(
+                    "Login.gov provider '%s' uses deprecated acr value(s) %s; Login.gov recommends the urn:acr.login.gov:* "
+                            + "service levels and the aal/2 spellings.",
+                    alias, String.join(", ", legacy));
         }
     }
 }

@@ -1,15 +1,13 @@
 package io.github.kclogingov.broker.config;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import io.github.kclogingov.protocol.AcrForm;
 import io.github.kclogingov.protocol.ClientAuthentication;
 import io.github.kclogingov.protocol.IdentityAssurance;
 import io.github.kclogingov.protocol.LoginGovAttribute;
 import io.github.kclogingov.protocol.LoginGovEnvironment;
 import io.github.kclogingov.protocol.Registration;
-
+import java.util.HashMap;
+import java.util.Map;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.RealmModel;
 
@@ -70,7 +68,9 @@ public class LoginGovIdentityProviderConfig extends PinnedOidcConfig {
     /** The Login.gov part of {@link #validate}: the scopes follow the chosen attributes, then every rule is checked. */
     void validateLoginGovSettings() {
         LoginGovSettings parsed = settings();
-        parsed.attributes().ifPresent(attributes -> getConfig().put(ConfigKeys.SCOPES, LoginGovAttribute.scopesFor(attributes)));
-        new LoginGovConfigValidator(parsed, getAlias()).validate(getConfig().get(ConfigKeys.CLIENT_ID), getDefaultScope());
+        parsed.attributes()
+                .ifPresent(attributes -> getConfig().put(ConfigKeys.SCOPES, LoginGovAttribute.scopesFor(attributes)));
+        new LoginGovConfigValidator(parsed, getAlias())
+                .validate(getConfig().get(ConfigKeys.CLIENT_ID), getDefaultScope());
     }
 }

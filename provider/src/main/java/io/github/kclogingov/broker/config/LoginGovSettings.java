@@ -1,9 +1,5 @@
 package io.github.kclogingov.broker.config;
 
-import java.time.Duration;
-import java.util.Optional;
-import java.util.Set;
-
 import io.github.kclogingov.broker.assurance.AssuranceNames;
 import io.github.kclogingov.broker.assurance.LevelPolicy;
 import io.github.kclogingov.protocol.AcrValues;
@@ -12,6 +8,9 @@ import io.github.kclogingov.protocol.LoginGovAttribute;
 import io.github.kclogingov.protocol.LoginGovEndpoints;
 import io.github.kclogingov.protocol.LoginGovEnvironment;
 import io.github.kclogingov.protocol.Registration;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The Login.gov settings of one identity provider, parsed once ({@link SettingsParser}) into typed

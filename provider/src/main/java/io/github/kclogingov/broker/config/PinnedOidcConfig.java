@@ -1,11 +1,9 @@
 package io.github.kclogingov.broker.config;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import io.github.kclogingov.protocol.ClientAuthentication;
 import io.github.kclogingov.protocol.LoginGovProtocol;
-
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.keycloak.broker.oidc.OIDCIdentityProviderConfig;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;

@@ -1,16 +1,5 @@
 package io.github.kclogingov.broker.config;
 
-import java.io.IOException;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
 import io.github.kclogingov.broker.assurance.AssuranceNames;
 import io.github.kclogingov.broker.common.Blank;
 import io.github.kclogingov.protocol.AcrValues;
@@ -21,7 +10,16 @@ import io.github.kclogingov.protocol.LoginGovAttribute;
 import io.github.kclogingov.protocol.LoginGovEndpoints;
 import io.github.kclogingov.protocol.LoginGovEnvironment;
 import io.github.kclogingov.protocol.Registration;
-
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.keycloak.util.JsonSerialization;
 
 /**
@@ -62,8 +60,9 @@ final class SettingsParser {
 
     private LoginGovEnvironment environment() {
         String value = raw.get(ConfigKeys.ENVIRONMENT);
-        return LoginGovEnvironment.fromConfigValue(value).orElseThrow(() -> new InvalidSettingsException(
-                "Unknown Login.gov environment '" + value + "': choose sandbox, production or custom."));
+        return LoginGovEnvironment.fromConfigValue(value)
+                .orElseThrow(() -> new InvalidSettingsException(
+                        "Unknown Login.gov environment '" + value + "': choose sandbox, production or custom."));
     }
 
     private LoginGovEndpoints endpoints(LoginGovEnvironment environment) {
@@ -83,7 +82,8 @@ final class SettingsParser {
         try {
             return Registration.fromConfigValue(value);
         } catch (IllegalArgumentException e) {
-            throw new InvalidSettingsException("Login.gov registration must be auth-only or verified, not '" + value + "'.");
+            throw new InvalidSettingsException(
+                    "Login.gov registration must be auth-only or verified, not '" + value + "'.");
         }
     }
 
@@ -92,10 +92,11 @@ final class SettingsParser {
         String ialValue = value(ConfigKeys.IAL);
         String aalValue = value(ConfigKeys.AAL);
         if (ialValue == null) {
-            throw new InvalidSettingsException(aalValue == null
-                    ? "Choose a service level (IAL): Login.gov needs exactly one in every request."
-                    : "An authentication level (AAL) needs a service level (IAL) beside it: Login.gov answers '"
-                            + AcrValues.MISSING_IAL + "' to an AAL alone.");
+            throw new InvalidSettingsException(
+                    aalValue == null
+                            ? "Choose a service level (IAL): Login.gov needs exactly one in every request."
+                            : "An authentication level (AAL) needs a service level (IAL) beside it: Login.gov answers '"
+                                    + AcrValues.MISSING_IAL + "' to an AAL alone.");
         }
         AcrValues ial;
         try {
@@ -111,10 +112,12 @@ final class SettingsParser {
             return ial;
         }
         String aal = aalValue.trim();
-        AuthenticationAssurance level = AuthenticationAssurance.fromValue(aal).orElseThrow(() ->
-                new InvalidSettingsException(IdentityAssurance.fromValue(aal).isPresent()
-                        ? "Two IAL values: '" + aalValue + "' in 'Authentication level (AAL)' is a service level. Send exactly one."
-                        : "Login.gov does not know the authentication level (AAL) '" + aalValue + "'."));
+        AuthenticationAssurance level = AuthenticationAssurance.fromValue(aal)
+                .orElseThrow(() -> new InvalidSettingsException(
+                        IdentityAssurance.fromValue(aal).isPresent()
+                                ? "Two IAL values: '" + aalValue
+                                        + "' in 'Authentication level (AAL)' is a service level. Send exactly one."
+                                : "Login.gov does not know the authentication level (AAL) '" + aalValue + "'."));
         return new AcrValues(ial.ial(), ial.ialValue(), level, aal);
     }
 
@@ -131,14 +134,15 @@ final class SettingsParser {
             parsed = null;
         }
         if (parsed == null) { // not JSON, not an object, or the JSON literal null
-            throw new InvalidSettingsException("Level names must be a JSON object from name to Login.gov acr values, e.g. "
-                    + "{\"gold\": \"urn:acr.login.gov:verified\"}.");
+            throw new InvalidSettingsException(
+                    "Level names must be a JSON object from name to Login.gov acr values, e.g. "
+                            + "{\"gold\": \"urn:acr.login.gov:verified\"}.");
         }
         Map<String, String> names = new LinkedHashMap<>();
         for (Map.Entry<?, ?> entry : parsed.entrySet()) {
             if (!(entry.getValue() instanceof String value)) {
-                throw new InvalidSettingsException("Level names: the value of '" + entry.getKey()
-                        + "' must be a string of Login.gov acr values.");
+                throw new InvalidSettingsException(
+                        "Level names: the value of '" + entry.getKey() + "' must be a string of Login.gov acr values.");
             }
             names.put(String.valueOf(entry.getKey()), value);
         }
@@ -159,13 +163,19 @@ final class SettingsParser {
         List<String> unknown = new ArrayList<>();
         for (String item : value.split("##|[,\\s]+")) {
             if (!item.isBlank()) {
-                LoginGovAttribute.fromConfigValue(item.trim()).ifPresentOrElse(chosen::add, () -> unknown.add(item.trim()));
+                LoginGovAttribute.fromConfigValue(item.trim())
+                        .ifPresentOrElse(chosen::add, () -> unknown.add(item.trim()));
             }
         }
         if (!unknown.isEmpty()) {
-            throw new InvalidSettingsException("Login.gov has no attribute " + String.join(", ", unknown) + ". Choose among "
-                    + String.join(", ", Arrays.stream(LoginGovAttribute.values()).map(LoginGovAttribute::configValue).toList())
-                    + ".");
+            throw new InvalidSettingsException(
+                    "Login.gov has no attribute " + String.join(", ", unknown) + ". Choose among "
+                            + String.join(
+                                    ", ",
+                                    Arrays.stream(LoginGovAttribute.values())
+                                            .map(LoginGovAttribute::configValue)
+                                            .toList())
+                            + ".");
         }
         return Optional.of(chosen);
     }
@@ -175,8 +185,9 @@ final class SettingsParser {
         if (value == null) {
             return ClientAuthentication.PRIVATE_KEY_JWT;
         }
-        return ClientAuthentication.fromConfigValue(value).orElseThrow(() -> new InvalidSettingsException(
-                "Unknown client authentication '" + value + "': choose private_key_jwt or pkce."));
+        return ClientAuthentication.fromConfigValue(value)
+                .orElseThrow(() -> new InvalidSettingsException(
+                        "Unknown client authentication '" + value + "': choose private_key_jwt or pkce."));
     }
 
     private Optional<String> signingKeyId() {
@@ -196,6 +207,7 @@ final class SettingsParser {
         } catch (NumberFormatException e) {
             // refused below, with the same message as a number that is not positive
         }
-        throw new InvalidSettingsException("The id_token maximum age must be a positive number of seconds, not '" + value + "'.");
+        throw new InvalidSettingsException(
+                "The id_token maximum age must be a positive number of seconds, not '" + value + "'.");
     }
 }

@@ -17,6 +17,7 @@ public final class ClaimValues {
 
     /** Keys of Login.gov's {@code address} claim. There is no {@code country}. */
     public static final String FORMATTED = "formatted";
+
     public static final String STREET_ADDRESS = "street_address";
     public static final String LOCALITY = "locality";
     public static final String REGION = "region";
@@ -24,12 +25,12 @@ public final class ClaimValues {
 
     /** 9999-12-31T23:59:59Z: beyond it {@link Instant#toString()} is no longer plain ISO-8601. */
     private static final long MAX_EPOCH_SECOND = 253_402_300_799L;
+
     private static final Pattern NINE_DIGITS = Pattern.compile("[0-9]{9}");
     private static final Pattern DECIMAL = Pattern.compile("-?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?");
     private static final Pattern SSN_SEPARATORS = Pattern.compile("[- ]");
 
-    private ClaimValues() {
-    }
+    private ClaimValues() {}
 
     /**
      * {@code verified_at} as an ISO-8601 UTC instant such as {@code 2024-03-01T12:00:00Z}.
@@ -123,7 +124,11 @@ public final class ClaimValues {
         }
 
         boolean isEmpty() {
-            return formatted == null && streetAddress == null && locality == null && region == null && postalCode == null;
+            return formatted == null
+                    && streetAddress == null
+                    && locality == null
+                    && region == null
+                    && postalCode == null;
         }
     }
 

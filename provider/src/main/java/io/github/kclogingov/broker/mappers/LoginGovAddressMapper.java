@@ -1,13 +1,11 @@
 package io.github.kclogingov.broker.mappers;
 
+import io.github.kclogingov.protocol.LoginGovClaims;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import io.github.kclogingov.protocol.LoginGovClaims;
-
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.models.IdentityProviderMapperModel;
 import org.keycloak.models.KeycloakSession;
@@ -61,8 +59,8 @@ public class LoginGovAddressMapper extends LoginGovClaimImporter {
         }
     }
 
-    private static final List<ProviderConfigProperty> CONFIG_PROPERTIES = Arrays.stream(Part.values())
-            .map(LoginGovAddressMapper::property).toList();
+    private static final List<ProviderConfigProperty> CONFIG_PROPERTIES =
+            Arrays.stream(Part.values()).map(LoginGovAddressMapper::property).toList();
 
     private static ProviderConfigProperty property(Part part) {
         ProviderConfigProperty property = new ProviderConfigProperty();
@@ -97,24 +95,33 @@ public class LoginGovAddressMapper extends LoginGovClaimImporter {
     }
 
     @Override
-    public void preprocessFederatedIdentity(KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapperModel,
+    public void preprocessFederatedIdentity(
+            KeycloakSession session,
+            RealmModel realm,
+            IdentityProviderMapperModel mapperModel,
             BrokeredIdentityContext context) {
         Map<Part, String> targets = targets(mapperModel);
         UserProfileCheck.warnIfNotKept(session, realm, mapperModel, getDisplayType(), List.copyOf(targets.values()));
-        address(context).ifPresent(address -> targets.forEach((part, attribute) -> {
-            String value = address.part(part.claimKey);
-            if (value != null) {
-                context.setUserAttribute(attribute, value);
-            }
-        }));
+        address(context)
+                .ifPresent(address -> targets.forEach((part, attribute) -> {
+                    String value = address.part(part.claimKey);
+                    if (value != null) {
+                        context.setUserAttribute(attribute, value);
+                    }
+                }));
     }
 
     @Override
-    public void updateBrokeredUser(KeycloakSession session, RealmModel realm, UserModel user, IdentityProviderMapperModel mapperModel,
+    public void updateBrokeredUser(
+            KeycloakSession session,
+            RealmModel realm,
+            UserModel user,
+            IdentityProviderMapperModel mapperModel,
             BrokeredIdentityContext context) {
         Optional<ClaimValues.Address> address = address(context);
-        targets(mapperModel).forEach((part, attribute) ->
-                StoredAttribute.replace(user, attribute, address.map(a -> a.part(part.claimKey)).orElse(null)));
+        targets(mapperModel)
+                .forEach((part, attribute) -> StoredAttribute.replace(
+                        user, attribute, address.map(a -> a.part(part.claimKey)).orElse(null)));
     }
 
     /**

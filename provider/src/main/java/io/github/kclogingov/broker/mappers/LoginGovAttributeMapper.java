@@ -1,12 +1,10 @@
 package io.github.kclogingov.broker.mappers;
 
+import io.github.kclogingov.broker.common.ProviderType;
+import io.github.kclogingov.protocol.LoginGovClaims;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import io.github.kclogingov.broker.common.ProviderType;
-import io.github.kclogingov.protocol.LoginGovClaims;
-
 import org.keycloak.broker.oidc.mappers.UserAttributeMapper;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.common.util.CollectionUtil;
@@ -55,17 +53,20 @@ public class LoginGovAttributeMapper extends UserAttributeMapper {
 
     /** The parent's properties, in its order, with the free-text claim replaced by the drop-down. */
     static List<ProviderConfigProperty> configProperties(List<ProviderConfigProperty> parent) {
-        return parent.stream().map(property -> CLAIM.equals(property.getName()) ? claimProperty() : property).toList();
+        return parent.stream()
+                .map(property -> CLAIM.equals(property.getName()) ? claimProperty() : property)
+                .toList();
     }
 
     private static ProviderConfigProperty claimProperty() {
         ProviderConfigProperty claim = new ProviderConfigProperty();
         claim.setName(CLAIM);
         claim.setLabel("Claim");
-        claim.setHelpText("Login.gov claim to import (from the id_token, else userinfo). Request its scope on the identity "
-                + "provider. all_emails gives one value per address (declare the attribute as multivalued); verified_at is "
-                + "stored as an ISO-8601 UTC instant such as 2024-03-01T12:00:00Z. Use the Login.gov address and Social "
-                + "Security number mappers for those claims.");
+        claim.setHelpText(
+                "Login.gov claim to import (from the id_token, else userinfo). Request its scope on the identity "
+                        + "provider. all_emails gives one value per address (declare the attribute as multivalued); verified_at is "
+                        + "stored as an ISO-8601 UTC instant such as 2024-03-01T12:00:00Z. Use the Login.gov address and Social "
+                        + "Security number mappers for those claims.");
         claim.setType(ProviderConfigProperty.LIST_TYPE);
         claim.setOptions(CLAIMS);
         claim.setDefaultValue(LoginGovClaims.EMAIL);
@@ -100,7 +101,10 @@ public class LoginGovAttributeMapper extends UserAttributeMapper {
     }
 
     @Override
-    public void preprocessFederatedIdentity(KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapperModel,
+    public void preprocessFederatedIdentity(
+            KeycloakSession session,
+            RealmModel realm,
+            IdentityProviderMapperModel mapperModel,
             BrokeredIdentityContext context) {
         MapperConfig config = MapperConfig.of(mapperModel);
         String attribute = config.value(USER_ATTRIBUTE);
@@ -122,7 +126,11 @@ public class LoginGovAttributeMapper extends UserAttributeMapper {
     }
 
     @Override
-    public void updateBrokeredUser(KeycloakSession session, RealmModel realm, UserModel user, IdentityProviderMapperModel mapperModel,
+    public void updateBrokeredUser(
+            KeycloakSession session,
+            RealmModel realm,
+            UserModel user,
+            IdentityProviderMapperModel mapperModel,
             BrokeredIdentityContext context) {
         MapperConfig config = MapperConfig.of(mapperModel);
         String attribute = config.value(USER_ATTRIBUTE);
@@ -139,7 +147,8 @@ public class LoginGovAttributeMapper extends UserAttributeMapper {
         } else if (LAST_NAME.equalsIgnoreCase(attribute)) {
             first(values).ifPresent(user::setLastName);
         } else if (!(values.isEmpty() && isVerifiedAtIntoAttribute(claim, attribute))
-                && !CollectionUtil.collectionEquals(values, user.getAttributeStream(attribute).toList())) {
+                && !CollectionUtil.collectionEquals(
+                        values, user.getAttributeStream(attribute).toList())) {
             // An unreadable verified_at says nothing; anything else released replaces what was stored.
             user.setAttribute(attribute, values);
         }
@@ -162,7 +171,9 @@ public class LoginGovAttributeMapper extends UserAttributeMapper {
     /** verified_at into email, firstName or lastName (which makes no sense) keeps the raw value. */
     private static boolean isVerifiedAtIntoAttribute(String claim, String attribute) {
         return LoginGovClaims.VERIFIED_AT.equals(claim)
-                && !EMAIL.equalsIgnoreCase(attribute) && !FIRST_NAME.equalsIgnoreCase(attribute) && !LAST_NAME.equalsIgnoreCase(attribute);
+                && !EMAIL.equalsIgnoreCase(attribute)
+                && !FIRST_NAME.equalsIgnoreCase(attribute)
+                && !LAST_NAME.equalsIgnoreCase(attribute);
     }
 
     private static Optional<String> first(List<String> values) {

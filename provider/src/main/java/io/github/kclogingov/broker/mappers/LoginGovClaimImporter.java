@@ -1,7 +1,6 @@
 package io.github.kclogingov.broker.mappers;
 
 import io.github.kclogingov.broker.common.ProviderType;
-
 import org.keycloak.broker.oidc.mappers.AbstractClaimMapper;
 import org.keycloak.models.IdentityProviderSyncMode;
 

@@ -1,10 +1,8 @@
 package io.github.kclogingov.broker.mappers;
 
+import io.github.kclogingov.protocol.LoginGovClaims;
 import java.util.List;
 import java.util.Optional;
-
-import io.github.kclogingov.protocol.LoginGovClaims;
-
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.models.IdentityProviderMapperModel;
 import org.keycloak.models.KeycloakSession;
@@ -32,17 +30,25 @@ public class LoginGovSsnMapper extends LoginGovClaimImporter {
     public static final String KEEP_FULL = "full";
 
     private static final List<ProviderConfigProperty> CONFIG_PROPERTIES = ProviderConfigurationBuilder.create()
-            .property().name(USER_ATTRIBUTE).label("User Attribute Name")
-            .helpText("User attribute that receives the number. Declare it under Realm settings > User profile with view and "
-                    + "edit permission for admin only (not user), so that neither the user nor any account page shows it.")
+            .property()
+            .name(USER_ATTRIBUTE)
+            .label("User Attribute Name")
+            .helpText(
+                    "User attribute that receives the number. Declare it under Realm settings > User profile with view and "
+                            + "edit permission for admin only (not user), so that neither the user nor any account page shows it.")
             .type(ProviderConfigProperty.STRING_TYPE)
-            .defaultValue(DEFAULT_ATTRIBUTE).add()
-            .property().name(KEEP).label("Keep")
-            .helpText("last-four: only the last 4 digits (1234). full: all 9 digits, without dashes. Keep the full number only "
-                    + "if your agency's privacy rules require it.")
+            .defaultValue(DEFAULT_ATTRIBUTE)
+            .add()
+            .property()
+            .name(KEEP)
+            .label("Keep")
+            .helpText(
+                    "last-four: only the last 4 digits (1234). full: all 9 digits, without dashes. Keep the full number only "
+                            + "if your agency's privacy rules require it.")
             .type(ProviderConfigProperty.LIST_TYPE)
             .options(KEEP_LAST_FOUR, KEEP_FULL)
-            .defaultValue(KEEP_LAST_FOUR).add()
+            .defaultValue(KEEP_LAST_FOUR)
+            .add()
             .build();
 
     @Override
@@ -68,7 +74,10 @@ public class LoginGovSsnMapper extends LoginGovClaimImporter {
     }
 
     @Override
-    public void preprocessFederatedIdentity(KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapperModel,
+    public void preprocessFederatedIdentity(
+            KeycloakSession session,
+            RealmModel realm,
+            IdentityProviderMapperModel mapperModel,
             BrokeredIdentityContext context) {
         String attribute = attribute(mapperModel);
         if (attribute == null) {
@@ -79,7 +88,11 @@ public class LoginGovSsnMapper extends LoginGovClaimImporter {
     }
 
     @Override
-    public void updateBrokeredUser(KeycloakSession session, RealmModel realm, UserModel user, IdentityProviderMapperModel mapperModel,
+    public void updateBrokeredUser(
+            KeycloakSession session,
+            RealmModel realm,
+            UserModel user,
+            IdentityProviderMapperModel mapperModel,
             BrokeredIdentityContext context) {
         String attribute = attribute(mapperModel);
         if (attribute == null) {
@@ -97,7 +110,9 @@ public class LoginGovSsnMapper extends LoginGovClaimImporter {
     }
 
     private static Optional<String> kept(IdentityProviderMapperModel mapperModel, BrokeredIdentityContext context) {
-        return kept(MapperConfig.of(mapperModel).value(KEEP), QuietClaims.get(context, LoginGovClaims.SOCIAL_SECURITY_NUMBER));
+        return kept(
+                MapperConfig.of(mapperModel).value(KEEP),
+                QuietClaims.get(context, LoginGovClaims.SOCIAL_SECURITY_NUMBER));
     }
 
     /** The configured attribute, the default when the key is missing, none when it is set but empty. */

@@ -1,9 +1,7 @@
 package io.github.kclogingov.broker.mappers;
 
-import java.util.Map;
-
 import io.github.kclogingov.broker.common.Blank;
-
+import java.util.Map;
 import org.keycloak.models.IdentityProviderMapperModel;
 
 /** A Login.gov mapper's stored settings, read one way by every Login.gov mapper. */

@@ -1,10 +1,8 @@
 package io.github.kclogingov.broker.mappers;
 
+import io.github.kclogingov.broker.common.ProviderType;
 import java.util.Arrays;
 import java.util.List;
-
-import io.github.kclogingov.broker.common.ProviderType;
-
 import org.keycloak.broker.oidc.KeycloakOIDCIdentityProviderFactory;
 import org.keycloak.broker.oidc.OIDCIdentityProviderFactory;
 import org.keycloak.broker.provider.IdentityProviderMapper;

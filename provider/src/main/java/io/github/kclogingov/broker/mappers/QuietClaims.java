@@ -1,17 +1,15 @@
 package io.github.kclogingov.broker.mappers;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.keycloak.broker.oidc.OIDCIdentityProvider;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.jose.jws.JWSInput;
 import org.keycloak.jose.jws.JWSInputException;
 import org.keycloak.representations.JsonWebToken;
 import org.keycloak.util.JsonSerialization;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The one claim reader of the Login.gov mappers. It looks where {@code AbstractClaimMapper.getClaimValue}
@@ -33,7 +31,8 @@ final class QuietClaims {
         if (value == null) {
             value = fromToken(context.getContextData().get(OIDCIdentityProvider.VALIDATED_ID_TOKEN), claim);
         }
-        if (value == null && context.getContextData().get(OIDCIdentityProvider.USER_INFO) instanceof JsonNode userInfo) {
+        if (value == null
+                && context.getContextData().get(OIDCIdentityProvider.USER_INFO) instanceof JsonNode userInfo) {
             value = fromJson(userInfo.get(claim));
         }
         return value;
@@ -66,8 +65,13 @@ final class QuietClaims {
             return null;
         }
         Object value = parsed.getOtherClaims().get(claim);
-        return value instanceof String || value instanceof Number || value instanceof Boolean || value instanceof List<?>
-                || value instanceof Map<?, ?> ? value : null;
+        return value instanceof String
+                        || value instanceof Number
+                        || value instanceof Boolean
+                        || value instanceof List<?>
+                        || value instanceof Map<?, ?>
+                ? value
+                : null;
     }
 
     private static Object fromJson(JsonNode node) {

@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import org.jboss.logging.Logger;
 import org.keycloak.models.IdentityProviderMapperModel;
 import org.keycloak.models.KeycloakSession;
@@ -31,15 +30,18 @@ final class UserProfileCheck {
             UserModel.FIRST_NAME.toLowerCase(Locale.ROOT),
             UserModel.LAST_NAME.toLowerCase(Locale.ROOT));
 
-    private UserProfileCheck() {
-    }
+    private UserProfileCheck() {}
 
     /**
      * Logs one WARN if the realm's user profile does not keep some of {@code attributes}. Never
      * fails the sign-in: if the configuration cannot be read, nothing is logged above DEBUG.
      */
-    static void warnIfNotKept(KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapperModel,
-            String mapperType, Collection<String> attributes) {
+    static void warnIfNotKept(
+            KeycloakSession session,
+            RealmModel realm,
+            IdentityProviderMapperModel mapperModel,
+            String mapperType,
+            Collection<String> attributes) {
         if (session == null || realm == null || attributes.isEmpty()) {
             return;
         }
@@ -52,18 +54,26 @@ final class UserProfileCheck {
             UserProfileProvider provider = session.getProvider(UserProfileProvider.class);
             config = provider == null ? null : provider.getConfiguration();
         } catch (RuntimeException e) {
-            LOG.debugf("Could not read the user profile of realm '%s' for mapper '%s': %s", realm.getName(),
-                    mapperModel.getName(), e.toString());
+            LOG.debugf(
+                    "Could not read the user profile of realm '%s' for mapper '%s': %s",
+                    realm.getName(), mapperModel.getName(), e.toString());
             return;
         }
         List<String> notKept = notKept(config, attributes);
         if (!notKept.isEmpty()) {
             boolean one = notKept.size() == 1;
-            LOG.warnf("%s '%s' of identity provider '%s' imports user attribute%s %s, which the user profile of realm '%s' "
+            LOG.warnf(
+                    "%s '%s' of identity provider '%s' imports user attribute%s %s, which the user profile of realm '%s' "
                             + "does not declare while unmanaged attributes are disabled: Keycloak does not manage %s and "
                             + "administrators cannot see %s. Declare %s under Realm settings > User profile.",
-                    mapperType, mapperModel.getName(), mapperModel.getIdentityProviderAlias(), one ? "" : "s",
-                    String.join(", ", notKept), realm.getName(), one ? "it" : "them", one ? "it" : "them",
+                    mapperType,
+                    mapperModel.getName(),
+                    mapperModel.getIdentityProviderAlias(),
+                    one ? "" : "s",
+                    String.join(", ", notKept),
+                    realm.getName(),
+                    one ? "it" : "them",
+                    one ? "it" : "them",
                     one ? "it" : "them");
         }
     }
@@ -73,7 +83,10 @@ final class UserProfileCheck {
         if (config == null) {
             return List.of();
         }
-        return attributes.stream().filter(attribute -> !isKept(config, attribute)).distinct().toList();
+        return attributes.stream()
+                .filter(attribute -> !isKept(config, attribute))
+                .distinct()
+                .toList();
     }
 
     /**

@@ -1,13 +1,11 @@
 package io.github.kclogingov.broker.signin;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kclogingov.broker.assurance.AssertedLevel;
 import io.github.kclogingov.broker.common.LoginGovLoginException;
 import io.github.kclogingov.protocol.AcrValues;
 import io.github.kclogingov.protocol.LoginGovClaims;
-
 import org.keycloak.representations.JsonWebToken;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * What Login.gov asserted must meet what this sign-in asked for, before any user is created or
@@ -44,7 +42,9 @@ public final class AssuranceCheck {
     }
 
     private static String text(JsonWebToken token, String claim) {
-        Object value = token == null || token.getOtherClaims() == null ? null : token.getOtherClaims().get(claim);
+        Object value = token == null || token.getOtherClaims() == null
+                ? null
+                : token.getOtherClaims().get(claim);
         return value instanceof String text ? text : null;
     }
 

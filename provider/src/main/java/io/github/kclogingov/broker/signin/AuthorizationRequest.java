@@ -7,9 +7,7 @@ import io.github.kclogingov.broker.common.LoginGovLoginException;
 import io.github.kclogingov.protocol.AcrValues;
 import io.github.kclogingov.protocol.LoginGovProtocol;
 import io.github.kclogingov.protocol.LoginGovScope;
-
 import jakarta.ws.rs.core.UriBuilder;
-
 import org.keycloak.OAuth2Constants;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -30,7 +28,8 @@ public final class AuthorizationRequest {
     /** Login.gov refuses a shorter {@code state}; Keycloak's is long enough unless configured otherwise. */
     public static void checkState(String state) {
         if (state == null || state.length() < LoginGovProtocol.MIN_STATE_LENGTH) {
-            throw new LoginGovLoginException("state shorter than Login.gov's minimum of " + LoginGovProtocol.MIN_STATE_LENGTH);
+            throw new LoginGovLoginException(
+                    "state shorter than Login.gov's minimum of " + LoginGovProtocol.MIN_STATE_LENGTH);
         }
     }
 
@@ -41,7 +40,8 @@ public final class AuthorizationRequest {
      */
     public static AcrValues levelToSend(AuthenticationSessionModel authSession, LevelPolicy policy) {
         AcrValues requested = RequestedLevels.of(authSession).loginGovLevel(policy);
-        AcrValues level = AssuranceNotes.sessionLevel(authSession).map(requested::atLeast).orElse(requested);
+        AcrValues level =
+                AssuranceNotes.sessionLevel(authSession).map(requested::atLeast).orElse(requested);
         AssuranceNotes.recordRequested(authSession, level);
         return level;
     }

@@ -1,7 +1,6 @@
 package io.github.kclogingov.broker.signin;
 
 import java.time.Duration;
-
 import org.keycloak.common.util.SecretGenerator;
 import org.keycloak.representations.JsonWebToken;
 

@@ -2,7 +2,6 @@ package io.github.kclogingov.broker.signin;
 
 import io.github.kclogingov.broker.common.LoginGovLoginException;
 import io.github.kclogingov.protocol.LoginGovProtocol;
-
 import org.keycloak.crypto.AsymmetricSignatureSignerContext;
 import org.keycloak.crypto.KeyStatus;
 import org.keycloak.crypto.KeyType;
@@ -22,21 +21,22 @@ import org.keycloak.models.RealmModel;
  */
 public final class ClientAssertionKey {
 
-    private ClientAssertionKey() {
-    }
+    private ClientAssertionKey() {}
 
     public static SignatureSignerContext signer(KeycloakSession session, RealmModel realm, String kid) {
         KeyWrapper key = session.keys().getKey(realm, kid, KeyUse.SIG, LoginGovProtocol.SIGNING_ALGORITHM);
         if (key == null || key.getPrivateKey() == null || !KeyType.RSA.equals(key.getType())) {
-            throw new LoginGovLoginException("The client assertion key '" + kid + "' is not an enabled RSA (RS256) key of this realm. "
-                    + "An administrator must fix the Login.gov identity provider's 'Client assertion key ID'.");
+            throw new LoginGovLoginException(
+                    "The client assertion key '" + kid + "' is not an enabled RSA (RS256) key of this realm. "
+                            + "An administrator must fix the Login.gov identity provider's 'Client assertion key ID'.");
         }
         KeyWrapper realmSigningKey = session.keys().getActiveKey(realm, KeyUse.SIG, LoginGovProtocol.SIGNING_ALGORITHM);
         boolean signsRealmTokens = key.getStatus() == KeyStatus.ACTIVE
                 || (realmSigningKey != null && kid.equals(realmSigningKey.getKid()));
         if (signsRealmTokens) {
-            throw new LoginGovLoginException("The client assertion key '" + kid + "' is an active realm key, which also signs "
-                    + "Keycloak's own tokens. An administrator must make it passive or pin a dedicated passive key.");
+            throw new LoginGovLoginException(
+                    "The client assertion key '" + kid + "' is an active realm key, which also signs "
+                            + "Keycloak's own tokens. An administrator must make it passive or pin a dedicated passive key.");
         }
         if (key.getAlgorithm() == null) {
             key.setAlgorithm(LoginGovProtocol.SIGNING_ALGORITHM);

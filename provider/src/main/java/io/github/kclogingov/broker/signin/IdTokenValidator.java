@@ -1,5 +1,8 @@
 package io.github.kclogingov.broker.signin;
 
+import io.github.kclogingov.broker.common.LoginGovLoginException;
+import io.github.kclogingov.broker.common.UntrustedText;
+import io.github.kclogingov.protocol.LoginGovProtocol;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -8,11 +11,6 @@ import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
-
-import io.github.kclogingov.broker.common.LoginGovLoginException;
-import io.github.kclogingov.broker.common.UntrustedText;
-import io.github.kclogingov.protocol.LoginGovProtocol;
-
 import org.keycloak.jose.JOSE;
 import org.keycloak.jose.JOSEParser;
 import org.keycloak.jose.jws.JWSInput;
@@ -43,7 +41,13 @@ public final class IdTokenValidator {
     private final Duration maxAge;
     private final Clock clock;
 
-    public IdTokenValidator(KeyResolver keys, String expectedIssuer, String clientId, Duration clockSkew, Duration maxAge, Clock clock) {
+    public IdTokenValidator(
+            KeyResolver keys,
+            String expectedIssuer,
+            String clientId,
+            Duration clockSkew,
+            Duration maxAge,
+            Clock clock) {
         this.keys = keys;
         this.expectedIssuer = expectedIssuer;
         this.clientId = clientId;
@@ -81,7 +85,8 @@ public final class IdTokenValidator {
     private void verifySignature(JWSInput jws) {
         String alg = jws.getHeader().getRawAlgorithm();
         if (!LoginGovProtocol.SIGNING_ALGORITHM.equals(alg)) {
-            throw failure("id_token algorithm " + UntrustedText.quoted(alg) + " refused: Login.gov signs with RS256 only");
+            throw failure(
+                    "id_token algorithm " + UntrustedText.quoted(alg) + " refused: Login.gov signs with RS256 only");
         }
         String kid = jws.getHeader().getKeyId();
         if (kid == null || kid.isBlank()) {
@@ -89,7 +94,8 @@ public final class IdTokenValidator {
         }
         PublicKey key = keys.find(kid);
         if (!(key instanceof RSAPublicKey)) {
-            throw failure("id_token signed with a key that Login.gov's JWKS does not list (kid " + UntrustedText.quoted(kid) + ")");
+            throw failure("id_token signed with a key that Login.gov's JWKS does not list (kid "
+                    + UntrustedText.quoted(kid) + ")");
         }
         try {
             Signature verifier = Signature.getInstance("SHA256withRSA");
@@ -152,7 +158,6 @@ public final class IdTokenValidator {
             throw failure("id_token is not valid yet (nbf)");
         }
     }
-
 
     private static LoginGovLoginException failure(String reason) {
         return new LoginGovLoginException(reason);

@@ -1,19 +1,16 @@
 package io.github.kclogingov.broker.signin;
 
-import java.io.IOException;
-import java.util.Map;
-import java.util.function.Function;
-
 import io.github.kclogingov.broker.common.LoginGovLoginException;
 import io.github.kclogingov.broker.common.UntrustedText;
 import io.github.kclogingov.broker.config.InvalidSettingsException;
-
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-
+import java.io.IOException;
+import java.util.Map;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
-import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.broker.oidc.OIDCIdentityProvider;
+import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.broker.provider.IdentityBrokerException;
 import org.keycloak.broker.provider.UserAuthenticationIdentityProvider.AuthenticationCallback;
 import org.keycloak.events.EventBuilder;
@@ -43,8 +40,12 @@ public final class LoginGovCallback {
      * @param provider the Login.gov provider, which validates the token response
      * @param tokenRequests the token request for an authorization code, authenticated as the provider does it
      */
-    public LoginGovCallback(KeycloakSession session, OIDCIdentityProvider provider, AuthenticationCallback callback,
-            EventBuilder event, Function<String, SimpleHttpRequest> tokenRequests) {
+    public LoginGovCallback(
+            KeycloakSession session,
+            OIDCIdentityProvider provider,
+            AuthenticationCallback callback,
+            EventBuilder event,
+            Function<String, SimpleHttpRequest> tokenRequests) {
         this.session = session;
         this.provider = provider;
         this.callback = callback;
@@ -96,12 +97,14 @@ public final class LoginGovCallback {
             return fail(authSession, UntrustedText.readable(e.getMessage()), null);
         } catch (RuntimeException | IOException e) {
             LOG.debugf("Login.gov callback failed with %s", e.getClass().getName());
-            return fail(authSession, "unexpected answer from Login.gov (" + e.getClass().getSimpleName() + ")", null);
+            return fail(
+                    authSession,
+                    "unexpected answer from Login.gov (" + e.getClass().getSimpleName() + ")",
+                    null);
         }
     }
 
-    private record TokenAnswer(int status, String body) {
-    }
+    private record TokenAnswer(int status, String body) {}
 
     private TokenAnswer callTokenEndpoint(String code) throws IOException {
         try (SimpleHttpResponse response = tokenRequests.apply(code).asResponse()) {
@@ -130,6 +133,7 @@ public final class LoginGovCallback {
     }
 
     private Response fail(AuthenticationSessionModel authSession, String reason, String loginGovText) {
-        return SignInFailure.respond(session, event, authSession, provider.getConfig().getAlias(), reason, loginGovText);
+        return SignInFailure.respond(
+                session, event, authSession, provider.getConfig().getAlias(), reason, loginGovText);
     }
 }

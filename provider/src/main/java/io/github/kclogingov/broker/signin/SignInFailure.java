@@ -1,9 +1,7 @@
 package io.github.kclogingov.broker.signin;
 
 import io.github.kclogingov.broker.common.LoginGovLoginException;
-
 import jakarta.ws.rs.core.Response;
-
 import org.jboss.logging.Logger;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
@@ -25,11 +23,15 @@ public final class SignInFailure {
 
     private static final Logger LOG = Logger.getLogger(SignInFailure.class);
 
-    private SignInFailure() {
-    }
+    private SignInFailure() {}
 
-    public static Response respond(KeycloakSession session, EventBuilder event, AuthenticationSessionModel authSession,
-                            String alias, String reason, String loginGovText) {
+    public static Response respond(
+            KeycloakSession session,
+            EventBuilder event,
+            AuthenticationSessionModel authSession,
+            String alias,
+            String reason,
+            String loginGovText) {
         LOG.warnf("Sign-in through identity provider '%s' failed: %s", alias, reason);
         event.event(EventType.IDENTITY_PROVIDER_LOGIN)
                 .detail(Details.IDENTITY_PROVIDER, alias)
@@ -38,6 +40,7 @@ public final class SignInFailure {
             event.detail(LOGINGOV_ERROR_DETAIL, loginGovText);
         }
         event.error(Errors.IDENTITY_PROVIDER_LOGIN_FAILURE);
-        return ErrorPage.error(session, authSession, Response.Status.BAD_GATEWAY, LoginGovLoginException.MESSAGE_KEY, reason);
+        return ErrorPage.error(
+                session, authSession, Response.Status.BAD_GATEWAY, LoginGovLoginException.MESSAGE_KEY, reason);
     }
 }

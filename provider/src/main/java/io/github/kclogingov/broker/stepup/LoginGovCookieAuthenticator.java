@@ -1,17 +1,14 @@
 package io.github.kclogingov.broker.stepup;
 
-import java.net.URI;
-import java.util.Optional;
-
-import jakarta.ws.rs.core.Response;
-
 import io.github.kclogingov.broker.assurance.AssuranceNotes;
 import io.github.kclogingov.broker.assurance.RequestedLevels;
 import io.github.kclogingov.broker.common.LoginGovLoginException;
 import io.github.kclogingov.broker.config.InvalidSettingsException;
 import io.github.kclogingov.broker.config.LoginGovSettings;
 import io.github.kclogingov.protocol.AcrValues;
-
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationProcessor;
@@ -49,8 +46,10 @@ public class LoginGovCookieAuthenticator extends CookieAuthenticator {
     public void authenticate(AuthenticationFlowContext context) {
         KeycloakSession session = context.getSession();
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        AuthenticationManager.AuthResult cookie = AuthenticationManager.authenticateIdentityCookie(session, context.getRealm(), true);
-        Optional<LoginGovSession> loginGov = cookie == null ? Optional.empty() : LoginGovSession.of(session, cookie.session());
+        AuthenticationManager.AuthResult cookie =
+                AuthenticationManager.authenticateIdentityCookie(session, context.getRealm(), true);
+        Optional<LoginGovSession> loginGov =
+                cookie == null ? Optional.empty() : LoginGovSession.of(session, cookie.session());
         if (loginGov.isEmpty() || isOutsideStepUp(context, cookie.session())) {
             super.authenticate(context);
             return;
@@ -62,7 +61,8 @@ public class LoginGovCookieAuthenticator extends CookieAuthenticator {
             settings = loginGov.get().config().settings();
             needed = requested.loginGovLevel(settings.levelPolicy());
         } catch (LoginGovLoginException | InvalidSettingsException e) {
-            // Login.gov cannot be asked for this level, or the provider is misconfigured; its provider shows the person why.
+            // Login.gov cannot be asked for this level, or the provider is misconfigured; its provider shows the person
+            // why.
             stepUp(context, loginGov.get());
             return;
         }
@@ -86,16 +86,22 @@ public class LoginGovCookieAuthenticator extends CookieAuthenticator {
                 || context.getRealm().isOrganizationsEnabled();
     }
 
-    private static void singleSignOn(AuthenticationFlowContext context, AuthenticationManager.AuthResult cookie,
-                                     LoginGovSession loginGov, RequestedLevels requested, LoginGovSettings settings) {
+    private static void singleSignOn(
+            AuthenticationFlowContext context,
+            AuthenticationManager.AuthResult cookie,
+            LoginGovSession loginGov,
+            RequestedLevels requested,
+            LoginGovSettings settings) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         authSession.setAuthNote(Constants.LOA_MAP, cookie.session().getNote(Constants.LOA_MAP));
         context.setUser(cookie.user());
         AcrStore acrStore = new AcrStore(context.getSession(), authSession);
-        acrStore.setLevelAuthenticatedToCurrentRequest(requested.achievedLoa(loginGov.asserted(), settings.assuranceNames())
+        acrStore.setLevelAuthenticatedToCurrentRequest(requested
+                .achievedLoa(loginGov.asserted(), settings.assuranceNames())
                 .orElse(Constants.MINIMUM_LOA));
         authSession.setAuthNote(AuthenticationManager.SSO_AUTH, "true");
-        AuthenticatorUtils.updateCompletedExecutions(authSession, cookie.session(), context.getExecution().getId());
+        AuthenticatorUtils.updateCompletedExecutions(
+                authSession, cookie.session(), context.getExecution().getId());
         context.attachUserSession(cookie.session());
         context.success();
     }
@@ -107,12 +113,18 @@ public class LoginGovCookieAuthenticator extends CookieAuthenticator {
     private static void stepUp(AuthenticationFlowContext context, LoginGovSession loginGov) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         AssuranceNotes.recordSessionLevel(authSession, loginGov.asserted());
-        String accessCode = new ClientSessionCode<>(context.getSession(), context.getRealm(), authSession).getOrGenerateCode();
-        URI location = Urls.identityProviderAuthnRequest(context.getUriInfo().getBaseUri(), loginGov.alias(),
-                context.getRealm().getName(), accessCode, authSession.getClient().getClientId(), authSession.getTabId(),
-                AuthenticationProcessor.getClientData(context.getSession(), authSession), null);
+        String accessCode =
+                new ClientSessionCode<>(context.getSession(), context.getRealm(), authSession).getOrGenerateCode();
+        URI location = Urls.identityProviderAuthnRequest(
+                context.getUriInfo().getBaseUri(),
+                loginGov.alias(),
+                context.getRealm().getName(),
+                accessCode,
+                authSession.getClient().getClientId(),
+                authSession.getTabId(),
+                AuthenticationProcessor.getClientData(context.getSession(), authSession),
+                null);
         LOG.debugf("Session signed in through '%s' does not meet the requested level: step-up", loginGov.alias());
         context.forceChallenge(Response.seeOther(location).build());
     }
-
 }

@@ -1,12 +1,10 @@
 package io.github.kclogingov.broker.stepup;
 
-import java.util.Optional;
-
 import io.github.kclogingov.broker.assurance.AssertedLevel;
 import io.github.kclogingov.broker.assurance.AssuranceNotes;
 import io.github.kclogingov.broker.common.ProviderType;
 import io.github.kclogingov.broker.config.LoginGovIdentityProviderConfig;
-
+import java.util.Optional;
 import org.keycloak.events.Details;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
@@ -21,7 +19,8 @@ record LoginGovSession(String alias, LoginGovIdentityProviderConfig config, Asse
     /** Empty for a session signed in another way, through a provider now disabled, or without a recorded assertion. */
     static Optional<LoginGovSession> of(KeycloakSession session, UserSessionModel userSession) {
         String alias = userSession.getNote(Details.IDENTITY_PROVIDER);
-        IdentityProviderModel model = alias == null ? null : session.identityProviders().getByAlias(alias);
+        IdentityProviderModel model =
+                alias == null ? null : session.identityProviders().getByAlias(alias);
         if (model == null || !model.isEnabled() || !ProviderType.ID.equals(model.getProviderId())) {
             return Optional.empty();
         }

@@ -3,12 +3,11 @@ package io.github.kclogingov.broker.accounts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kclogingov.broker.common.ProviderType;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
-
-import io.github.kclogingov.broker.common.ProviderType;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.keycloak.broker.oidc.OIDCIdentityProvider;
@@ -16,8 +15,6 @@ import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.representations.JsonWebToken;
 import org.keycloak.util.JsonSerialization;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** Tests when Login.gov's email_verified is believed, and where it is read beside the email. */
 class EmailVerifiedPolicyTest {
@@ -53,7 +50,9 @@ class EmailVerifiedPolicyTest {
         void an_existing_account_keeping_its_email_is_left_alone() {
             for (boolean onlyThisProvider : new boolean[] {true, false}) {
                 for (Boolean verified : new Boolean[] {true, false, ABSENT}) {
-                    assertEquals(Optional.empty(), EmailVerifiedPolicy.verdict(false, false, onlyThisProvider, verified),
+                    assertEquals(
+                            Optional.empty(),
+                            EmailVerifiedPolicy.verdict(false, false, onlyThisProvider, verified),
                             "only this provider: " + onlyThisProvider + ", verified: " + verified);
                 }
             }
@@ -62,7 +61,9 @@ class EmailVerifiedPolicyTest {
         @Test
         void an_account_others_can_sign_in_to_gets_a_new_email_unverified() {
             for (Boolean verified : new Boolean[] {true, false, ABSENT}) {
-                assertEquals(Optional.of(false), EmailVerifiedPolicy.verdict(false, true, false, verified),
+                assertEquals(
+                        Optional.of(false),
+                        EmailVerifiedPolicy.verdict(false, true, false, verified),
                         "verified: " + verified);
             }
         }
@@ -90,10 +91,14 @@ class EmailVerifiedPolicyTest {
             for (boolean emailChanges : new boolean[] {true, false}) {
                 for (boolean onlyThisProvider : new boolean[] {true, false}) {
                     String what = "email changes: " + emailChanges + ", only this provider: " + onlyThisProvider;
-                    assertEquals(Optional.of(true),
-                            EmailVerifiedPolicy.verdict(true, emailChanges, onlyThisProvider, true), what);
-                    assertEquals(Optional.of(false),
-                            EmailVerifiedPolicy.verdict(true, emailChanges, onlyThisProvider, false), what);
+                    assertEquals(
+                            Optional.of(true),
+                            EmailVerifiedPolicy.verdict(true, emailChanges, onlyThisProvider, true),
+                            what);
+                    assertEquals(
+                            Optional.of(false),
+                            EmailVerifiedPolicy.verdict(true, emailChanges, onlyThisProvider, false),
+                            what);
                 }
             }
         }
@@ -103,22 +108,29 @@ class EmailVerifiedPolicyTest {
     class FlagBesideTheEmail {
         @Test
         void userinfo_holding_the_email_gives_its_own_flag() {
-            assertEquals(true, EmailVerifiedPolicy.emailVerifiedBesideEmail(
-                    context(Map.of(), "{\"email\": \"a@example.gov\", \"email_verified\": true}")));
-            assertEquals(false, EmailVerifiedPolicy.emailVerifiedBesideEmail(
-                    context(Map.of(), "{\"email\": \"a@example.gov\", \"email_verified\": false}")));
+            assertEquals(
+                    true,
+                    EmailVerifiedPolicy.emailVerifiedBesideEmail(
+                            context(Map.of(), "{\"email\": \"a@example.gov\", \"email_verified\": true}")));
+            assertEquals(
+                    false,
+                    EmailVerifiedPolicy.emailVerifiedBesideEmail(
+                            context(Map.of(), "{\"email\": \"a@example.gov\", \"email_verified\": false}")));
         }
 
         @Test
         void userinfo_holding_the_email_wins_over_the_id_token_flag() {
-            assertEquals(false, EmailVerifiedPolicy.emailVerifiedBesideEmail(context(Map.of("email_verified", true),
-                    "{\"email\": \"a@example.gov\", \"email_verified\": false}")));
+            assertEquals(
+                    false,
+                    EmailVerifiedPolicy.emailVerifiedBesideEmail(context(
+                            Map.of("email_verified", true),
+                            "{\"email\": \"a@example.gov\", \"email_verified\": false}")));
         }
 
         @Test
         void userinfo_holding_the_email_without_a_flag_gives_none_even_if_the_id_token_has_one() {
-            assertNull(EmailVerifiedPolicy.emailVerifiedBesideEmail(
-                    context(Map.of("email", "a@example.gov", "email_verified", true), "{\"email\": \"a@example.gov\"}")));
+            assertNull(EmailVerifiedPolicy.emailVerifiedBesideEmail(context(
+                    Map.of("email", "a@example.gov", "email_verified", true), "{\"email\": \"a@example.gov\"}")));
         }
 
         @Test
@@ -131,21 +143,28 @@ class EmailVerifiedPolicyTest {
 
         @Test
         void userinfo_without_the_email_leaves_the_id_token_flag() {
-            assertEquals(true, EmailVerifiedPolicy.emailVerifiedBesideEmail(
-                    context(Map.of("email", "a@example.gov", "email_verified", true), "{\"email_verified\": false}")));
+            assertEquals(
+                    true,
+                    EmailVerifiedPolicy.emailVerifiedBesideEmail(context(
+                            Map.of("email", "a@example.gov", "email_verified", true), "{\"email_verified\": false}")));
         }
 
         @Test
         void a_json_null_email_in_userinfo_leaves_the_id_token_flag() {
-            assertEquals(false, EmailVerifiedPolicy.emailVerifiedBesideEmail(
-                    context(Map.of("email", "a@example.gov", "email_verified", false),
+            assertEquals(
+                    false,
+                    EmailVerifiedPolicy.emailVerifiedBesideEmail(context(
+                            Map.of("email", "a@example.gov", "email_verified", false),
                             "{\"email\": null, \"email_verified\": true}")));
         }
 
         @Test
         void without_userinfo_the_id_token_flag_is_read() {
-            assertEquals(true, EmailVerifiedPolicy.emailVerifiedBesideEmail(context(Map.of("email_verified", true), null)));
-            assertEquals(false, EmailVerifiedPolicy.emailVerifiedBesideEmail(context(Map.of("email_verified", false), null)));
+            assertEquals(
+                    true, EmailVerifiedPolicy.emailVerifiedBesideEmail(context(Map.of("email_verified", true), null)));
+            assertEquals(
+                    false,
+                    EmailVerifiedPolicy.emailVerifiedBesideEmail(context(Map.of("email_verified", false), null)));
         }
 
         @Test

@@ -1,10 +1,5 @@
 package io.github.kclogingov.broker.assurance;
 
-import io.github.kclogingov.protocol.AcrForm;
-import io.github.kclogingov.protocol.AcrValues;
-import io.github.kclogingov.protocol.AuthenticationAssurance;
-import io.github.kclogingov.protocol.IdentityAssurance;
-
 import static io.github.kclogingov.protocol.AcrValuesTest.AAL2;
 import static io.github.kclogingov.protocol.AcrValuesTest.AUTH_ONLY;
 import static io.github.kclogingov.protocol.AcrValuesTest.DEFAULT_AAL;
@@ -24,16 +19,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Optional;
-
 import io.github.kclogingov.broker.assurance.AssertedLevel.AssuranceMismatchException;
+import io.github.kclogingov.protocol.AcrValues;
+import io.github.kclogingov.protocol.AuthenticationAssurance;
+import io.github.kclogingov.protocol.IdentityAssurance;
+import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class AssertedLevelTest {
 
     static String refusal(String requested, String acr, String aal) {
-        return assertThrows(AssuranceMismatchException.class, () -> AssertedLevel.check(acr(requested), acr, aal)).getMessage();
+        return assertThrows(AssuranceMismatchException.class, () -> AssertedLevel.check(acr(requested), acr, aal))
+                .getMessage();
     }
 
     @Nested
@@ -41,7 +39,8 @@ class AssertedLevelTest {
         @Test
         void an_answer_meeting_the_request_is_accepted_as_returned() throws Exception {
             AssertedLevel level = AssertedLevel.check(acr(VERIFIED + " " + AAL2), VERIFIED, AAL2);
-            assertEquals(new AssertedLevel(IdentityAssurance.VERIFIED, VERIFIED, AuthenticationAssurance.AAL2, AAL2), level);
+            assertEquals(
+                    new AssertedLevel(IdentityAssurance.VERIFIED, VERIFIED, AuthenticationAssurance.AAL2, AAL2), level);
         }
 
         @Test
@@ -52,9 +51,13 @@ class AssertedLevelTest {
 
         @Test
         void a_stronger_ial_than_requested_is_accepted() throws Exception {
-            assertEquals(IdentityAssurance.VERIFIED, AssertedLevel.check(acr(AUTH_ONLY), VERIFIED, DEFAULT_AAL).ial());
-            assertEquals(IdentityAssurance.VERIFIED_FACIAL_MATCH_REQUIRED,
-                    AssertedLevel.check(acr(VERIFIED), FACIAL_MATCH_REQUIRED, DEFAULT_AAL).ial());
+            assertEquals(
+                    IdentityAssurance.VERIFIED,
+                    AssertedLevel.check(acr(AUTH_ONLY), VERIFIED, DEFAULT_AAL).ial());
+            assertEquals(
+                    IdentityAssurance.VERIFIED_FACIAL_MATCH_REQUIRED,
+                    AssertedLevel.check(acr(VERIFIED), FACIAL_MATCH_REQUIRED, DEFAULT_AAL)
+                            .ial());
         }
 
         @Test
@@ -66,20 +69,32 @@ class AssertedLevelTest {
 
         @Test
         void an_ialmax_request_accepts_auth_only_or_verified() throws Exception {
-            assertEquals(IdentityAssurance.AUTH_ONLY, AssertedLevel.check(acr(LEGACY_IALMAX), LEGACY_IAL1, DEFAULT_AAL).ial());
-            assertEquals(IdentityAssurance.VERIFIED, AssertedLevel.check(acr(LEGACY_IALMAX), LEGACY_IAL2, DEFAULT_AAL).ial());
+            assertEquals(
+                    IdentityAssurance.AUTH_ONLY,
+                    AssertedLevel.check(acr(LEGACY_IALMAX), LEGACY_IAL1, DEFAULT_AAL)
+                            .ial());
+            assertEquals(
+                    IdentityAssurance.VERIFIED,
+                    AssertedLevel.check(acr(LEGACY_IALMAX), LEGACY_IAL2, DEFAULT_AAL)
+                            .ial());
         }
 
         @Test
         void facial_match_preferred_is_answered_with_a_verified_level() throws Exception {
-            assertEquals(IdentityAssurance.VERIFIED, AssertedLevel.check(acr(FACIAL_MATCH_PREFERRED), VERIFIED, DEFAULT_AAL).ial());
-            assertEquals(IdentityAssurance.VERIFIED_FACIAL_MATCH_REQUIRED,
-                    AssertedLevel.check(acr(FACIAL_MATCH_PREFERRED), FACIAL_MATCH_REQUIRED, DEFAULT_AAL).ial());
+            assertEquals(
+                    IdentityAssurance.VERIFIED,
+                    AssertedLevel.check(acr(FACIAL_MATCH_PREFERRED), VERIFIED, DEFAULT_AAL)
+                            .ial());
+            assertEquals(
+                    IdentityAssurance.VERIFIED_FACIAL_MATCH_REQUIRED,
+                    AssertedLevel.check(acr(FACIAL_MATCH_PREFERRED), FACIAL_MATCH_REQUIRED, DEFAULT_AAL)
+                            .ial());
         }
 
         @Test
         void a_legacy_alias_of_the_requested_aal_is_the_same_level() throws Exception {
-            AssertedLevel level = AssertedLevel.check(acr(VERIFIED + " " + PHISHING_RESISTANT), VERIFIED, LEGACY_PHISHING_RESISTANT);
+            AssertedLevel level =
+                    AssertedLevel.check(acr(VERIFIED + " " + PHISHING_RESISTANT), VERIFIED, LEGACY_PHISHING_RESISTANT);
             assertEquals(AuthenticationAssurance.PHISHING_RESISTANT, level.aal());
             assertEquals(LEGACY_PHISHING_RESISTANT, level.aalValue());
         }
@@ -114,7 +129,10 @@ class AssertedLevelTest {
         @Test
         void loa_values_are_never_returned() {
             refusal(LEGACY_IAL2, "http://idmanagement.gov/ns/assurance/loa/3", DEFAULT_AAL);
-            refusal("http://idmanagement.gov/ns/assurance/loa/1", "http://idmanagement.gov/ns/assurance/loa/1", DEFAULT_AAL);
+            refusal(
+                    "http://idmanagement.gov/ns/assurance/loa/1",
+                    "http://idmanagement.gov/ns/assurance/loa/1",
+                    DEFAULT_AAL);
         }
 
         @Test
@@ -179,8 +197,8 @@ class AssertedLevelTest {
         @Test
         void non_printable_characters_are_replaced() {
             String hostile = "evil\r\nSet-Cookie: a=b\u0000\u001b[31m\u202e\u00e9";
-            for (String reason : new String[] {
-                    refusal(AUTH_ONLY, hostile, DEFAULT_AAL), refusal(AUTH_ONLY, AUTH_ONLY, hostile)}) {
+            for (String reason :
+                    new String[] {refusal(AUTH_ONLY, hostile, DEFAULT_AAL), refusal(AUTH_ONLY, AUTH_ONLY, hostile)}) {
                 assertTrue(reason.contains("evil??Set-Cookie: a=b??[31m??"), reason);
                 assertTrue(reason.chars().allMatch(c -> c >= 0x20 && c <= 0x7E), reason);
             }
@@ -191,7 +209,8 @@ class AssertedLevelTest {
     class AsARequest {
         @Test
         void login_gov_default_aal_is_left_implicit() throws Exception {
-            AcrValues request = AssertedLevel.check(acr(VERIFIED), VERIFIED, DEFAULT_AAL).asRequest();
+            AcrValues request =
+                    AssertedLevel.check(acr(VERIFIED), VERIFIED, DEFAULT_AAL).asRequest();
             assertEquals(IdentityAssurance.VERIFIED, request.ial());
             assertNull(request.aal());
             assertEquals(VERIFIED, request.toParameter());
@@ -199,7 +218,8 @@ class AssertedLevelTest {
 
         @Test
         void another_aal_is_kept_as_returned() throws Exception {
-            AcrValues request = AssertedLevel.check(acr(LEGACY_IAL2 + " " + PHISHING_RESISTANT), LEGACY_IAL2, LEGACY_PHISHING_RESISTANT)
+            AcrValues request = AssertedLevel.check(
+                            acr(LEGACY_IAL2 + " " + PHISHING_RESISTANT), LEGACY_IAL2, LEGACY_PHISHING_RESISTANT)
                     .asRequest();
             assertEquals(LEGACY_IAL2 + " " + LEGACY_PHISHING_RESISTANT, request.toParameter());
             assertEquals(AuthenticationAssurance.PHISHING_RESISTANT, request.aal());
@@ -216,11 +236,18 @@ class AssertedLevelTest {
     class Restoring {
         @Test
         void a_recorded_level_is_read_back() {
-            assertEquals(Optional.of(new AssertedLevel(IdentityAssurance.VERIFIED, LEGACY_IAL2, AuthenticationAssurance.PHISHING_RESISTANT,
+            assertEquals(
+                    Optional.of(new AssertedLevel(
+                            IdentityAssurance.VERIFIED,
+                            LEGACY_IAL2,
+                            AuthenticationAssurance.PHISHING_RESISTANT,
                             LEGACY_PHISHING_RESISTANT)),
                     AssertedLevel.restore(LEGACY_IAL2, LEGACY_PHISHING_RESISTANT));
-            assertEquals(IdentityAssurance.VERIFIED_FACIAL_MATCH_REQUIRED,
-                    AssertedLevel.restore(FACIAL_MATCH_REQUIRED, DEFAULT_AAL).orElseThrow().ial());
+            assertEquals(
+                    IdentityAssurance.VERIFIED_FACIAL_MATCH_REQUIRED,
+                    AssertedLevel.restore(FACIAL_MATCH_REQUIRED, DEFAULT_AAL)
+                            .orElseThrow()
+                            .ial());
         }
 
         @Test
@@ -229,7 +256,8 @@ class AssertedLevelTest {
             assertEquals(Optional.empty(), AssertedLevel.restore("", DEFAULT_AAL));
             assertEquals(Optional.empty(), AssertedLevel.restore("gold", DEFAULT_AAL));
             assertEquals(Optional.empty(), AssertedLevel.restore(VERIFIED, null));
-            assertEquals(Optional.empty(), AssertedLevel.restore(VERIFIED, "http://idmanagement.gov/ns/assurance/aal/1"));
+            assertEquals(
+                    Optional.empty(), AssertedLevel.restore(VERIFIED, "http://idmanagement.gov/ns/assurance/aal/1"));
         }
 
         @Test
@@ -241,9 +269,11 @@ class AssertedLevelTest {
 
     @Test
     void an_asserted_level_always_has_both_axes() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new AssertedLevel(IdentityAssurance.VERIFIED, VERIFIED, null, null));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new AssertedLevel(null, null, AuthenticationAssurance.DEFAULT, DEFAULT_AAL));
     }
 }

@@ -1,10 +1,5 @@
 package io.github.kclogingov.broker.assurance;
 
-import io.github.kclogingov.protocol.AcrForm;
-import io.github.kclogingov.protocol.AcrValues;
-import io.github.kclogingov.protocol.AuthenticationAssurance;
-import io.github.kclogingov.protocol.IdentityAssurance;
-
 import static io.github.kclogingov.protocol.AcrValuesTest.AUTH_ONLY;
 import static io.github.kclogingov.protocol.AcrValuesTest.FACIAL_MATCH_PREFERRED;
 import static io.github.kclogingov.protocol.AcrValuesTest.FACIAL_MATCH_REQUIRED;
@@ -16,12 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.kclogingov.protocol.AcrValues;
+import io.github.kclogingov.protocol.IdentityAssurance;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -48,15 +44,25 @@ class AssuranceNamesTest {
 
         @Test
         void built_in_names_are_listed_weakest_identity_first() {
-            assertEquals(List.of("auth-only", "phishing-resistant", "piv-cac", "verified", "verified-phishing-resistant",
-                            "verified-piv-cac", "verified-facial-match", "verified-facial-match-preferred"),
+            assertEquals(
+                    List.of(
+                            "auth-only",
+                            "phishing-resistant",
+                            "piv-cac",
+                            "verified",
+                            "verified-phishing-resistant",
+                            "verified-piv-cac",
+                            "verified-facial-match",
+                            "verified-facial-match-preferred"),
                     List.copyOf(AssuranceNames.BUILT_IN.keySet()));
         }
 
         @Test
         void a_name_that_is_acr_values_stands_for_those_values() {
             AssuranceNames names = AssuranceNames.builtInOnly();
-            assertEquals(Optional.of(IdentityAssurance.VERIFIED), names.levelFor(VERIFIED).map(AcrValues::ial));
+            assertEquals(
+                    Optional.of(IdentityAssurance.VERIFIED),
+                    names.levelFor(VERIFIED).map(AcrValues::ial));
             assertEquals(LEGACY_IAL2 + " " + PIV_CAC, parameterFor(names, LEGACY_IAL2 + " " + PIV_CAC));
         }
 
@@ -94,14 +100,20 @@ class AssuranceNamesTest {
         @Test
         void custom_names_do_not_change_the_built_in_ones() throws Exception {
             AssuranceNames.withCustom(Map.of("verified", LEGACY_IAL2));
-            assertEquals(VERIFIED, AssuranceNames.builtInOnly().levelFor("verified").orElseThrow().toParameter());
+            assertEquals(
+                    VERIFIED,
+                    AssuranceNames.builtInOnly()
+                            .levelFor("verified")
+                            .orElseThrow()
+                            .toParameter());
         }
 
         @Test
         void a_blank_name_is_refused() {
             Map<String, String> configured = new HashMap<>();
             configured.put(" ", VERIFIED);
-            var e = assertThrows(AcrValues.InvalidAcrValuesException.class, () -> AssuranceNames.withCustom(configured));
+            var e = assertThrows(
+                    AcrValues.InvalidAcrValuesException.class, () -> AssuranceNames.withCustom(configured));
             assertTrue(e.getMessage().contains("must not be empty"), e.getMessage());
             configured.clear();
             configured.put(null, VERIFIED);
@@ -110,22 +122,25 @@ class AssuranceNamesTest {
 
         @Test
         void bad_values_are_refused_naming_the_entry() {
-            var unknown = assertThrows(AcrValues.InvalidAcrValuesException.class,
+            var unknown = assertThrows(
+                    AcrValues.InvalidAcrValuesException.class,
                     () -> AssuranceNames.withCustom(Map.of("gold", "urn:acr.login.gov:verifed")));
             assertTrue(unknown.getMessage().startsWith("Level 'gold': "), unknown.getMessage());
             assertTrue(unknown.getMessage().contains("urn:acr.login.gov:verifed"), unknown.getMessage());
 
-            var aalAlone = assertThrows(AcrValues.InvalidAcrValuesException.class,
+            var aalAlone = assertThrows(
+                    AcrValues.InvalidAcrValuesException.class,
                     () -> AssuranceNames.withCustom(Map.of("strong", PIV_CAC)));
             assertTrue(aalAlone.getMessage().startsWith("Level 'strong': "), aalAlone.getMessage());
             assertTrue(aalAlone.getMessage().contains("needs an IAL"), aalAlone.getMessage());
 
-            var twoIals = assertThrows(AcrValues.InvalidAcrValuesException.class,
+            var twoIals = assertThrows(
+                    AcrValues.InvalidAcrValuesException.class,
                     () -> AssuranceNames.withCustom(Map.of("both", AUTH_ONLY + " " + VERIFIED)));
             assertTrue(twoIals.getMessage().startsWith("Level 'both': "), twoIals.getMessage());
 
-            var empty = assertThrows(AcrValues.InvalidAcrValuesException.class,
-                    () -> AssuranceNames.withCustom(Map.of("nothing", "")));
+            var empty = assertThrows(
+                    AcrValues.InvalidAcrValuesException.class, () -> AssuranceNames.withCustom(Map.of("nothing", "")));
             assertEquals("Level 'nothing': " + AcrValues.MISSING_IAL, empty.getMessage());
         }
     }

@@ -15,17 +15,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalInt;
-
 import io.github.kclogingov.broker.common.LoginGovLoginException;
 import io.github.kclogingov.protocol.AcrValues;
 import io.github.kclogingov.protocol.AuthenticationAssurance;
 import io.github.kclogingov.protocol.IdentityAssurance;
 import io.github.kclogingov.protocol.Registration;
-
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.keycloak.models.Constants;
@@ -50,12 +48,14 @@ class RequestedLevelsTest {
         return new RequestedLevels(acrLoaMap, List.of(), Constants.NO_LOA);
     }
 
-    static AssertedLevel asserted(IdentityAssurance ial, String ialValue, AuthenticationAssurance aal, String aalValue) {
+    static AssertedLevel asserted(
+            IdentityAssurance ial, String ialValue, AuthenticationAssurance aal, String aalValue) {
         return new AssertedLevel(ial, ialValue, aal, aalValue);
     }
 
     static String refusal(RequestedLevels requested, LevelPolicy policy) {
-        return assertThrows(LoginGovLoginException.class, () -> requested.loginGovLevel(policy)).getMessage();
+        return assertThrows(LoginGovLoginException.class, () -> requested.loginGovLevel(policy))
+                .getMessage();
     }
 
     @Nested
@@ -74,8 +74,9 @@ class RequestedLevelsTest {
         @Test
         void without_a_request_there_is_no_requested_level() {
             assertEquals(Optional.empty(), nothingRequested(LADDER).requestedLevel(BUILT_IN));
-            assertEquals(Optional.empty(), new RequestedLevels(LADDER, List.of("verified"), Constants.MINIMUM_LOA)
-                    .requestedLevel(BUILT_IN));
+            assertEquals(
+                    Optional.empty(),
+                    new RequestedLevels(LADDER, List.of("verified"), Constants.MINIMUM_LOA).requestedLevel(BUILT_IN));
         }
     }
 
@@ -84,7 +85,9 @@ class RequestedLevelsTest {
         @Test
         void no_request_sends_the_floor() {
             AcrValues floor = acr(AUTH_ONLY + " " + AAL2);
-            assertEquals(floor, nothingRequested(LADDER).loginGovLevel(new LevelPolicy(floor, BUILT_IN, Registration.AUTH_ONLY)));
+            assertEquals(
+                    floor,
+                    nothingRequested(LADDER).loginGovLevel(new LevelPolicy(floor, BUILT_IN, Registration.AUTH_ONLY)));
         }
 
         @Test
@@ -102,21 +105,24 @@ class RequestedLevelsTest {
         @Test
         void a_named_request_takes_the_floor_aal_when_the_floor_is_stronger_there() {
             RequestedLevels requested = new RequestedLevels(LADDER, List.of("verified"), 3);
-            assertEquals(acr(VERIFIED + " " + AAL2),
+            assertEquals(
+                    acr(VERIFIED + " " + AAL2),
                     requested.loginGovLevel(policy(AUTH_ONLY + " " + AAL2, Registration.VERIFIED)));
         }
 
         @Test
         void a_named_request_takes_the_floor_ial_when_the_floor_is_stronger_there() {
             RequestedLevels requested = new RequestedLevels(LADDER, List.of("phishing-resistant"), 2);
-            assertEquals(acr(VERIFIED + " " + PHISHING_RESISTANT),
+            assertEquals(
+                    acr(VERIFIED + " " + PHISHING_RESISTANT),
                     requested.loginGovLevel(policy(VERIFIED, Registration.VERIFIED)));
         }
 
         @Test
         void a_request_below_the_floor_on_both_axes_sends_the_floor() {
             RequestedLevels requested = new RequestedLevels(LADDER, List.of("auth-only"), 1);
-            assertEquals(acr(VERIFIED + " " + PIV_CAC),
+            assertEquals(
+                    acr(VERIFIED + " " + PIV_CAC),
                     requested.loginGovLevel(policy(VERIFIED + " " + PIV_CAC, Registration.VERIFIED)));
         }
 
@@ -133,8 +139,9 @@ class RequestedLevelsTest {
         void an_administrators_own_name_is_a_login_gov_level() throws Exception {
             AssuranceNames names = AssuranceNames.withCustom(Map.of("gold", VERIFIED + " " + PIV_CAC));
             RequestedLevels requested = new RequestedLevels(Map.of("gold", 7), List.of("gold"), 7);
-            assertEquals(acr(VERIFIED + " " + PIV_CAC), requested.loginGovLevel(new LevelPolicy(acr(AUTH_ONLY), names,
-                    Registration.VERIFIED)));
+            assertEquals(
+                    acr(VERIFIED + " " + PIV_CAC),
+                    requested.loginGovLevel(new LevelPolicy(acr(AUTH_ONLY), names, Registration.VERIFIED)));
         }
     }
 
@@ -142,7 +149,8 @@ class RequestedLevelsTest {
     class RequestedLevel {
         @Test
         void of_several_names_the_one_at_the_requested_loa_is_chosen() {
-            RequestedLevels requested = new RequestedLevels(LADDER, List.of("auth-only", "verified", "verified-piv-cac"), 3);
+            RequestedLevels requested =
+                    new RequestedLevels(LADDER, List.of("auth-only", "verified", "verified-piv-cac"), 3);
             assertEquals(Optional.of(BUILT_IN.levelFor("verified").orElseThrow()), requested.requestedLevel(BUILT_IN));
         }
 
@@ -155,7 +163,8 @@ class RequestedLevelsTest {
 
         @Test
         void a_name_that_is_itself_acr_values_stands_for_them() {
-            RequestedLevels requested = new RequestedLevels(Map.of(FACIAL_MATCH_REQUIRED, 9), List.of(FACIAL_MATCH_REQUIRED), 9);
+            RequestedLevels requested =
+                    new RequestedLevels(Map.of(FACIAL_MATCH_REQUIRED, 9), List.of(FACIAL_MATCH_REQUIRED), 9);
             assertEquals(Optional.of(acr(FACIAL_MATCH_REQUIRED)), requested.requestedLevel(BUILT_IN));
         }
 
@@ -190,7 +199,8 @@ class RequestedLevelsTest {
         void nothing_named_at_or_above_the_requested_loa_is_refused() {
             Map<String, Integer> map = Map.of("auth-only", 1, "verified", 3, "gold", 5);
             RequestedLevels requested = new RequestedLevels(map, List.of("gold"), 5);
-            String reason = assertThrows(LoginGovLoginException.class, () -> requested.requestedLevel(BUILT_IN)).getMessage();
+            String reason = assertThrows(LoginGovLoginException.class, () -> requested.requestedLevel(BUILT_IN))
+                    .getMessage();
             assertTrue(reason.contains("level of authentication 5 (gold)"), reason);
             assertTrue(reason.contains("no Login.gov level is named for it"), reason);
         }
@@ -198,7 +208,8 @@ class RequestedLevelsTest {
         @Test
         void nothing_named_at_all_is_refused_when_sending() {
             RequestedLevels requested = new RequestedLevels(Map.of("gold", 2), List.of("gold"), 2);
-            LoginGovLoginException e = assertThrows(LoginGovLoginException.class,
+            LoginGovLoginException e = assertThrows(
+                    LoginGovLoginException.class,
                     () -> requested.loginGovLevel(policy(AUTH_ONLY, Registration.VERIFIED)));
             assertEquals(LoginGovLoginException.MESSAGE_KEY, e.getMessageCode());
         }
@@ -229,7 +240,8 @@ class RequestedLevelsTest {
         @Test
         void a_stronger_aal_needs_no_verified_registration() {
             RequestedLevels requested = new RequestedLevels(LADDER, List.of("phishing-resistant"), 2);
-            assertEquals(acr(AUTH_ONLY + " " + PHISHING_RESISTANT),
+            assertEquals(
+                    acr(AUTH_ONLY + " " + PHISHING_RESISTANT),
                     requested.loginGovLevel(policy(AUTH_ONLY, Registration.AUTH_ONLY)));
         }
     }
@@ -245,7 +257,8 @@ class RequestedLevelsTest {
 
         @Test
         void the_highest_requested_name_the_assertion_meets() {
-            RequestedLevels requested = new RequestedLevels(LADDER, List.of("auth-only", "verified", "verified-piv-cac"), 1);
+            RequestedLevels requested =
+                    new RequestedLevels(LADDER, List.of("auth-only", "verified", "verified-piv-cac"), 1);
             assertEquals(OptionalInt.of(3), requested.achievedLoa(verified, BUILT_IN));
             assertEquals(OptionalInt.of(4), requested.achievedLoa(verifiedPivCac, BUILT_IN));
         }
@@ -284,7 +297,9 @@ class RequestedLevelsTest {
 
         @Test
         void nothing_met_is_empty() {
-            assertEquals(OptionalInt.empty(), nothingRequested(Map.of("verified", 3, "gold", 5)).achievedLoa(authOnly, BUILT_IN));
+            assertEquals(
+                    OptionalInt.empty(),
+                    nothingRequested(Map.of("verified", 3, "gold", 5)).achievedLoa(authOnly, BUILT_IN));
             assertEquals(OptionalInt.empty(), nothingRequested(Map.of()).achievedLoa(verified, BUILT_IN));
         }
     }

@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-import java.util.HashMap;
-
 import io.github.kclogingov.protocol.ClientAuthentication;
 import io.github.kclogingov.protocol.LoginGovEnvironment;
-
+import java.time.Duration;
+import java.util.HashMap;
 import org.junit.jupiter.api.Test;
 
 /** Tests that a provider's configuration parses its Login.gov settings once, and again only after they change. */
@@ -71,7 +69,8 @@ class LoginGovIdentityProviderConfigSettingsTest {
         LoginGovIdentityProviderConfig config = new LoginGovIdentityProviderConfig();
         config.settings();
         config.getConfig().put(ConfigKeys.ID_TOKEN_MAX_AGE, "0");
-        String reason = assertThrows(InvalidSettingsException.class, config::settings).getMessage();
+        String reason =
+                assertThrows(InvalidSettingsException.class, config::settings).getMessage();
         assertTrue(reason.contains("positive number of seconds"), reason);
         config.getConfig().put(ConfigKeys.ID_TOKEN_MAX_AGE, "120");
         assertEquals(Duration.ofSeconds(120), config.settings().idTokenMaxAge());

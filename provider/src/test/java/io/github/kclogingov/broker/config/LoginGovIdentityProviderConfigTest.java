@@ -1,15 +1,14 @@
 package io.github.kclogingov.broker.config;
 
-import io.github.kclogingov.protocol.ClientAuthentication;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-
+import io.github.kclogingov.protocol.ClientAuthentication;
 import io.github.kclogingov.protocol.IdentityAssurance;
 import io.github.kclogingov.protocol.LoginGovEnvironment;
+import java.time.Duration;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +22,8 @@ class LoginGovIdentityProviderConfigTest {
     }
 
     static String refusal(LoginGovIdentityProviderConfig config) {
-        return assertThrows(IllegalArgumentException.class, config::validateLoginGovSettings).getMessage();
+        return assertThrows(IllegalArgumentException.class, config::validateLoginGovSettings)
+                .getMessage();
     }
 
     @Nested
@@ -32,7 +32,9 @@ class LoginGovIdentityProviderConfigTest {
         void a_new_provider_targets_the_sandbox_at_auth_only_with_private_key_jwt() {
             LoginGovIdentityProviderConfig config = new LoginGovIdentityProviderConfig();
             assertEquals(LoginGovEnvironment.SANDBOX, config.settings().environment());
-            assertEquals(IdentityAssurance.AUTH_ONLY, config.settings().defaultLevel().ial());
+            assertEquals(
+                    IdentityAssurance.AUTH_ONLY,
+                    config.settings().defaultLevel().ial());
             assertEquals(ClientAuthentication.PRIVATE_KEY_JWT, config.settings().clientAuthentication());
             assertEquals("openid email", config.getDefaultScope());
             assertEquals(Duration.ofMinutes(5), config.settings().idTokenMaxAge());
@@ -51,7 +53,9 @@ class LoginGovIdentityProviderConfigTest {
             assertTrue(config.isSendClientIdOnLogout());
             assertEquals("S256", config.getPkceMethod());
             assertEquals("https://idp.int.identitysandbox.gov/api/openid_connect/token", config.getTokenUrl());
-            assertEquals("https://idp.int.identitysandbox.gov/api/openid_connect/token", config.getClientAssertionAudience());
+            assertEquals(
+                    "https://idp.int.identitysandbox.gov/api/openid_connect/token",
+                    config.getClientAssertionAudience());
             assertEquals("", config.getForwardParameters());
             assertEquals("select_account", config.getPrompt());
         }
@@ -225,8 +229,10 @@ class LoginGovIdentityProviderConfigTest {
             assertTrue(refusal(config).contains("must be a string"));
             config.getConfig().put(ConfigKeys.ACR_NAMES, "{\"gold\": \"urn:acr.login.gov:platinum\"}");
             assertTrue(refusal(config).contains("Level 'gold'"));
-            config.getConfig().put(ConfigKeys.ACR_NAMES,
-                    "{\"strong\": \"urn:acr.login.gov:auth-only http://idmanagement.gov/ns/assurance/aal/2?hspd12=true\"}");
+            config.getConfig()
+                    .put(
+                            ConfigKeys.ACR_NAMES,
+                            "{\"strong\": \"urn:acr.login.gov:auth-only http://idmanagement.gov/ns/assurance/aal/2?hspd12=true\"}");
             config.validateLoginGovSettings();
         }
 
@@ -237,5 +243,4 @@ class LoginGovIdentityProviderConfigTest {
             assertTrue(refusal(config).contains("positive number of seconds"));
         }
     }
-
 }

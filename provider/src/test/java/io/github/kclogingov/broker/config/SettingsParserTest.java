@@ -10,13 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
 import io.github.kclogingov.protocol.AcrValues;
 import io.github.kclogingov.protocol.AuthenticationAssurance;
 import io.github.kclogingov.protocol.ClientAuthentication;
@@ -25,7 +18,12 @@ import io.github.kclogingov.protocol.LoginGovAttribute;
 import io.github.kclogingov.protocol.LoginGovEndpoints;
 import io.github.kclogingov.protocol.LoginGovEnvironment;
 import io.github.kclogingov.protocol.Registration;
-
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +45,8 @@ class SettingsParserTest {
     }
 
     static String refusal(Map<String, String> raw) {
-        return assertThrows(InvalidSettingsException.class, () -> SettingsParser.parse(raw)).getMessage();
+        return assertThrows(InvalidSettingsException.class, () -> SettingsParser.parse(raw))
+                .getMessage();
     }
 
     static String refusal(String key, String value) {
@@ -74,8 +73,15 @@ class SettingsParserTest {
         @Test
         void blank_settings_are_the_defaults() {
             Map<String, String> raw = minimal();
-            String[] optional = {ConfigKeys.REGISTRATION, ConfigKeys.CLIENT_AUTHENTICATION, ConfigKeys.ID_TOKEN_MAX_AGE,
-                    ConfigKeys.ACR_NAMES, ConfigKeys.ATTRIBUTES, ConfigKeys.SIGNING_KEY_ID, ConfigKeys.AAL};
+            String[] optional = {
+                ConfigKeys.REGISTRATION,
+                ConfigKeys.CLIENT_AUTHENTICATION,
+                ConfigKeys.ID_TOKEN_MAX_AGE,
+                ConfigKeys.ACR_NAMES,
+                ConfigKeys.ATTRIBUTES,
+                ConfigKeys.SIGNING_KEY_ID,
+                ConfigKeys.AAL
+            };
             for (String key : optional) {
                 raw.put(key, " \t ");
             }
@@ -102,14 +108,18 @@ class SettingsParserTest {
             LoginGovSettings settings = with(ConfigKeys.ENVIRONMENT, " Production ");
             assertEquals(LoginGovEnvironment.PRODUCTION, settings.environment());
             assertEquals("https://secure.login.gov/", settings.endpoints().issuer());
-            assertEquals("https://secure.login.gov/api/openid_connect/token", settings.endpoints().token());
+            assertEquals(
+                    "https://secure.login.gov/api/openid_connect/token",
+                    settings.endpoints().token());
         }
 
         @Test
         void a_fixed_environment_ignores_a_base_url() {
             Map<String, String> raw = minimal();
             raw.put(ConfigKeys.BASE_URL, "https://evil.example/");
-            assertEquals("https://idp.int.identitysandbox.gov/", SettingsParser.parse(raw).endpoints().issuer());
+            assertEquals(
+                    "https://idp.int.identitysandbox.gov/",
+                    SettingsParser.parse(raw).endpoints().issuer());
         }
 
         @Test
@@ -119,14 +129,16 @@ class SettingsParserTest {
             raw.put(ConfigKeys.BASE_URL, " http://localhost:8081 ");
             LoginGovSettings settings = SettingsParser.parse(raw);
             assertEquals(LoginGovEnvironment.CUSTOM, settings.environment());
-            assertEquals(new LoginGovEndpoints(
-                    "http://localhost:8081/",
-                    "http://localhost:8081/.well-known/openid-configuration",
-                    "http://localhost:8081/openid_connect/authorize",
-                    "http://localhost:8081/api/openid_connect/token",
-                    "http://localhost:8081/api/openid_connect/userinfo",
-                    "http://localhost:8081/api/openid_connect/certs",
-                    "http://localhost:8081/openid_connect/logout"), settings.endpoints());
+            assertEquals(
+                    new LoginGovEndpoints(
+                            "http://localhost:8081/",
+                            "http://localhost:8081/.well-known/openid-configuration",
+                            "http://localhost:8081/openid_connect/authorize",
+                            "http://localhost:8081/api/openid_connect/token",
+                            "http://localhost:8081/api/openid_connect/userinfo",
+                            "http://localhost:8081/api/openid_connect/certs",
+                            "http://localhost:8081/openid_connect/logout"),
+                    settings.endpoints());
         }
 
         @Test
@@ -142,7 +154,8 @@ class SettingsParserTest {
 
         @Test
         void an_unknown_environment_is_refused() {
-            assertEquals("Unknown Login.gov environment 'staging': choose sandbox, production or custom.",
+            assertEquals(
+                    "Unknown Login.gov environment 'staging': choose sandbox, production or custom.",
                     refusal(ConfigKeys.ENVIRONMENT, "staging"));
         }
 
@@ -158,14 +171,21 @@ class SettingsParserTest {
     class RegistrationSetting {
         @Test
         void verified_is_read_whatever_its_case() {
-            assertEquals(Registration.VERIFIED, with(ConfigKeys.REGISTRATION, "verified").registration());
-            assertEquals(Registration.VERIFIED, with(ConfigKeys.REGISTRATION, " Verified ").registration());
-            assertEquals(Registration.AUTH_ONLY, with(ConfigKeys.REGISTRATION, "auth-only").registration());
+            assertEquals(
+                    Registration.VERIFIED,
+                    with(ConfigKeys.REGISTRATION, "verified").registration());
+            assertEquals(
+                    Registration.VERIFIED,
+                    with(ConfigKeys.REGISTRATION, " Verified ").registration());
+            assertEquals(
+                    Registration.AUTH_ONLY,
+                    with(ConfigKeys.REGISTRATION, "auth-only").registration());
         }
 
         @Test
         void an_unknown_registration_is_refused() {
-            assertEquals("Login.gov registration must be auth-only or verified, not 'ial2'.",
+            assertEquals(
+                    "Login.gov registration must be auth-only or verified, not 'ial2'.",
                     refusal(ConfigKeys.REGISTRATION, "ial2"));
         }
     }
@@ -202,14 +222,18 @@ class SettingsParserTest {
             Map<String, String> raw = minimal();
             raw.remove(ConfigKeys.IAL);
             raw.put(ConfigKeys.AAL, AAL2);
-            assertEquals("An authentication level (AAL) needs a service level (IAL) beside it: Login.gov answers '"
-                    + AcrValues.MISSING_IAL + "' to an AAL alone.", refusal(raw));
+            assertEquals(
+                    "An authentication level (AAL) needs a service level (IAL) beside it: Login.gov answers '"
+                            + AcrValues.MISSING_IAL + "' to an AAL alone.",
+                    refusal(raw));
         }
 
         @Test
         void an_unknown_ial_is_refused() {
             String reason = refusal(ConfigKeys.IAL, "urn:acr.login.gov:gold");
-            assertTrue(reason.startsWith("Service level (IAL): Login.gov does not know the acr value(s) urn:acr.login.gov:gold"),
+            assertTrue(
+                    reason.startsWith(
+                            "Service level (IAL): Login.gov does not know the acr value(s) urn:acr.login.gov:gold"),
                     reason);
         }
 
@@ -222,21 +246,24 @@ class SettingsParserTest {
         @Test
         void an_aal_in_the_ial_field_is_refused() {
             assertEquals(
-                    "The service level (IAL) field holds the AAL value " + PIV_CAC + ": put it in 'Authentication level (AAL)'.",
+                    "The service level (IAL) field holds the AAL value " + PIV_CAC
+                            + ": put it in 'Authentication level (AAL)'.",
                     refusal(ConfigKeys.IAL, VERIFIED + " " + PIV_CAC));
             assertTrue(refusal(ConfigKeys.IAL, PIV_CAC).startsWith("Service level (IAL): An AAL value needs an IAL"));
         }
 
         @Test
         void an_unknown_aal_is_refused() {
-            assertEquals("Login.gov does not know the authentication level (AAL) 'http://idmanagement.gov/ns/assurance/aal/1'.",
+            assertEquals(
+                    "Login.gov does not know the authentication level (AAL) 'http://idmanagement.gov/ns/assurance/aal/1'.",
                     refusal(ConfigKeys.AAL, "http://idmanagement.gov/ns/assurance/aal/1"));
         }
 
         @Test
         void an_ial_in_the_aal_field_is_refused() {
             assertEquals(
-                    "Two IAL values: '" + VERIFIED + "' in 'Authentication level (AAL)' is a service level. Send exactly one.",
+                    "Two IAL values: '" + VERIFIED
+                            + "' in 'Authentication level (AAL)' is a service level. Send exactly one.",
                     refusal(ConfigKeys.AAL, VERIFIED));
         }
     }
@@ -245,11 +272,15 @@ class SettingsParserTest {
     class LevelNames {
         @Test
         void an_administrators_names_are_read_beside_the_built_in_ones() {
-            LoginGovSettings settings = with(ConfigKeys.ACR_NAMES,
+            LoginGovSettings settings = with(
+                    ConfigKeys.ACR_NAMES,
                     "{\"gold\": \"" + VERIFIED + " " + PIV_CAC + "\", \"bronze\": \"" + AUTH_ONLY + "\"}");
-            assertEquals(Map.of("gold", acr(VERIFIED + " " + PIV_CAC), "bronze", acr(AUTH_ONLY)),
+            assertEquals(
+                    Map.of("gold", acr(VERIFIED + " " + PIV_CAC), "bronze", acr(AUTH_ONLY)),
                     settings.assuranceNames().custom());
-            assertEquals(Optional.of(acr(VERIFIED + " " + PIV_CAC)), settings.assuranceNames().levelFor("gold"));
+            assertEquals(
+                    Optional.of(acr(VERIFIED + " " + PIV_CAC)),
+                    settings.assuranceNames().levelFor("gold"));
             assertTrue(settings.assuranceNames().levelFor("verified").isPresent());
         }
 
@@ -260,29 +291,36 @@ class SettingsParserTest {
             assertEquals(expected, refusal(ConfigKeys.ACR_NAMES, "gold=verified"));
             assertEquals(expected, refusal(ConfigKeys.ACR_NAMES, "[\"gold\"]"));
             assertEquals(expected, refusal(ConfigKeys.ACR_NAMES, "{\"gold\": "));
-            assertEquals(expected, refusal(ConfigKeys.ACR_NAMES, "null"), "the JSON literal null is not an object either");
+            assertEquals(
+                    expected, refusal(ConfigKeys.ACR_NAMES, "null"), "the JSON literal null is not an object either");
         }
 
         @Test
         void a_value_that_is_not_a_string_is_refused() {
-            assertEquals("Level names: the value of 'gold' must be a string of Login.gov acr values.",
+            assertEquals(
+                    "Level names: the value of 'gold' must be a string of Login.gov acr values.",
                     refusal(ConfigKeys.ACR_NAMES, "{\"gold\": 3}"));
-            assertEquals("Level names: the value of 'silver' must be a string of Login.gov acr values.",
+            assertEquals(
+                    "Level names: the value of 'silver' must be a string of Login.gov acr values.",
                     refusal(ConfigKeys.ACR_NAMES, "{\"silver\": [\"" + AUTH_ONLY + "\"]}"));
-            assertEquals("Level names: the value of 'tin' must be a string of Login.gov acr values.",
+            assertEquals(
+                    "Level names: the value of 'tin' must be a string of Login.gov acr values.",
                     refusal(ConfigKeys.ACR_NAMES, "{\"tin\": null}"));
         }
 
         @Test
         void a_value_login_gov_would_refuse_is_refused_with_its_name() {
             String reason = refusal(ConfigKeys.ACR_NAMES, "{\"gold\": \"urn:acr.login.gov:platinum\"}");
-            assertTrue(reason.startsWith("Level names: Level 'gold': Login.gov does not know the acr value(s) "
-                    + "urn:acr.login.gov:platinum"), reason);
+            assertTrue(
+                    reason.startsWith("Level names: Level 'gold': Login.gov does not know the acr value(s) "
+                            + "urn:acr.login.gov:platinum"),
+                    reason);
         }
 
         @Test
         void an_empty_name_is_refused() {
-            assertEquals("Level names: A level name must not be empty.",
+            assertEquals(
+                    "Level names: A level name must not be empty.",
                     refusal(ConfigKeys.ACR_NAMES, "{\"\": \"" + AUTH_ONLY + "\"}"));
         }
     }
@@ -293,20 +331,27 @@ class SettingsParserTest {
         void keycloak_multi_valued_choice_is_split_on_double_hashes() {
             Set<LoginGovAttribute> chosen =
                     EnumSet.of(LoginGovAttribute.EMAIL, LoginGovAttribute.ALL_EMAILS, LoginGovAttribute.X509_PRESENTED);
-            assertEquals(Optional.of(chosen), with(ConfigKeys.ATTRIBUTES, "email##all_emails##x509_presented").attributes());
+            assertEquals(
+                    Optional.of(chosen),
+                    with(ConfigKeys.ATTRIBUTES, "email##all_emails##x509_presented")
+                            .attributes());
         }
 
         @Test
         void commas_and_spaces_also_separate_attributes() {
-            assertEquals(Optional.of(EnumSet.of(LoginGovAttribute.EMAIL, LoginGovAttribute.PHONE, LoginGovAttribute.LOCALE)),
+            assertEquals(
+                    Optional.of(EnumSet.of(LoginGovAttribute.EMAIL, LoginGovAttribute.PHONE, LoginGovAttribute.LOCALE)),
                     with(ConfigKeys.ATTRIBUTES, " email, phone  locale ").attributes());
-            assertEquals(Optional.of(EnumSet.of(LoginGovAttribute.EMAIL, LoginGovAttribute.ADDRESS)),
+            assertEquals(
+                    Optional.of(EnumSet.of(LoginGovAttribute.EMAIL, LoginGovAttribute.ADDRESS)),
                     with(ConfigKeys.ATTRIBUTES, "email## ,address,").attributes());
         }
 
         @Test
         void a_repeated_attribute_is_chosen_once() {
-            assertEquals(Optional.of(Set.of(LoginGovAttribute.EMAIL)), with(ConfigKeys.ATTRIBUTES, "email##email").attributes());
+            assertEquals(
+                    Optional.of(Set.of(LoginGovAttribute.EMAIL)),
+                    with(ConfigKeys.ATTRIBUTES, "email##email").attributes());
         }
 
         @Test
@@ -318,7 +363,9 @@ class SettingsParserTest {
         @Test
         void unknown_attributes_are_refused_all_at_once_with_the_choices() {
             String reason = refusal(ConfigKeys.ATTRIBUTES, "email##shoe_size##hat");
-            assertTrue(reason.startsWith("Login.gov has no attribute shoe_size, hat. Choose among email, all_emails, locale, "),
+            assertTrue(
+                    reason.startsWith(
+                            "Login.gov has no attribute shoe_size, hat. Choose among email, all_emails, locale, "),
                     reason);
             assertTrue(reason.endsWith("x509_issuer, x509_presented."), reason);
         }
@@ -328,21 +375,29 @@ class SettingsParserTest {
     class ClientAuthenticationSetting {
         @Test
         void pkce_is_read_whatever_its_case() {
-            assertEquals(ClientAuthentication.PKCE, with(ConfigKeys.CLIENT_AUTHENTICATION, "pkce").clientAuthentication());
-            assertEquals(ClientAuthentication.PKCE, with(ConfigKeys.CLIENT_AUTHENTICATION, " PKCE ").clientAuthentication());
-            assertEquals(ClientAuthentication.PRIVATE_KEY_JWT,
+            assertEquals(
+                    ClientAuthentication.PKCE,
+                    with(ConfigKeys.CLIENT_AUTHENTICATION, "pkce").clientAuthentication());
+            assertEquals(
+                    ClientAuthentication.PKCE,
+                    with(ConfigKeys.CLIENT_AUTHENTICATION, " PKCE ").clientAuthentication());
+            assertEquals(
+                    ClientAuthentication.PRIVATE_KEY_JWT,
                     with(ConfigKeys.CLIENT_AUTHENTICATION, "private_key_jwt").clientAuthentication());
         }
 
         @Test
         void an_unknown_method_is_refused() {
-            assertEquals("Unknown client authentication 'client_secret_basic': choose private_key_jwt or pkce.",
+            assertEquals(
+                    "Unknown client authentication 'client_secret_basic': choose private_key_jwt or pkce.",
                     refusal(ConfigKeys.CLIENT_AUTHENTICATION, "client_secret_basic"));
         }
 
         @Test
         void the_signing_key_id_is_trimmed() {
-            assertEquals(Optional.of("logingov-key"), with(ConfigKeys.SIGNING_KEY_ID, "  logingov-key ").signingKeyId());
+            assertEquals(
+                    Optional.of("logingov-key"),
+                    with(ConfigKeys.SIGNING_KEY_ID, "  logingov-key ").signingKeyId());
         }
     }
 
@@ -350,28 +405,38 @@ class SettingsParserTest {
     class IdTokenMaxAge {
         @Test
         void a_number_of_seconds_is_read() {
-            assertEquals(Duration.ofSeconds(600), with(ConfigKeys.ID_TOKEN_MAX_AGE, "600").idTokenMaxAge());
-            assertEquals(Duration.ofSeconds(60), with(ConfigKeys.ID_TOKEN_MAX_AGE, " 60 ").idTokenMaxAge());
-            assertEquals(Duration.ofSeconds(1), with(ConfigKeys.ID_TOKEN_MAX_AGE, "1").idTokenMaxAge());
+            assertEquals(
+                    Duration.ofSeconds(600),
+                    with(ConfigKeys.ID_TOKEN_MAX_AGE, "600").idTokenMaxAge());
+            assertEquals(
+                    Duration.ofSeconds(60),
+                    with(ConfigKeys.ID_TOKEN_MAX_AGE, " 60 ").idTokenMaxAge());
+            assertEquals(
+                    Duration.ofSeconds(1),
+                    with(ConfigKeys.ID_TOKEN_MAX_AGE, "1").idTokenMaxAge());
         }
 
         @Test
         void text_that_is_not_a_whole_number_is_refused() {
-            assertEquals("The id_token maximum age must be a positive number of seconds, not 'five minutes'.",
+            assertEquals(
+                    "The id_token maximum age must be a positive number of seconds, not 'five minutes'.",
                     refusal(ConfigKeys.ID_TOKEN_MAX_AGE, "five minutes"));
-            assertEquals("The id_token maximum age must be a positive number of seconds, not '1.5'.",
+            assertEquals(
+                    "The id_token maximum age must be a positive number of seconds, not '1.5'.",
                     refusal(ConfigKeys.ID_TOKEN_MAX_AGE, "1.5"));
         }
 
         @Test
         void zero_is_refused() {
-            assertEquals("The id_token maximum age must be a positive number of seconds, not '0'.",
+            assertEquals(
+                    "The id_token maximum age must be a positive number of seconds, not '0'.",
                     refusal(ConfigKeys.ID_TOKEN_MAX_AGE, "0"));
         }
 
         @Test
         void a_negative_number_is_refused() {
-            assertEquals("The id_token maximum age must be a positive number of seconds, not '-5'.",
+            assertEquals(
+                    "The id_token maximum age must be a positive number of seconds, not '-5'.",
                     refusal(ConfigKeys.ID_TOKEN_MAX_AGE, "-5"));
         }
     }

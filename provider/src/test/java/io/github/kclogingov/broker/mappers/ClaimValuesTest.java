@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,6 +18,7 @@ class ClaimValuesTest {
 
     /** 2024-03-01T12:00:00Z */
     static final long MARCH_FIRST_NOON = 1_709_294_400L;
+
     static final String MARCH_FIRST_NOON_ISO = "2024-03-01T12:00:00Z";
 
     @Nested
@@ -36,19 +36,25 @@ class ClaimValuesTest {
 
         @Test
         void a_double_is_epoch_seconds() {
-            assertEquals(Optional.of(MARCH_FIRST_NOON_ISO), ClaimValues.verifiedAtAsIsoInstant((double) MARCH_FIRST_NOON));
+            assertEquals(
+                    Optional.of(MARCH_FIRST_NOON_ISO), ClaimValues.verifiedAtAsIsoInstant((double) MARCH_FIRST_NOON));
         }
 
         @Test
         void a_fractional_second_is_dropped() {
-            assertEquals(Optional.of(MARCH_FIRST_NOON_ISO), ClaimValues.verifiedAtAsIsoInstant(MARCH_FIRST_NOON + 0.75));
+            assertEquals(
+                    Optional.of(MARCH_FIRST_NOON_ISO), ClaimValues.verifiedAtAsIsoInstant(MARCH_FIRST_NOON + 0.75));
             assertEquals(Optional.of("1970-01-01T00:01:40Z"), ClaimValues.verifiedAtAsIsoInstant(100.5f));
         }
 
         @Test
         void other_number_types_are_epoch_seconds() {
-            assertEquals(Optional.of(MARCH_FIRST_NOON_ISO), ClaimValues.verifiedAtAsIsoInstant(BigDecimal.valueOf(MARCH_FIRST_NOON)));
-            assertEquals(Optional.of(MARCH_FIRST_NOON_ISO), ClaimValues.verifiedAtAsIsoInstant(BigInteger.valueOf(MARCH_FIRST_NOON)));
+            assertEquals(
+                    Optional.of(MARCH_FIRST_NOON_ISO),
+                    ClaimValues.verifiedAtAsIsoInstant(BigDecimal.valueOf(MARCH_FIRST_NOON)));
+            assertEquals(
+                    Optional.of(MARCH_FIRST_NOON_ISO),
+                    ClaimValues.verifiedAtAsIsoInstant(BigInteger.valueOf(MARCH_FIRST_NOON)));
             assertEquals(Optional.of("1970-01-01T00:01:40Z"), ClaimValues.verifiedAtAsIsoInstant((short) 100));
         }
 
@@ -73,8 +79,12 @@ class ClaimValuesTest {
         @Test
         void an_iso_instant_is_returned_unchanged() {
             assertEquals(Optional.of(MARCH_FIRST_NOON_ISO), ClaimValues.verifiedAtAsIsoInstant(MARCH_FIRST_NOON_ISO));
-            assertEquals(Optional.of("2024-03-01T12:00:00.123Z"), ClaimValues.verifiedAtAsIsoInstant("2024-03-01T12:00:00.123Z"));
-            assertEquals(Optional.of(MARCH_FIRST_NOON_ISO), ClaimValues.verifiedAtAsIsoInstant(new StringBuilder(MARCH_FIRST_NOON_ISO)));
+            assertEquals(
+                    Optional.of("2024-03-01T12:00:00.123Z"),
+                    ClaimValues.verifiedAtAsIsoInstant("2024-03-01T12:00:00.123Z"));
+            assertEquals(
+                    Optional.of(MARCH_FIRST_NOON_ISO),
+                    ClaimValues.verifiedAtAsIsoInstant(new StringBuilder(MARCH_FIRST_NOON_ISO)));
         }
 
         @Test
@@ -102,8 +112,23 @@ class ClaimValuesTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"", "   ", "yesterday", "NaN", "Infinity", "0x1F", "+1709294400", "1709294400s",
-                "2024-03-01", "2024-03-01T12:00:00", "12:00:00Z", "null", "true", "１７０９２９４４００"})
+        @ValueSource(
+                strings = {
+                    "",
+                    "   ",
+                    "yesterday",
+                    "NaN",
+                    "Infinity",
+                    "0x1F",
+                    "+1709294400",
+                    "1709294400s",
+                    "2024-03-01",
+                    "2024-03-01T12:00:00",
+                    "12:00:00Z",
+                    "null",
+                    "true",
+                    "１７０９２９４４００"
+                })
         void other_text_is_garbage(String text) {
             assertEquals(Optional.empty(), ClaimValues.verifiedAtAsIsoInstant(text));
         }
@@ -140,8 +165,22 @@ class ClaimValuesTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"", "   ", "12345678", "1234567890", "123-45-678", "123-45-67890", "6789",
-                "12345678a", "123.45.6789", "123_45_6789", "+123456789", "١٢٣٤٥٦٧٨٩", "123\t456789"})
+        @ValueSource(
+                strings = {
+                    "",
+                    "   ",
+                    "12345678",
+                    "1234567890",
+                    "123-45-678",
+                    "123-45-67890",
+                    "6789",
+                    "12345678a",
+                    "123.45.6789",
+                    "123_45_6789",
+                    "+123456789",
+                    "١٢٣٤٥٦٧٨٩",
+                    "123\t456789"
+                })
         void anything_but_nine_digits_is_empty(String ssn) {
             assertEquals(Optional.empty(), ClaimValues.lastFour(ssn));
             assertEquals(Optional.empty(), ClaimValues.ssnDigits(ssn));

@@ -1,11 +1,10 @@
 package io.github.kclogingov.broker.mappers;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kclogingov.broker.LoginGovIdentityProviderFactory;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.github.kclogingov.broker.LoginGovIdentityProviderFactory;
-
 import org.keycloak.broker.oidc.OIDCIdentityProvider;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.models.IdentityProviderMapperModel;
@@ -13,13 +12,10 @@ import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.representations.JsonWebToken;
 import org.keycloak.util.JsonSerialization;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /** Brokered sign-ins as Keycloak hands them to mappers: plain data, no server. */
 final class Contexts {
 
-    private Contexts() {
-    }
+    private Contexts() {}
 
     /** A sign-in whose validated id_token carries {@code claims}, and no userinfo. */
     static BrokeredIdentityContext withIdToken(Map<String, ?> claims) {
@@ -35,7 +31,8 @@ final class Contexts {
     static BrokeredIdentityContext withUserInfo(String json) {
         BrokeredIdentityContext context = withIdToken(Map.of());
         try {
-            context.getContextData().put(OIDCIdentityProvider.USER_INFO, JsonSerialization.readValue(json, JsonNode.class));
+            context.getContextData()
+                    .put(OIDCIdentityProvider.USER_INFO, JsonSerialization.readValue(json, JsonNode.class));
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }

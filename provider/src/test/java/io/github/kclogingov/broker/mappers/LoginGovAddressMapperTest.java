@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.kclogingov.broker.mappers.LoginGovAddressMapper.Part;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.github.kclogingov.broker.mappers.LoginGovAddressMapper.Part;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
@@ -22,8 +20,9 @@ import org.keycloak.provider.ProviderConfigProperty;
 
 class LoginGovAddressMapperTest {
 
-    static final String USERINFO = "{\"sub\":\"x\",\"address\":{\"formatted\":\"1 Main St\\nApt 2\\nWashington, DC 20001\","
-            + "\"street_address\":\"1 Main St\\nApt 2\",\"locality\":\"Washington\",\"region\":\"DC\",\"postal_code\":\"20001\"}}";
+    static final String USERINFO =
+            "{\"sub\":\"x\",\"address\":{\"formatted\":\"1 Main St\\nApt 2\\nWashington, DC 20001\","
+                    + "\"street_address\":\"1 Main St\\nApt 2\",\"locality\":\"Washington\",\"region\":\"DC\",\"postal_code\":\"20001\"}}";
 
     final LoginGovAddressMapper mapper = new LoginGovAddressMapper();
 
@@ -38,7 +37,8 @@ class LoginGovAddressMapperTest {
     }
 
     BrokeredIdentityContext preprocess(Map<String, String> config, BrokeredIdentityContext context) {
-        mapper.preprocessFederatedIdentity(null, null, Contexts.mapper(LoginGovAddressMapper.PROVIDER_ID, config), context);
+        mapper.preprocessFederatedIdentity(
+                null, null, Contexts.mapper(LoginGovAddressMapper.PROVIDER_ID, config), context);
         return context;
     }
 
@@ -63,9 +63,17 @@ class LoginGovAddressMapperTest {
                 assertEquals(ProviderConfigProperty.STRING_TYPE, property.getType());
                 defaults.put(property.getName(), property.getDefaultValue());
             }
-            assertEquals(List.of("user.attribute.street", "user.attribute.locality", "user.attribute.region",
-                    "user.attribute.postal_code", "user.attribute.formatted"), List.copyOf(defaults.keySet()));
-            assertEquals(List.of("street", "locality", "region", "postal_code", "formatted"), List.copyOf(defaults.values()));
+            assertEquals(
+                    List.of(
+                            "user.attribute.street",
+                            "user.attribute.locality",
+                            "user.attribute.region",
+                            "user.attribute.postal_code",
+                            "user.attribute.formatted"),
+                    List.copyOf(defaults.keySet()));
+            assertEquals(
+                    List.of("street", "locality", "region", "postal_code", "formatted"),
+                    List.copyOf(defaults.values()));
         }
 
         @Test
@@ -84,14 +92,25 @@ class LoginGovAddressMapperTest {
         @Test
         void a_missing_key_takes_the_default() {
             Map<Part, String> targets = LoginGovAddressMapper.targets(Contexts.mapper("x", Map.of()));
-            assertEquals(Map.of(Part.STREET, "street", Part.LOCALITY, "locality", Part.REGION, "region",
-                    Part.POSTAL_CODE, "postal_code", Part.FORMATTED, "formatted"), targets);
+            assertEquals(
+                    Map.of(
+                            Part.STREET,
+                            "street",
+                            Part.LOCALITY,
+                            "locality",
+                            Part.REGION,
+                            "region",
+                            Part.POSTAL_CODE,
+                            "postal_code",
+                            Part.FORMATTED,
+                            "formatted"),
+                    targets);
         }
 
         @Test
         void an_empty_name_skips_the_part_and_names_are_trimmed() {
-            Map<Part, String> targets = LoginGovAddressMapper.targets(Contexts.mapper("x",
-                    Map.of("user.attribute.formatted", "", "user.attribute.street", " street1 ")));
+            Map<Part, String> targets = LoginGovAddressMapper.targets(
+                    Contexts.mapper("x", Map.of("user.attribute.formatted", "", "user.attribute.street", " street1 ")));
             assertNull(targets.get(Part.FORMATTED));
             assertEquals("street1", targets.get(Part.STREET));
             assertEquals(4, targets.size());
@@ -128,7 +147,8 @@ class LoginGovAddressMapperTest {
 
         @Test
         void uses_the_configured_names() {
-            BrokeredIdentityContext context = preprocess(Map.of("user.attribute.region", "state", "user.attribute.formatted", ""),
+            BrokeredIdentityContext context = preprocess(
+                    Map.of("user.attribute.region", "state", "user.attribute.formatted", ""),
                     Contexts.withIdToken(Map.of("address", address())));
             assertEquals(List.of("DC"), Contexts.attribute(context, "state"));
             assertNull(Contexts.attribute(context, "region"));
@@ -148,9 +168,15 @@ class LoginGovAddressMapperTest {
 
         @Test
         void no_address_sets_nothing() {
-            assertTrue(preprocess(Map.of(), Contexts.withIdToken(Map.of())).getAttributes().isEmpty());
-            assertTrue(preprocess(Map.of(), Contexts.withUserInfo("{\"sub\":\"x\",\"address\":null}")).getAttributes().isEmpty());
-            assertTrue(preprocess(Map.of(), Contexts.withUserInfo("{\"sub\":\"x\",\"address\":\"1 Main St\"}")).getAttributes().isEmpty());
+            assertTrue(preprocess(Map.of(), Contexts.withIdToken(Map.of()))
+                    .getAttributes()
+                    .isEmpty());
+            assertTrue(preprocess(Map.of(), Contexts.withUserInfo("{\"sub\":\"x\",\"address\":null}"))
+                    .getAttributes()
+                    .isEmpty());
+            assertTrue(preprocess(Map.of(), Contexts.withUserInfo("{\"sub\":\"x\",\"address\":\"1 Main St\"}"))
+                    .getAttributes()
+                    .isEmpty());
         }
     }
 }

@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.kclogingov.protocol.LoginGovClaims;
 import java.util.List;
 import java.util.Map;
-
-import io.github.kclogingov.protocol.LoginGovClaims;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.keycloak.broker.oidc.mappers.UserAttributeMapper;
@@ -25,7 +23,8 @@ class LoginGovAttributeMapperTest {
     final LoginGovAttributeMapper mapper = new LoginGovAttributeMapper();
 
     static IdentityProviderMapperModel model(String claim, String attribute) {
-        return Contexts.mapper(LoginGovAttributeMapper.PROVIDER_ID, Map.of("claim", claim, "user.attribute", attribute));
+        return Contexts.mapper(
+                LoginGovAttributeMapper.PROVIDER_ID, Map.of("claim", claim, "user.attribute", attribute));
     }
 
     void preprocess(IdentityProviderMapperModel model, BrokeredIdentityContext context) {
@@ -33,7 +32,10 @@ class LoginGovAttributeMapperTest {
     }
 
     static ProviderConfigProperty property(List<ProviderConfigProperty> properties, String name) {
-        return properties.stream().filter(p -> p.getName().equals(name)).findFirst().orElseThrow();
+        return properties.stream()
+                .filter(p -> p.getName().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Nested
@@ -56,25 +58,49 @@ class LoginGovAttributeMapperTest {
 
         @Test
         void keeps_the_parents_config_keys_in_its_order() {
-            assertEquals(new UserAttributeMapper().getConfigProperties().stream().map(ProviderConfigProperty::getName).toList(),
-                    mapper.getConfigProperties().stream().map(ProviderConfigProperty::getName).toList());
-            assertEquals(List.of("claim", "user.attribute", "allow.nullable.property"),
-                    mapper.getConfigProperties().stream().map(ProviderConfigProperty::getName).toList());
+            assertEquals(
+                    new UserAttributeMapper()
+                            .getConfigProperties().stream()
+                                    .map(ProviderConfigProperty::getName)
+                                    .toList(),
+                    mapper.getConfigProperties().stream()
+                            .map(ProviderConfigProperty::getName)
+                            .toList());
+            assertEquals(
+                    List.of("claim", "user.attribute", "allow.nullable.property"),
+                    mapper.getConfigProperties().stream()
+                            .map(ProviderConfigProperty::getName)
+                            .toList());
         }
 
         @Test
         void the_claim_is_a_drop_down_of_login_gov_claims_defaulting_to_email() {
             ProviderConfigProperty claim = property(mapper.getConfigProperties(), "claim");
             assertEquals(ProviderConfigProperty.LIST_TYPE, claim.getType());
-            assertEquals(List.of("email", "all_emails", "locale", "given_name", "family_name", "birthdate", "phone",
-                    "phone_verified", "verified_at", "x509_subject", "x509_issuer", "x509_presented", "ial", "aal"),
+            assertEquals(
+                    List.of(
+                            "email",
+                            "all_emails",
+                            "locale",
+                            "given_name",
+                            "family_name",
+                            "birthdate",
+                            "phone",
+                            "phone_verified",
+                            "verified_at",
+                            "x509_subject",
+                            "x509_issuer",
+                            "x509_presented",
+                            "ial",
+                            "aal"),
                     claim.getOptions());
             assertEquals("email", claim.getDefaultValue());
         }
 
         @Test
         void the_ssn_and_the_address_have_their_own_mappers() {
-            List<String> options = property(mapper.getConfigProperties(), "claim").getOptions();
+            List<String> options =
+                    property(mapper.getConfigProperties(), "claim").getOptions();
             assertFalse(options.contains(LoginGovClaims.SOCIAL_SECURITY_NUMBER));
             assertFalse(options.contains(LoginGovClaims.ADDRESS));
         }
@@ -87,8 +113,10 @@ class LoginGovAttributeMapperTest {
 
         @Test
         void leaves_the_parents_properties_alone() {
-            assertEquals(ProviderConfigProperty.STRING_TYPE,
-                    property(new UserAttributeMapper().getConfigProperties(), "claim").getType());
+            assertEquals(
+                    ProviderConfigProperty.STRING_TYPE,
+                    property(new UserAttributeMapper().getConfigProperties(), "claim")
+                            .getType());
         }
     }
 
@@ -123,8 +151,10 @@ class LoginGovAttributeMapperTest {
         @Test
         void a_mapper_saved_without_claim_or_attribute_does_nothing() {
             BrokeredIdentityContext context = Contexts.withIdToken(Map.of("email", "a@example.gov"));
-            IdentityProviderMapperModel noClaim = Contexts.mapper(LoginGovAttributeMapper.PROVIDER_ID, Map.of("user.attribute", "x"));
-            IdentityProviderMapperModel noAttribute = Contexts.mapper(LoginGovAttributeMapper.PROVIDER_ID, Map.of("claim", "email"));
+            IdentityProviderMapperModel noClaim =
+                    Contexts.mapper(LoginGovAttributeMapper.PROVIDER_ID, Map.of("user.attribute", "x"));
+            IdentityProviderMapperModel noAttribute =
+                    Contexts.mapper(LoginGovAttributeMapper.PROVIDER_ID, Map.of("claim", "email"));
             assertDoesNotThrow(() -> preprocess(noClaim, context));
             assertDoesNotThrow(() -> preprocess(noAttribute, context));
             assertDoesNotThrow(() -> mapper.updateBrokeredUser(null, null, null, noClaim, context));
@@ -142,7 +172,8 @@ class LoginGovAttributeMapperTest {
 
         @Test
         void other_claims_are_not_converted() {
-            BrokeredIdentityContext context = Contexts.withIdToken(Map.of("birthdate", "1970-01-02", "phone", "+12025550100"));
+            BrokeredIdentityContext context =
+                    Contexts.withIdToken(Map.of("birthdate", "1970-01-02", "phone", "+12025550100"));
             preprocess(model("birthdate", "birthdate"), context);
             preprocess(model("phone", "phoneNumber"), context);
             assertEquals(List.of("1970-01-02"), Contexts.attribute(context, "birthdate"));
@@ -151,21 +182,24 @@ class LoginGovAttributeMapperTest {
 
         @Test
         void all_emails_becomes_a_multi_valued_attribute() {
-            BrokeredIdentityContext context = Contexts.withIdToken(Map.of("all_emails", List.of("a@example.gov", "b@example.com")));
+            BrokeredIdentityContext context =
+                    Contexts.withIdToken(Map.of("all_emails", List.of("a@example.gov", "b@example.com")));
             preprocess(model("all_emails", "all_emails"), context);
             assertEquals(List.of("a@example.gov", "b@example.com"), Contexts.attribute(context, "all_emails"));
         }
 
         @Test
         void all_emails_from_userinfo_becomes_a_multi_valued_attribute() {
-            BrokeredIdentityContext context = Contexts.withUserInfo("{\"all_emails\":[\"a@example.gov\",\"b@example.com\"]}");
+            BrokeredIdentityContext context =
+                    Contexts.withUserInfo("{\"all_emails\":[\"a@example.gov\",\"b@example.com\"]}");
             preprocess(model("all_emails", "all_emails"), context);
             assertEquals(List.of("a@example.gov", "b@example.com"), Contexts.attribute(context, "all_emails"));
         }
 
         @Test
         void names_go_to_the_users_own_fields() {
-            BrokeredIdentityContext context = Contexts.withIdToken(Map.of("given_name", "Ada", "family_name", "Lovelace"));
+            BrokeredIdentityContext context =
+                    Contexts.withIdToken(Map.of("given_name", "Ada", "family_name", "Lovelace"));
             preprocess(model("given_name", "firstName"), context);
             preprocess(model("family_name", "lastName"), context);
             assertEquals("Ada", context.getFirstName());

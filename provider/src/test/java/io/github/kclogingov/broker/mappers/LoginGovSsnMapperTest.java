@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Field;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -29,7 +27,11 @@ class LoginGovSsnMapperTest {
     }
 
     static ProviderConfigProperty property(String name) {
-        return new LoginGovSsnMapper().getConfigProperties().stream().filter(p -> p.getName().equals(name)).findFirst().orElseThrow();
+        return new LoginGovSsnMapper()
+                .getConfigProperties().stream()
+                        .filter(p -> p.getName().equals(name))
+                        .findFirst()
+                        .orElseThrow();
     }
 
     @Nested
@@ -48,8 +50,14 @@ class LoginGovSsnMapperTest {
 
         @Test
         void the_attribute_defaults_to_logingov_ssn() {
-            assertEquals(List.of("user.attribute", "keep"), mapper.getConfigProperties().stream().map(ProviderConfigProperty::getName).toList());
-            assertEquals(ProviderConfigProperty.STRING_TYPE, property("user.attribute").getType());
+            assertEquals(
+                    List.of("user.attribute", "keep"),
+                    mapper.getConfigProperties().stream()
+                            .map(ProviderConfigProperty::getName)
+                            .toList());
+            assertEquals(
+                    ProviderConfigProperty.STRING_TYPE,
+                    property("user.attribute").getType());
             assertEquals("logingov_ssn", property("user.attribute").getDefaultValue());
         }
 
@@ -74,7 +82,8 @@ class LoginGovSsnMapperTest {
         void neither_the_mapper_nor_its_claim_reader_has_a_logger() {
             for (Class<?> type : List.of(LoginGovSsnMapper.class, QuietClaims.class)) {
                 for (Field field : type.getDeclaredFields()) {
-                    assertFalse(Logger.class.isAssignableFrom(field.getType())
+                    assertFalse(
+                            Logger.class.isAssignableFrom(field.getType())
                                     || java.util.logging.Logger.class.isAssignableFrom(field.getType()),
                             type.getSimpleName() + "." + field.getName());
                 }
@@ -102,7 +111,8 @@ class LoginGovSsnMapperTest {
         void a_malformed_or_missing_number_keeps_nothing() {
             assertEquals(Optional.empty(), LoginGovSsnMapper.kept("full", "12345678"));
             assertEquals(Optional.empty(), LoginGovSsnMapper.kept("last-four", null));
-            assertEquals(Optional.empty(), LoginGovSsnMapper.kept("full", 123456789)); // a number lost its leading zeros
+            assertEquals(
+                    Optional.empty(), LoginGovSsnMapper.kept("full", 123456789)); // a number lost its leading zeros
         }
 
         @Test
@@ -118,28 +128,36 @@ class LoginGovSsnMapperTest {
 
         @Test
         void the_last_four_digits_of_the_id_token_claim() {
-            BrokeredIdentityContext context = preprocess(Map.of(), Contexts.withIdToken(Map.of("social_security_number", "123456789")));
+            BrokeredIdentityContext context =
+                    preprocess(Map.of(), Contexts.withIdToken(Map.of("social_security_number", "123456789")));
             assertEquals(List.of("6789"), Contexts.attribute(context, "logingov_ssn"));
         }
 
         @Test
         void the_full_number_of_the_userinfo_claim() {
-            BrokeredIdentityContext context = preprocess(Map.of("keep", "full", "user.attribute", "ssn"),
+            BrokeredIdentityContext context = preprocess(
+                    Map.of("keep", "full", "user.attribute", "ssn"),
                     Contexts.withUserInfo("{\"sub\":\"x\",\"social_security_number\":\"123456789\"}"));
             assertEquals(List.of("123456789"), Contexts.attribute(context, "ssn"));
         }
 
         @Test
         void no_number_or_a_malformed_one_sets_nothing() {
-            assertTrue(preprocess(Map.of(), Contexts.withIdToken(Map.of())).getAttributes().isEmpty());
-            assertTrue(preprocess(Map.of(), Contexts.withUserInfo("{\"social_security_number\":null}")).getAttributes().isEmpty());
-            assertTrue(preprocess(Map.of(), Contexts.withUserInfo("{\"social_security_number\":\"12-34\"}")).getAttributes().isEmpty());
+            assertTrue(preprocess(Map.of(), Contexts.withIdToken(Map.of()))
+                    .getAttributes()
+                    .isEmpty());
+            assertTrue(preprocess(Map.of(), Contexts.withUserInfo("{\"social_security_number\":null}"))
+                    .getAttributes()
+                    .isEmpty());
+            assertTrue(preprocess(Map.of(), Contexts.withUserInfo("{\"social_security_number\":\"12-34\"}"))
+                    .getAttributes()
+                    .isEmpty());
         }
 
         @Test
         void an_empty_attribute_name_imports_nothing() {
-            BrokeredIdentityContext context = preprocess(Map.of("user.attribute", ""),
-                    Contexts.withIdToken(Map.of("social_security_number", "123456789")));
+            BrokeredIdentityContext context = preprocess(
+                    Map.of("user.attribute", ""), Contexts.withIdToken(Map.of("social_security_number", "123456789")));
             assertTrue(context.getAttributes().isEmpty());
         }
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.HashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.keycloak.models.IdentityProviderMapperModel;
@@ -70,7 +69,8 @@ class MapperConfigTest {
 
         @Test
         void a_set_attribute_is_trimmed() {
-            assertEquals("loginGovEmail",
+            assertEquals(
+                    "loginGovEmail",
                     config("user.attribute", " loginGovEmail ").attributeOrDefault("user.attribute", "email"));
         }
 

@@ -3,6 +3,7 @@ package io.github.kclogingov.broker.mappers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -10,15 +11,12 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.keycloak.broker.oidc.OIDCIdentityProvider;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.representations.JsonWebToken;
 import org.keycloak.util.JsonSerialization;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** Tests the quiet claim reader: the JSON types it returns, and where it looks first. */
 class QuietClaimsTest {
@@ -52,12 +50,14 @@ class QuietClaimsTest {
     class FromTheIdToken {
         @Test
         void a_string() {
-            assertEquals("a@example.gov", QuietClaims.get(Contexts.withIdToken(Map.of("email", "a@example.gov")), "email"));
+            assertEquals(
+                    "a@example.gov", QuietClaims.get(Contexts.withIdToken(Map.of("email", "a@example.gov")), "email"));
         }
 
         @Test
         void a_number_and_a_boolean() {
-            BrokeredIdentityContext context = Contexts.withIdToken(Map.of("verified_at", 1700000000L, "email_verified", true));
+            BrokeredIdentityContext context =
+                    Contexts.withIdToken(Map.of("verified_at", 1700000000L, "email_verified", true));
             assertEquals(1700000000L, QuietClaims.get(context, "verified_at"));
             assertEquals(Boolean.TRUE, QuietClaims.get(context, "email_verified"));
         }
@@ -72,7 +72,8 @@ class QuietClaimsTest {
 
         @Test
         void an_object_is_a_map() {
-            Map<String, String> address = Map.of("street_address", "1 Main St", "locality", "Washington", "postal_code", "20001");
+            Map<String, String> address =
+                    Map.of("street_address", "1 Main St", "locality", "Washington", "postal_code", "20001");
             assertEquals(address, QuietClaims.get(Contexts.withIdToken(Map.of("address", address)), "address"));
         }
 
@@ -120,7 +121,8 @@ class QuietClaimsTest {
         void an_object_is_a_map_with_nested_values() {
             BrokeredIdentityContext context = Contexts.withUserInfo(
                     "{\"address\": {\"street_address\": \"1 Main St\", \"postal_code\": \"20001\", \"lines\": [\"a\", \"b\"]}}");
-            assertEquals(Map.of("street_address", "1 Main St", "postal_code", "20001", "lines", List.of("a", "b")),
+            assertEquals(
+                    Map.of("street_address", "1 Main St", "postal_code", "20001", "lines", List.of("a", "b")),
                     QuietClaims.get(context, "address"));
         }
 
@@ -155,21 +157,22 @@ class QuietClaimsTest {
     class Precedence {
         @Test
         void the_id_token_comes_before_userinfo() {
-            BrokeredIdentityContext context = withIdTokenAndUserInfo(Map.of("email", "token@example.gov"),
-                    "{\"email\": \"userinfo@example.gov\"}");
+            BrokeredIdentityContext context = withIdTokenAndUserInfo(
+                    Map.of("email", "token@example.gov"), "{\"email\": \"userinfo@example.gov\"}");
             assertEquals("token@example.gov", QuietClaims.get(context, "email"));
         }
 
         @Test
         void an_id_token_array_comes_before_a_userinfo_array() {
-            BrokeredIdentityContext context = withIdTokenAndUserInfo(Map.of("all_emails", List.of("token@example.gov")),
-                    "{\"all_emails\": [\"userinfo@example.gov\"]}");
+            BrokeredIdentityContext context = withIdTokenAndUserInfo(
+                    Map.of("all_emails", List.of("token@example.gov")), "{\"all_emails\": [\"userinfo@example.gov\"]}");
             assertEquals(List.of("token@example.gov"), QuietClaims.texts(context, "all_emails"));
         }
 
         @Test
         void userinfo_answers_what_the_id_token_lacks() {
-            BrokeredIdentityContext context = withIdTokenAndUserInfo(Map.of("email", "token@example.gov"),
+            BrokeredIdentityContext context = withIdTokenAndUserInfo(
+                    Map.of("email", "token@example.gov"),
                     "{\"email\": \"userinfo@example.gov\", \"given_name\": \"Ada\"}");
             assertEquals("Ada", QuietClaims.get(context, "given_name"));
         }
@@ -185,16 +188,18 @@ class QuietClaimsTest {
         @Test
         void the_access_token_comes_before_the_id_token() {
             BrokeredIdentityContext context = Contexts.withIdToken(Map.of("email", "token@example.gov"));
-            context.getContextData().put(OIDCIdentityProvider.VALIDATED_ACCESS_TOKEN,
-                    accessToken(Map.of("email", "access@example.gov")));
+            context.getContextData()
+                    .put(
+                            OIDCIdentityProvider.VALIDATED_ACCESS_TOKEN,
+                            accessToken(Map.of("email", "access@example.gov")));
             assertEquals("access@example.gov", QuietClaims.get(context, "email"));
         }
 
         @Test
         void an_encoded_access_token_is_read() {
             BrokeredIdentityContext context = Contexts.withIdToken(Map.of("email", "token@example.gov"));
-            context.getContextData().put(OIDCIdentityProvider.VALIDATED_ACCESS_TOKEN,
-                    encoded("{\"email\": \"access@example.gov\"}"));
+            context.getContextData()
+                    .put(OIDCIdentityProvider.VALIDATED_ACCESS_TOKEN, encoded("{\"email\": \"access@example.gov\"}"));
             assertEquals("access@example.gov", QuietClaims.get(context, "email"));
         }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.keycloak.broker.provider.IdentityProviderMapper;
 
@@ -14,8 +13,11 @@ class RegistrationTest {
     @Test
     void the_three_mappers_are_registered_with_keycloak() {
         Set<Class<?>> registered = ServiceLoader.load(IdentityProviderMapper.class).stream()
-                .map(ServiceLoader.Provider::type).collect(Collectors.toSet());
-        assertTrue(registered.containsAll(Set.of(LoginGovAttributeMapper.class, LoginGovAddressMapper.class, LoginGovSsnMapper.class)),
+                .map(ServiceLoader.Provider::type)
+                .collect(Collectors.toSet());
+        assertTrue(
+                registered.containsAll(
+                        Set.of(LoginGovAttributeMapper.class, LoginGovAddressMapper.class, LoginGovSsnMapper.class)),
                 registered.toString());
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -50,8 +49,11 @@ class UserProfileCheckTest {
 
     @Test
     void lists_what_is_not_kept_once_in_order() {
-        assertEquals(List.of("street", "formatted"), UserProfileCheck.notKept(profile("locality", "region", "postal_code"),
-                List.of("street", "locality", "region", "postal_code", "formatted", "street")));
+        assertEquals(
+                List.of("street", "formatted"),
+                UserProfileCheck.notKept(
+                        profile("locality", "region", "postal_code"),
+                        List.of("street", "locality", "region", "postal_code", "formatted", "street")));
     }
 
     @Test

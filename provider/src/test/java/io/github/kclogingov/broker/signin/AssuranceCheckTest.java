@@ -12,19 +12,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kclogingov.broker.assurance.AssertedLevel;
 import io.github.kclogingov.broker.common.LoginGovLoginException;
 import io.github.kclogingov.protocol.AuthenticationAssurance;
 import io.github.kclogingov.protocol.IdentityAssurance;
-
+import java.io.IOException;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.JsonWebToken;
 import org.keycloak.util.JsonSerialization;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** Tests the check of Login.gov's asserted acr and aal, from the id_token and userinfo, against the request. */
 class AssuranceCheckTest {
@@ -50,8 +47,8 @@ class AssuranceCheckTest {
     }
 
     static String refusal(String requested, JsonWebToken idToken, JsonNode userInfo) {
-        LoginGovLoginException e = assertThrows(LoginGovLoginException.class,
-                () -> AssuranceCheck.check(acr(requested), idToken, userInfo));
+        LoginGovLoginException e = assertThrows(
+                LoginGovLoginException.class, () -> AssuranceCheck.check(acr(requested), idToken, userInfo));
         assertEquals(LoginGovLoginException.MESSAGE_KEY, e.getMessageCode());
         return e.getMessage();
     }
@@ -61,12 +58,14 @@ class AssuranceCheckTest {
         @Test
         void an_id_token_meeting_the_request_is_accepted_without_userinfo() {
             AssertedLevel level = AssuranceCheck.check(acr(VERIFIED + " " + AAL2), idToken(VERIFIED, AAL2), null);
-            assertEquals(new AssertedLevel(IdentityAssurance.VERIFIED, VERIFIED, AuthenticationAssurance.AAL2, AAL2), level);
+            assertEquals(
+                    new AssertedLevel(IdentityAssurance.VERIFIED, VERIFIED, AuthenticationAssurance.AAL2, AAL2), level);
         }
 
         @Test
         void a_stronger_acr_than_requested_is_accepted_as_returned() {
-            AssertedLevel level = AssuranceCheck.check(acr(VERIFIED), idToken(FACIAL_MATCH_REQUIRED, DEFAULT_AAL), null);
+            AssertedLevel level =
+                    AssuranceCheck.check(acr(VERIFIED), idToken(FACIAL_MATCH_REQUIRED, DEFAULT_AAL), null);
             assertEquals(IdentityAssurance.VERIFIED_FACIAL_MATCH_REQUIRED, level.ial());
             assertEquals(FACIAL_MATCH_REQUIRED, level.ialValue());
         }
@@ -84,7 +83,8 @@ class AssuranceCheckTest {
 
         @Test
         void a_missing_id_token_reads_as_no_acr() {
-            assertTrue(refusal(AUTH_ONLY, null, userInfo("{\"aal\": \"" + DEFAULT_AAL + "\"}")).contains("returned no acr"));
+            assertTrue(refusal(AUTH_ONLY, null, userInfo("{\"aal\": \"" + DEFAULT_AAL + "\"}"))
+                    .contains("returned no acr"));
         }
 
         @Test
@@ -109,36 +109,39 @@ class AssuranceCheckTest {
     class TheAal {
         @Test
         void falls_back_to_userinfo_when_the_id_token_has_none() {
-            AssertedLevel level = AssuranceCheck.check(acr(VERIFIED + " " + AAL2), idToken(VERIFIED, null),
-                    userInfo("{\"aal\": \"" + AAL2 + "\"}"));
+            AssertedLevel level = AssuranceCheck.check(
+                    acr(VERIFIED + " " + AAL2), idToken(VERIFIED, null), userInfo("{\"aal\": \"" + AAL2 + "\"}"));
             assertEquals(AuthenticationAssurance.AAL2, level.aal());
             assertEquals(AAL2, level.aalValue());
         }
 
         @Test
         void from_the_id_token_wins_over_userinfo() {
-            AssertedLevel level = AssuranceCheck.check(acr(VERIFIED), idToken(VERIFIED, DEFAULT_AAL),
-                    userInfo("{\"aal\": \"" + PIV_CAC + "\"}"));
+            AssertedLevel level = AssuranceCheck.check(
+                    acr(VERIFIED), idToken(VERIFIED, DEFAULT_AAL), userInfo("{\"aal\": \"" + PIV_CAC + "\"}"));
             assertEquals(AuthenticationAssurance.DEFAULT, level.aal());
         }
 
         @Test
         void an_id_token_aal_that_is_not_text_falls_back_to_userinfo() {
-            AssertedLevel level = AssuranceCheck.check(acr(VERIFIED), idToken(VERIFIED, 2),
-                    userInfo("{\"aal\": \"" + DEFAULT_AAL + "\"}"));
+            AssertedLevel level = AssuranceCheck.check(
+                    acr(VERIFIED), idToken(VERIFIED, 2), userInfo("{\"aal\": \"" + DEFAULT_AAL + "\"}"));
             assertEquals(AuthenticationAssurance.DEFAULT, level.aal());
         }
 
         @Test
         void missing_from_both_is_refused() {
             assertTrue(refusal(VERIFIED, idToken(VERIFIED, null), null).contains("returned no aal"));
-            assertTrue(refusal(VERIFIED, idToken(VERIFIED, null), userInfo("{\"sub\": \"x\"}")).contains("returned no aal"));
+            assertTrue(refusal(VERIFIED, idToken(VERIFIED, null), userInfo("{\"sub\": \"x\"}"))
+                    .contains("returned no aal"));
         }
 
         @Test
         void a_userinfo_aal_that_is_not_text_counts_as_missing() {
-            assertTrue(refusal(VERIFIED, idToken(VERIFIED, null), userInfo("{\"aal\": 2}")).contains("returned no aal"));
-            assertTrue(refusal(VERIFIED, idToken(VERIFIED, null), userInfo("{\"aal\": null}")).contains("returned no aal"));
+            assertTrue(refusal(VERIFIED, idToken(VERIFIED, null), userInfo("{\"aal\": 2}"))
+                    .contains("returned no aal"));
+            assertTrue(refusal(VERIFIED, idToken(VERIFIED, null), userInfo("{\"aal\": null}"))
+                    .contains("returned no aal"));
         }
 
         @Test
@@ -152,26 +155,29 @@ class AssuranceCheckTest {
     class UserInfoIal {
         @Test
         void equal_to_the_acr_is_accepted() {
-            AssertedLevel level = AssuranceCheck.check(acr(VERIFIED), idToken(VERIFIED, DEFAULT_AAL),
-                    userInfo("{\"ial\": \"" + VERIFIED + "\"}"));
+            AssertedLevel level = AssuranceCheck.check(
+                    acr(VERIFIED), idToken(VERIFIED, DEFAULT_AAL), userInfo("{\"ial\": \"" + VERIFIED + "\"}"));
             assertEquals(IdentityAssurance.VERIFIED, level.ial());
         }
 
         @Test
         void different_from_the_acr_is_refused() {
-            String reason = refusal(AUTH_ONLY, idToken(VERIFIED, DEFAULT_AAL), userInfo("{\"ial\": \"" + AUTH_ONLY + "\"}"));
+            String reason =
+                    refusal(AUTH_ONLY, idToken(VERIFIED, DEFAULT_AAL), userInfo("{\"ial\": \"" + AUTH_ONLY + "\"}"));
             assertEquals("userinfo ial differs from the id_token acr", reason);
         }
 
         @Test
         void different_only_in_spelling_is_refused() {
-            String reason = refusal(LEGACY_IAL2, idToken(LEGACY_IAL2, DEFAULT_AAL), userInfo("{\"ial\": \"" + VERIFIED + "\"}"));
+            String reason = refusal(
+                    LEGACY_IAL2, idToken(LEGACY_IAL2, DEFAULT_AAL), userInfo("{\"ial\": \"" + VERIFIED + "\"}"));
             assertEquals("userinfo ial differs from the id_token acr", reason);
         }
 
         @Test
         void absent_or_not_text_is_not_compared() {
-            AssertedLevel absent = AssuranceCheck.check(acr(AUTH_ONLY), idToken(AUTH_ONLY, DEFAULT_AAL), userInfo("{}"));
+            AssertedLevel absent =
+                    AssuranceCheck.check(acr(AUTH_ONLY), idToken(AUTH_ONLY, DEFAULT_AAL), userInfo("{}"));
             assertEquals(IdentityAssurance.AUTH_ONLY, absent.ial());
             AssertedLevel number =
                     AssuranceCheck.check(acr(AUTH_ONLY), idToken(AUTH_ONLY, DEFAULT_AAL), userInfo("{\"ial\": 1}"));
@@ -180,7 +186,8 @@ class AssuranceCheckTest {
 
         @Test
         void without_an_acr_the_refusal_is_for_the_missing_acr() {
-            String reason = refusal(AUTH_ONLY, idToken(null, DEFAULT_AAL), userInfo("{\"ial\": \"" + AUTH_ONLY + "\"}"));
+            String reason =
+                    refusal(AUTH_ONLY, idToken(null, DEFAULT_AAL), userInfo("{\"ial\": \"" + AUTH_ONLY + "\"}"));
             assertTrue(reason.contains("returned no acr"), reason);
         }
     }

@@ -4,6 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import io.github.kclogingov.broker.common.LoginGovLoginException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
@@ -15,18 +23,9 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.function.Consumer;
-
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.PlainJWT;
-import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import io.github.kclogingov.broker.common.LoginGovLoginException;
 import org.keycloak.broker.provider.IdentityBrokerException;
 import org.keycloak.representations.JsonWebToken;
 
@@ -47,8 +46,13 @@ class IdTokenValidatorTest {
     }
 
     IdTokenValidator validator() {
-        return new IdTokenValidator(kid -> "primary".equals(kid) ? loginGovKey.getPublic() : null,
-                ISSUER, CLIENT_ID, Duration.ofSeconds(10), Duration.ofMinutes(5), Clock.fixed(NOW, ZoneOffset.UTC));
+        return new IdTokenValidator(
+                kid -> "primary".equals(kid) ? loginGovKey.getPublic() : null,
+                ISSUER,
+                CLIENT_ID,
+                Duration.ofSeconds(10),
+                Duration.ofMinutes(5),
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     static JWTClaimsSet.Builder goodClaims() {
@@ -64,7 +68,8 @@ class IdTokenValidatorTest {
     }
 
     static String sign(JWTClaimsSet claims, KeyPair key, String kid) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).build(), claims);
         jwt.sign(new RSASSASigner((RSAPrivateKey) key.getPrivate()));
         return jwt.serialize();
     }
@@ -76,14 +81,15 @@ class IdTokenValidatorTest {
     }
 
     void assertRefused(String token, String reasonPart) {
-        IdentityBrokerException e = assertThrows(IdentityBrokerException.class, () -> validator().validate(token));
+        IdentityBrokerException e =
+                assertThrows(IdentityBrokerException.class, () -> validator().validate(token));
         assertTrue(e.getMessage().contains(reasonPart), () -> "reason was: " + e.getMessage());
         assertEquals(LoginGovLoginException.MESSAGE_KEY, e.getMessageCode());
     }
 
     @Test
     void a_good_token_is_accepted() throws Exception {
-        JsonWebToken token = validator().validate(token(c -> { }));
+        JsonWebToken token = validator().validate(token(c -> {}));
         assertEquals("b2d2d115-1d7e-4579-b9d6-f8e84f4f56ca", token.getSubject());
     }
 
@@ -91,9 +97,14 @@ class IdTokenValidatorTest {
     class Signature {
         @Test
         void a_tampered_payload_is_refused() throws Exception {
-            String[] parts = token(c -> { }).split("\\.");
-            String otherPayload = Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(goodClaims().subject("someone-else").build().toString().getBytes());
+            String[] parts = token(c -> {}).split("\\.");
+            String otherPayload = Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(goodClaims()
+                            .subject("someone-else")
+                            .build()
+                            .toString()
+                            .getBytes());
             assertRefused(parts[0] + "." + otherPayload + "." + parts[2], "signature is invalid");
         }
 
@@ -109,7 +120,9 @@ class IdTokenValidatorTest {
 
         @Test
         void hs256_is_refused_even_keyed_with_the_public_key() throws Exception {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("primary").build(), goodClaims().build());
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("primary").build(),
+                    goodClaims().build());
             jwt.sign(new MACSigner(loginGovKey.getPublic().getEncoded()));
             assertRefused(jwt.serialize(), "RS256 only");
         }
@@ -121,7 +134,9 @@ class IdTokenValidatorTest {
 
         @Test
         void a_token_without_kid_is_refused() throws Exception {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).build(), goodClaims().build());
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256).build(),
+                    goodClaims().build());
             jwt.sign(new RSASSASigner((RSAPrivateKey) loginGovKey.getPrivate()));
             assertRefused(jwt.serialize(), "no kid");
         }

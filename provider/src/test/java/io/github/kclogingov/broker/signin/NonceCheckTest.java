@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.kclogingov.broker.common.LoginGovLoginException;
-
 import org.junit.jupiter.api.Test;
 
 /** Tests that the id_token's nonce must be the one the sign-in sent. */
