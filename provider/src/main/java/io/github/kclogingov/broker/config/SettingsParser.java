@@ -26,7 +26,8 @@ import org.keycloak.util.JsonSerialization;
  * Reads the raw configuration map of a Login.gov identity provider into {@link LoginGovSettings}.
  * Each setting is parsed on its own; the first one that cannot work stops the parse with an
  * {@link InvalidSettingsException} naming it. Rules that tie several settings together live in
- * {@link LoginGovConfigValidator}.
+ * {@link LoginGovConfigValidator}. A method per setting, each with the messages an administrator
+ * reads, makes it a little over 200 lines.
  */
 final class SettingsParser {
 

@@ -5,6 +5,7 @@ import io.github.kclogingov.protocol.LoginGovClaims;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.keycloak.broker.oidc.mappers.UserAttributeMapper;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.common.util.CollectionUtil;
@@ -113,16 +114,14 @@ public class LoginGovAttributeMapper extends UserAttributeMapper {
             return; // a mapper saved without a claim or an attribute
         }
         UserProfileCheck.warnIfNotKept(session, realm, mapperModel, getDisplayType(), List.of(attribute));
-        List<String> values = values(claim, attribute, context);
-        if (EMAIL.equalsIgnoreCase(attribute)) {
-            first(values).ifPresent(context::setEmail);
-        } else if (FIRST_NAME.equalsIgnoreCase(attribute)) {
-            first(values).ifPresent(context::setFirstName);
-        } else if (LAST_NAME.equalsIgnoreCase(attribute)) {
-            first(values).ifPresent(context::setLastName);
-        } else {
-            context.setUserAttribute(attribute, values);
-        }
+        store(
+                attribute,
+                values(claim, attribute, context),
+                new UserFields(
+                        context::setEmail,
+                        context::setFirstName,
+                        context::setLastName,
+                        values -> context.setUserAttribute(attribute, values)));
     }
 
     @Override
@@ -139,18 +138,37 @@ public class LoginGovAttributeMapper extends UserAttributeMapper {
             // Not released this time (an auth-only sign-in gets no verified claims): keep what Login.gov said before.
             return;
         }
-        List<String> values = values(claim, attribute, context);
+        store(
+                attribute,
+                values(claim, attribute, context),
+                new UserFields(user::setEmail, user::setFirstName, user::setLastName, values -> {
+                    // An unreadable verified_at says nothing; anything else released replaces what was stored.
+                    boolean unreadable = values.isEmpty() && isVerifiedAtIntoAttribute(claim, attribute);
+                    if (!unreadable
+                            && !CollectionUtil.collectionEquals(
+                                    values, user.getAttributeStream(attribute).toList())) {
+                        user.setAttribute(attribute, values);
+                    }
+                }));
+    }
+
+    /** Where a value goes: a new user being built, or a stored user being updated. */
+    private record UserFields(
+            Consumer<String> email,
+            Consumer<String> firstName,
+            Consumer<String> lastName,
+            Consumer<List<String>> attribute) {}
+
+    /** As the parent does it: email, firstName and lastName are the user's own fields (first value); anything else an attribute. */
+    private static void store(String attribute, List<String> values, UserFields user) {
         if (EMAIL.equalsIgnoreCase(attribute)) {
-            first(values).ifPresent(user::setEmail);
+            first(values).ifPresent(user.email());
         } else if (FIRST_NAME.equalsIgnoreCase(attribute)) {
-            first(values).ifPresent(user::setFirstName);
+            first(values).ifPresent(user.firstName());
         } else if (LAST_NAME.equalsIgnoreCase(attribute)) {
-            first(values).ifPresent(user::setLastName);
-        } else if (!(values.isEmpty() && isVerifiedAtIntoAttribute(claim, attribute))
-                && !CollectionUtil.collectionEquals(
-                        values, user.getAttributeStream(attribute).toList())) {
-            // An unreadable verified_at says nothing; anything else released replaces what was stored.
-            user.setAttribute(attribute, values);
+            first(values).ifPresent(user.lastName());
+        } else {
+            user.attribute().accept(values);
         }
     }
 
