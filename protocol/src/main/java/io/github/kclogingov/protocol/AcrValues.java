@@ -2,7 +2,6 @@ package io.github.kclogingov.protocol;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * One {@code acr_values} parameter as Login.gov reads it: exactly one IAL value and at most one
@@ -25,10 +24,6 @@ public record AcrValues(IdentityAssurance ial, String ialValue, AuthenticationAs
     /** Builds the values to send for a level and an optional AAL, in the given form. */
     public static AcrValues of(IdentityAssurance ial, AuthenticationAssurance aal, AcrForm form) {
         return new AcrValues(ial, ial.value(form), aal, aal == null ? null : aal.value());
-    }
-
-    public Optional<AuthenticationAssurance> aalLevel() {
-        return Optional.ofNullable(aal);
     }
 
     /** The form of the IAL value, which decides the form of the {@code acr} Login.gov returns. */
