@@ -6,23 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.kclogingov.it.support.Attributes;
-import io.github.kclogingov.it.support.BrokerRealm;
+import io.github.kclogingov.it.support.BrokerIntegrationTest;
 import io.github.kclogingov.it.support.HttpBrowser;
 import io.github.kclogingov.it.support.LoginGovServerConfig;
-import io.github.kclogingov.it.support.SharedSimulator;
 import io.github.kclogingov.it.support.SignInFlow;
 import io.github.kclogingov.it.support.Users;
 import io.github.kclogingov.protocol.Registration;
-import io.github.kclogingov.simulator.LoginGovSimulator;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.UserRepresentation;
-import org.keycloak.testframework.annotations.InjectAdminClient;
-import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.server.KeycloakUrls;
 
 /**
  * Who a Login.gov sign-in is: the same {@code sub} is the same user whatever its email, and an
@@ -30,21 +24,13 @@ import org.keycloak.testframework.server.KeycloakUrls;
  * on any of Login.gov's {@code all_emails}).
  */
 @KeycloakIntegrationTest(config = LoginGovServerConfig.class)
-class AccountLinkingTest {
+class AccountLinkingTest extends BrokerIntegrationTest {
 
-    @InjectAdminClient
-    Keycloak admin;
-
-    @InjectKeycloakUrls
-    KeycloakUrls urls;
-
-    BrokerRealm realm;
     Users users;
-    final LoginGovSimulator simulator = SharedSimulator.get();
 
     @BeforeEach
     void realm() {
-        realm = BrokerRealm.forTestClass(admin, urls.getBase(), "account-linking", Registration.VERIFIED);
+        realm = realmOfThisClass("account-linking", Registration.VERIFIED);
         // Sync mode IMPORT, which a test changes to FORCE.
         Attributes.reset(realm);
         realm.reset("verified");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.kclogingov.it.support.BrokerIntegrationTest;
 import io.github.kclogingov.it.support.BrokerRealm;
 import io.github.kclogingov.it.support.LoginGovServerConfig;
 import io.github.kclogingov.protocol.Registration;
@@ -15,28 +16,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
-import org.keycloak.testframework.annotations.InjectAdminClient;
-import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.server.KeycloakUrls;
 
 /** What an admin sees when creating and saving a Login.gov identity provider through the admin REST API. */
 @KeycloakIntegrationTest(config = LoginGovServerConfig.class)
-class AdminConfigurationTest {
-
-    @InjectAdminClient
-    Keycloak admin;
-
-    @InjectKeycloakUrls
-    KeycloakUrls urls;
-
-    BrokerRealm realm;
+class AdminConfigurationTest extends BrokerIntegrationTest {
 
     @BeforeEach
     void realm() {
-        realm = BrokerRealm.forTestClass(admin, urls.getBase(), "adminconfig", Registration.VERIFIED);
+        realm = realmOfThisClass("adminconfig", Registration.VERIFIED);
     }
 
     @Test

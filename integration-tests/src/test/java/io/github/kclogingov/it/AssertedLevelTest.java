@@ -11,25 +11,19 @@ import static io.github.kclogingov.it.support.Levels.PIV_CAC;
 import static io.github.kclogingov.it.support.Levels.VERIFIED;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.kclogingov.it.support.BrokerRealm;
+import io.github.kclogingov.it.support.BrokerIntegrationTest;
 import io.github.kclogingov.it.support.HttpBrowser;
 import io.github.kclogingov.it.support.Levels;
 import io.github.kclogingov.it.support.LoginGovServerConfig;
-import io.github.kclogingov.it.support.SharedSimulator;
 import io.github.kclogingov.it.support.SignInFlow;
 import io.github.kclogingov.protocol.Registration;
-import io.github.kclogingov.simulator.LoginGovSimulator;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.EventRepresentation;
-import org.keycloak.testframework.annotations.InjectAdminClient;
-import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.server.KeycloakUrls;
 
 /**
  * Checking the level Login.gov asserts: an answer whose acr or AAL does not meet the request (a
@@ -37,20 +31,11 @@ import org.keycloak.testframework.server.KeycloakUrls;
  * reason in the event and no user, whatever the persona could have reached.
  */
 @KeycloakIntegrationTest(config = LoginGovServerConfig.class)
-class AssertedLevelTest {
-
-    @InjectAdminClient
-    Keycloak admin;
-
-    @InjectKeycloakUrls
-    KeycloakUrls urls;
-
-    BrokerRealm realm;
-    final LoginGovSimulator simulator = SharedSimulator.get();
+class AssertedLevelTest extends BrokerIntegrationTest {
 
     @BeforeEach
     void realm() {
-        realm = BrokerRealm.forTestClass(admin, urls.getBase(), "asserted-level", Registration.VERIFIED);
+        realm = realmOfThisClass("asserted-level", Registration.VERIFIED);
         Levels.reset(realm);
         // The facial-match persona meets every level: only the simulator's faults make an answer fall short.
         realm.reset("facial-match");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kclogingov.it.support.Attributes;
+import io.github.kclogingov.it.support.BrokerIntegrationTest;
 import io.github.kclogingov.it.support.BrokerRealm;
 import io.github.kclogingov.it.support.LoginGovServerConfig;
 import io.github.kclogingov.it.support.Mappers;
@@ -22,16 +23,12 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.IdentityProviderResource;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.IdentityProviderMapperRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
-import org.keycloak.testframework.annotations.InjectAdminClient;
-import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.server.KeycloakUrls;
 
 /**
  * Login.gov's attributes reaching Keycloak: each reaches the user through the shipped mappers and
@@ -40,21 +37,14 @@ import org.keycloak.testframework.server.KeycloakUrls;
  * mappers, and a warning for an attribute the user profile does not declare.
  */
 @KeycloakIntegrationTest(config = LoginGovServerConfig.class)
-class AttributeMappingTest {
+class AttributeMappingTest extends BrokerIntegrationTest {
 
-    @InjectAdminClient
-    Keycloak admin;
-
-    @InjectKeycloakUrls
-    KeycloakUrls urls;
-
-    BrokerRealm realm;
     Users users;
     Mappers mappers;
 
     @BeforeEach
     void realm() {
-        realm = BrokerRealm.forTestClass(admin, urls.getBase(), "attribute-mapping", Registration.VERIFIED);
+        realm = realmOfThisClass("attribute-mapping", Registration.VERIFIED);
         Attributes.reset(realm);
         // The PIV/CAC persona is verified and has every attribute, x509 ones included.
         realm.reset("piv-cac");

@@ -10,14 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.SignedJWT;
+import io.github.kclogingov.it.support.BrokerIntegrationTest;
 import io.github.kclogingov.it.support.BrokerRealm;
 import io.github.kclogingov.it.support.HttpBrowser;
 import io.github.kclogingov.it.support.LoginGovServerConfig;
-import io.github.kclogingov.it.support.SharedSimulator;
 import io.github.kclogingov.it.support.SignInFlow;
 import io.github.kclogingov.protocol.LoginGovProtocol;
 import io.github.kclogingov.protocol.Registration;
-import io.github.kclogingov.simulator.LoginGovSimulator;
 import io.github.kclogingov.simulator.Persona;
 import io.github.kclogingov.simulator.RecordedAuthorization;
 import io.github.kclogingov.simulator.RecordedLogout;
@@ -31,31 +30,18 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.FederatedIdentityRepresentation;
 import org.keycloak.representations.idm.KeysMetadataRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
-import org.keycloak.testframework.annotations.InjectAdminClient;
-import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.server.KeycloakUrls;
 
 /** The whole brokered sign-in: application → Keycloak → Login.gov (simulator) → Keycloak → application. */
 @KeycloakIntegrationTest(config = LoginGovServerConfig.class)
-class BrokeredSignInTest {
-
-    @InjectAdminClient
-    Keycloak admin;
-
-    @InjectKeycloakUrls
-    KeycloakUrls urls;
-
-    BrokerRealm realm;
-    final LoginGovSimulator simulator = SharedSimulator.get();
+class BrokeredSignInTest extends BrokerIntegrationTest {
 
     @BeforeEach
     void realm() {
-        realm = BrokerRealm.forTestClass(admin, urls.getBase(), "signin", Registration.VERIFIED);
+        realm = realmOfThisClass("signin", Registration.VERIFIED);
         realm.reset("verified");
     }
 

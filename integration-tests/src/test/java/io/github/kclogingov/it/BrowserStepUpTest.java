@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import io.github.kclogingov.it.support.BrokerIntegrationTest;
 import io.github.kclogingov.it.support.BrokerRealm;
 import io.github.kclogingov.it.support.HttpBrowser;
 import io.github.kclogingov.it.support.LoginGovServerConfig;
-import io.github.kclogingov.it.support.SharedSimulator;
 import io.github.kclogingov.it.support.SignInFlow;
 import io.github.kclogingov.protocol.Registration;
-import io.github.kclogingov.simulator.LoginGovSimulator;
 import io.github.kclogingov.simulator.RecordedAuthorization;
 import java.io.IOException;
 import java.net.URI;
@@ -24,13 +23,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
-import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.UserRepresentation;
-import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectHttpServer;
-import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.server.KeycloakUrls;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
@@ -47,24 +42,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @KeycloakIntegrationTest(config = LoginGovServerConfig.class)
 @EnabledIf("chromiumIsInstalled")
-class BrowserStepUpTest {
+class BrowserStepUpTest extends BrokerIntegrationTest {
 
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
-    @InjectAdminClient
-    Keycloak admin;
-
-    @InjectKeycloakUrls
-    KeycloakUrls urls;
 
     @InjectWebDriver
     ManagedWebDriver browser;
 
     @InjectHttpServer
     HttpServer application;
-
-    BrokerRealm realm;
-    final LoginGovSimulator simulator = SharedSimulator.get();
 
     static boolean chromiumIsInstalled() {
         return Files.isExecutable(CHROMEDRIVER)
@@ -74,7 +60,7 @@ class BrowserStepUpTest {
 
     @BeforeEach
     void realm() {
-        realm = BrokerRealm.forTestClass(admin, urls.getBase(), "browser", Registration.VERIFIED);
+        realm = realmOfThisClass("browser", Registration.VERIFIED);
         realm.reset("verified");
         application.createContext("/callback", exchange -> {
             byte[] page = "<html><body><h1 id=\"app\">Signed in to the application</h1></body></html>"

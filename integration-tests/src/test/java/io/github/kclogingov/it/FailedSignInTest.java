@@ -7,49 +7,35 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.kclogingov.it.support.BrokerIntegrationTest;
 import io.github.kclogingov.it.support.BrokerRealm;
 import io.github.kclogingov.it.support.HttpBrowser;
 import io.github.kclogingov.it.support.LoginGovServerConfig;
 import io.github.kclogingov.it.support.ServerLog;
-import io.github.kclogingov.it.support.SharedSimulator;
 import io.github.kclogingov.it.support.SignInFlow;
 import io.github.kclogingov.protocol.Registration;
 import io.github.kclogingov.simulator.AuthorizationFault;
 import io.github.kclogingov.simulator.IdTokenFault;
-import io.github.kclogingov.simulator.LoginGovSimulator;
 import io.github.kclogingov.simulator.RecordedAuthorization;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.EventRepresentation;
-import org.keycloak.testframework.annotations.InjectAdminClient;
-import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.server.KeycloakUrls;
 
 /**
  * Every way a Login.gov sign-in must fail closed: a clear page for the person, an event with the
  * reason for the admin, no user created, never a 500 and never a stack trace on the page.
  */
 @KeycloakIntegrationTest(config = LoginGovServerConfig.class)
-class FailedSignInTest {
-
-    @InjectAdminClient
-    Keycloak admin;
-
-    @InjectKeycloakUrls
-    KeycloakUrls urls;
-
-    BrokerRealm realm;
-    final LoginGovSimulator simulator = SharedSimulator.get();
+class FailedSignInTest extends BrokerIntegrationTest {
 
     @BeforeEach
     void realm() {
         // Registered auth-only, so that asking for a verified level is a real invalid_request.
-        realm = BrokerRealm.forTestClass(admin, urls.getBase(), "failures", Registration.AUTH_ONLY);
+        realm = realmOfThisClass("failures", Registration.AUTH_ONLY);
         realm.reset("verified");
     }
 

@@ -7,29 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kclogingov.it.support.Attributes;
+import io.github.kclogingov.it.support.BrokerIntegrationTest;
 import io.github.kclogingov.it.support.BrokerRealm;
 import io.github.kclogingov.it.support.HttpBrowser;
 import io.github.kclogingov.it.support.LoginGovServerConfig;
 import io.github.kclogingov.it.support.Mappers;
 import io.github.kclogingov.it.support.ServerLog;
-import io.github.kclogingov.it.support.SharedSimulator;
 import io.github.kclogingov.it.support.SignInFlow;
 import io.github.kclogingov.it.support.Users;
 import io.github.kclogingov.protocol.Registration;
-import io.github.kclogingov.simulator.LoginGovSimulator;
 import io.github.kclogingov.simulator.Persona;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.IdentityProviderMapperRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
-import org.keycloak.testframework.annotations.InjectAdminClient;
-import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.server.KeycloakUrls;
 
 /**
  * Personal data from Login.gov: the SSN only when an admin turns it on, kept whole or as its last
@@ -37,22 +32,14 @@ import org.keycloak.testframework.server.KeycloakUrls;
  * the server log or in event details.
  */
 @KeycloakIntegrationTest(config = LoginGovServerConfig.class)
-class PersonalDataTest {
+class PersonalDataTest extends BrokerIntegrationTest {
 
-    @InjectAdminClient
-    Keycloak admin;
-
-    @InjectKeycloakUrls
-    KeycloakUrls urls;
-
-    BrokerRealm realm;
     Users users;
     Mappers mappers;
-    final LoginGovSimulator simulator = SharedSimulator.get();
 
     @BeforeEach
     void realm() {
-        realm = BrokerRealm.forTestClass(admin, urls.getBase(), "personal-data", Registration.VERIFIED);
+        realm = realmOfThisClass("personal-data", Registration.VERIFIED);
         // Every other attribute too, with token mappers, so that the SSN is the one thing held back.
         Attributes.reset(realm);
         realm.reset("piv-cac");

@@ -12,19 +12,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kclogingov.it.support.BrokerIntegrationTest;
 import io.github.kclogingov.it.support.BrokerRealm;
 import io.github.kclogingov.it.support.FailedSignIn;
 import io.github.kclogingov.it.support.HttpBrowser;
 import io.github.kclogingov.it.support.Levels;
 import io.github.kclogingov.it.support.LoginGovServerConfig;
 import io.github.kclogingov.it.support.ServerLog;
-import io.github.kclogingov.it.support.SharedSimulator;
 import io.github.kclogingov.it.support.SignInFlow;
 import io.github.kclogingov.protocol.AcrForm;
 import io.github.kclogingov.protocol.AuthenticationAssurance;
 import io.github.kclogingov.protocol.IdentityAssurance;
 import io.github.kclogingov.protocol.Registration;
-import io.github.kclogingov.simulator.LoginGovSimulator;
 import io.github.kclogingov.simulator.RecordedAuthorization;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,12 +35,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.testframework.annotations.InjectAdminClient;
-import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.server.KeycloakUrls;
 
 /**
  * Asking for a level: which acr values Keycloak sends Login.gov for each configured level, for a
@@ -52,20 +47,11 @@ import org.keycloak.testframework.server.KeycloakUrls;
  * verified 4, verified-facial-match 5).
  */
 @KeycloakIntegrationTest(config = LoginGovServerConfig.class)
-class RequestedLevelTest {
-
-    @InjectAdminClient
-    Keycloak admin;
-
-    @InjectKeycloakUrls
-    KeycloakUrls urls;
-
-    BrokerRealm realm;
-    final LoginGovSimulator simulator = SharedSimulator.get();
+class RequestedLevelTest extends BrokerIntegrationTest {
 
     @BeforeEach
     void realm() {
-        realm = BrokerRealm.forTestClass(admin, urls.getBase(), "requested-level", Registration.VERIFIED);
+        realm = realmOfThisClass("requested-level", Registration.VERIFIED);
         Levels.reset(realm);
         // The facial-match persona meets every level, so that only the request decides.
         realm.reset("facial-match");
@@ -257,8 +243,7 @@ class RequestedLevelTest {
 
     @Test
     void a_level_the_registration_does_not_permit_fails_before_leaving_keycloak() {
-        BrokerRealm authOnly =
-                BrokerRealm.forTestClass(admin, urls.getBase(), "requested-level-authonly", Registration.AUTH_ONLY);
+        BrokerRealm authOnly = realmOfThisClass("requested-level-authonly", Registration.AUTH_ONLY);
         authOnly.resource().clearEvents();
 
         HttpBrowser.Page page = new SignInFlow(authOnly).signIn(Map.of("acr_values", "verified"));

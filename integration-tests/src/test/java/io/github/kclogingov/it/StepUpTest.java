@@ -7,26 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kclogingov.it.support.BrokerIntegrationTest;
 import io.github.kclogingov.it.support.BrokerRealm;
 import io.github.kclogingov.it.support.HttpBrowser;
 import io.github.kclogingov.it.support.Levels;
 import io.github.kclogingov.it.support.LoginGovServerConfig;
-import io.github.kclogingov.it.support.SharedSimulator;
 import io.github.kclogingov.it.support.SignInFlow;
 import io.github.kclogingov.protocol.Registration;
-import io.github.kclogingov.simulator.LoginGovSimulator;
 import io.github.kclogingov.simulator.RecordedAuthorization;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.FederatedIdentityRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
-import org.keycloak.testframework.annotations.InjectAdminClient;
-import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.server.KeycloakUrls;
 
 /**
  * Step-up within one browser session, hop by hop: a higher level sends the person straight back
@@ -35,20 +30,11 @@ import org.keycloak.testframework.server.KeycloakUrls;
  * realm's step-up browser flow is the shipped one. {@link BrowserStepUpTest} walks it in Chromium.
  */
 @KeycloakIntegrationTest(config = LoginGovServerConfig.class)
-class StepUpTest {
-
-    @InjectAdminClient
-    Keycloak admin;
-
-    @InjectKeycloakUrls
-    KeycloakUrls urls;
-
-    BrokerRealm realm;
-    final LoginGovSimulator simulator = SharedSimulator.get();
+class StepUpTest extends BrokerIntegrationTest {
 
     @BeforeEach
     void realm() {
-        realm = BrokerRealm.forTestClass(admin, urls.getBase(), "step-up", Registration.VERIFIED);
+        realm = realmOfThisClass("step-up", Registration.VERIFIED);
         Levels.reset(realm);
         realm.reset("facial-match");
     }

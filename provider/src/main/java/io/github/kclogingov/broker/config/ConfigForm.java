@@ -17,9 +17,16 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 /** The Login.gov settings as the admin console shows them, below Keycloak's OpenID Connect settings. */
 public final class ConfigForm {
 
+    /** Built once: the admin console asks for the form on every page that shows a provider. */
+    private static final List<ProviderConfigProperty> PROPERTIES = build();
+
     private ConfigForm() {}
 
     public static List<ProviderConfigProperty> properties() {
+        return PROPERTIES;
+    }
+
+    private static List<ProviderConfigProperty> build() {
         return ProviderConfigurationBuilder.create()
                 .property()
                 .name(ConfigKeys.ENVIRONMENT)
