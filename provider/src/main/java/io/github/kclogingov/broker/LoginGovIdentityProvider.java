@@ -1,22 +1,18 @@
 package io.github.kclogingov.broker;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kclogingov.broker.accounts.EmailVerifiedPolicy;
 import io.github.kclogingov.broker.assurance.AchievedLevel;
-import io.github.kclogingov.broker.assurance.AssertedLevel;
-import io.github.kclogingov.broker.assurance.AssuranceNotes;
-import io.github.kclogingov.broker.common.LoginGovLoginException;
 import io.github.kclogingov.broker.config.InvalidSettingsException;
 import io.github.kclogingov.broker.config.LoginGovIdentityProviderConfig;
 import io.github.kclogingov.broker.config.LoginGovSettings;
 import io.github.kclogingov.broker.mappers.OfferedMappers;
-import io.github.kclogingov.broker.signin.AssuranceCheck;
+import io.github.kclogingov.broker.signin.AnswerChecks;
 import io.github.kclogingov.broker.signin.AuthorizationRequest;
 import io.github.kclogingov.broker.signin.ClientAssertion;
 import io.github.kclogingov.broker.signin.ClientAssertionKey;
 import io.github.kclogingov.broker.signin.IdTokenValidator;
 import io.github.kclogingov.broker.signin.LoginGovCallback;
-import io.github.kclogingov.broker.signin.NonceCheck;
+import io.github.kclogingov.broker.signin.LoginGovPublicKeys;
 import io.github.kclogingov.broker.signin.SignInFailure;
 import io.github.kclogingov.protocol.AcrValues;
 import io.github.kclogingov.protocol.ClientAuthentication;
@@ -25,7 +21,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
-import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -36,11 +31,9 @@ import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.broker.provider.IdentityBrokerException;
 import org.keycloak.broker.provider.IdentityProviderMapper;
 import org.keycloak.common.util.Time;
-import org.keycloak.crypto.KeyWrapper;
 import org.keycloak.crypto.SignatureSignerContext;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.http.simple.SimpleHttpRequest;
-import org.keycloak.keys.loader.PublicKeyStorageManager;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -56,7 +49,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  *   <li>client assertions are signed by a dedicated passive realm key and expire within two
  *       minutes ({@link ClientAssertionKey}, {@link ClientAssertion}); a PKCE client sends none;</li>
  *   <li>id_tokens are validated strictly ({@link IdTokenValidator}), with the nonce and the asserted
- *       level checked before any user is touched ({@link NonceCheck}, {@link AssuranceCheck});</li>
+ *       level checked before any user is touched ({@link AnswerChecks});</li>
  *   <li>the achieved level is recorded in the user session and in Keycloak's tokens ({@link AchievedLevel});</li>
  *   <li>{@code email_verified} is believed only where {@link EmailVerifiedPolicy} says;</li>
  *   <li>Login.gov's error answers become events and clear pages ({@link LoginGovCallback});</li>
@@ -66,9 +59,6 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * written here.
  */
 public class LoginGovIdentityProvider extends OIDCIdentityProvider {
-
-    /** Keycloak keeps the nonce it sent under this client note (private in the parent class). */
-    static final String BROKER_NONCE_NOTE = "BROKER_NONCE";
 
     public LoginGovIdentityProvider(KeycloakSession session, LoginGovIdentityProviderConfig config) {
         super(session, config);
@@ -103,14 +93,7 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
         try {
             return super.performLogin(request);
         } catch (IdentityBrokerException e) {
-            String reason;
-            if (e.getCause() instanceof LoginGovLoginException cause) {
-                reason = cause.getMessage();
-            } else if (e.getCause() instanceof InvalidSettingsException cause) {
-                reason = cause.asSignInFailure().getMessage();
-            } else {
-                throw e;
-            }
+            String reason = SignInFailure.reasonOf(e.getCause()).orElseThrow(() -> e);
             EventBuilder event = new EventBuilder(
                     request.getRealm(), session, session.getContext().getConnection());
             return SignInFailure.respond(
@@ -152,12 +135,8 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
 
     @Override
     protected SignatureSignerContext getSignatureContext() {
-        String kid = settings()
-                .signingKeyId()
-                .orElseThrow(
-                        () -> new LoginGovLoginException(
-                                "No client assertion key is configured for Login.gov. An administrator must set 'Client assertion key ID'."));
-        return ClientAssertionKey.signer(session, session.getContext().getRealm(), kid);
+        return ClientAssertionKey.signer(
+                session, session.getContext().getRealm(), settings().signingKeyId());
     }
 
     @Override
@@ -168,41 +147,22 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
     /** Always strict: the audience flag of the parent (used for token exchange) is ignored. */
     @Override
     protected JsonWebToken validateToken(String encodedToken, boolean ignoreAudience) {
-        RealmModel realm = session.getContext().getRealm();
         LoginGovSettings settings = settings();
-        IdTokenValidator validator = new IdTokenValidator(
-                kid -> publicKey(realm, kid),
-                settings.endpoints().issuer(),
-                getConfig().getClientId(),
-                Duration.ofSeconds(getConfig().getAllowedClockSkew()),
-                settings.idTokenMaxAge(),
-                Clock.systemUTC());
-        return validator.validate(encodedToken);
+        return new IdTokenValidator(
+                        new LoginGovPublicKeys(session, session.getContext().getRealm(), getConfig()),
+                        settings.endpoints().issuer(),
+                        getConfig().getClientId(),
+                        Duration.ofSeconds(getConfig().getAllowedClockSkew()),
+                        settings.idTokenMaxAge(),
+                        Clock.systemUTC())
+                .validate(encodedToken);
     }
 
-    /** Login.gov's keys come from its JWKS through Keycloak's cache, refreshed on an unknown kid. */
-    private PublicKey publicKey(RealmModel realm, String kid) {
-        KeyWrapper key = PublicKeyStorageManager.getIdentityProviderKeyWrapper(
-                session, realm, getConfig(), kid, LoginGovProtocol.SIGNING_ALGORITHM);
-        return key != null && key.getPublicKey() instanceof PublicKey publicKey ? publicKey : null;
-    }
-
-    /**
-     * The parent's identity, with the nonce and Login.gov's assertion checked in the same step as
-     * the token, so that a failure is an ordinary failed sign-in with an event and a page.
-     */
+    /** The parent's identity, with Login.gov's answer checked before any user is touched ({@link AnswerChecks}). */
     @Override
     public BrokeredIdentityContext getFederatedIdentity(String response) {
         BrokeredIdentityContext identity = super.getFederatedIdentity(response);
-        AuthenticationSessionModel authSession = session.getContext().getAuthenticationSession();
-        NonceCheck.check(
-                identity.getContextData().get(BROKER_NONCE_NOTE),
-                authSession == null ? null : authSession.getClientNote(BROKER_NONCE_NOTE));
-        AssertedLevel asserted = AssuranceCheck.check(
-                AssuranceNotes.requested(authSession),
-                (JsonWebToken) identity.getContextData().get(VALIDATED_ID_TOKEN),
-                (JsonNode) identity.getContextData().get(USER_INFO));
-        AssuranceNotes.carry(identity, asserted);
+        AnswerChecks.check(identity, session.getContext().getAuthenticationSession());
         return identity;
     }
 
@@ -210,10 +170,7 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
     @Override
     public void authenticationFinished(AuthenticationSessionModel authSession, BrokeredIdentityContext context) {
         super.authenticationFinished(authSession, context);
-        AssertedLevel asserted = AssuranceNotes.carried(context)
-                .orElseThrow(() ->
-                        new LoginGovLoginException("the checked Login.gov assurance was lost during the sign-in"));
-        AchievedLevel.record(session, authSession, asserted, settings().assuranceNames());
+        AchievedLevel.record(session, authSession, context, settings().assuranceNames());
     }
 
     @Override

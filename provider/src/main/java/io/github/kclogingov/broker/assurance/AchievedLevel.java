@@ -1,6 +1,8 @@
 package io.github.kclogingov.broker.assurance;
 
+import io.github.kclogingov.broker.common.LoginGovLoginException;
 import org.keycloak.authentication.authenticators.util.AcrStore;
+import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -13,12 +15,20 @@ public final class AchievedLevel {
 
     private AchievedLevel() {}
 
-    /** Records the assertion in the user session and sets the achieved level for the current request from it. */
+    /**
+     * Records the assertion the sign-in carried ({@link AssuranceNotes#carry}) in the user session and
+     * sets the achieved level for the current request from it.
+     *
+     * @throws LoginGovLoginException when the checked assertion did not reach the end of the sign-in
+     */
     public static void record(
             KeycloakSession session,
             AuthenticationSessionModel authSession,
-            AssertedLevel asserted,
+            BrokeredIdentityContext context,
             AssuranceNames names) {
+        AssertedLevel asserted = AssuranceNotes.carried(context)
+                .orElseThrow(() ->
+                        new LoginGovLoginException("the checked Login.gov assurance was lost during the sign-in"));
         AssuranceNotes.recordAsserted(authSession, asserted);
         RequestedLevels.of(authSession)
                 .achievedLoa(asserted, names)

@@ -2,6 +2,7 @@ package io.github.kclogingov.broker.signin;
 
 import io.github.kclogingov.broker.common.LoginGovLoginException;
 import io.github.kclogingov.protocol.LoginGovProtocol;
+import java.util.Optional;
 import org.keycloak.crypto.AsymmetricSignatureSignerContext;
 import org.keycloak.crypto.KeyStatus;
 import org.keycloak.crypto.KeyType;
@@ -23,7 +24,14 @@ public final class ClientAssertionKey {
 
     private ClientAssertionKey() {}
 
-    public static SignatureSignerContext signer(KeycloakSession session, RealmModel realm, String kid) {
+    /**
+     * @param configuredKid the provider's "Client assertion key ID", if set
+     * @throws LoginGovLoginException when none is set, or it names no usable passive RSA key
+     */
+    public static SignatureSignerContext signer(
+            KeycloakSession session, RealmModel realm, Optional<String> configuredKid) {
+        String kid = configuredKid.orElseThrow(() -> new LoginGovLoginException("No client assertion key is configured "
+                + "for Login.gov. An administrator must set 'Client assertion key ID'."));
         KeyWrapper key = session.keys().getKey(realm, kid, KeyUse.SIG, LoginGovProtocol.SIGNING_ALGORITHM);
         if (key == null || key.getPrivateKey() == null || !KeyType.RSA.equals(key.getType())) {
             throw new LoginGovLoginException(

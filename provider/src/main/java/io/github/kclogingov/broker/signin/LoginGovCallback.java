@@ -87,11 +87,9 @@ public final class LoginGovCallback {
             return callback.authenticated(identity);
         } catch (WebApplicationException e) {
             return e.getResponse();
-        } catch (LoginGovLoginException e) {
-            return fail(authSession, e.getMessage(), null);
-        } catch (InvalidSettingsException e) {
-            // Keycloak's own code read a pinned setting that cannot be derived: say so, not "unexpected answer".
-            return fail(authSession, e.asSignInFailure().getMessage(), null);
+        } catch (LoginGovLoginException | InvalidSettingsException e) {
+            // Ours, or a pinned setting Keycloak's own code read and could not derive: not "unexpected answer".
+            return fail(authSession, SignInFailure.reasonOf(e).orElseThrow(), null);
         } catch (IdentityBrokerException e) {
             // Keycloak's own checks (userinfo call, subject mismatch): their messages hold no token.
             return fail(authSession, UntrustedText.readable(e.getMessage()), null);

@@ -9,6 +9,9 @@ import io.github.kclogingov.broker.common.LoginGovLoginException;
  */
 public final class NonceCheck {
 
+    /** Where Keycloak keeps the nonce it sent (a client note) and the one it read (context data); private in the parent. */
+    public static final String BROKER_NONCE_NOTE = "BROKER_NONCE";
+
     private NonceCheck() {}
 
     /**

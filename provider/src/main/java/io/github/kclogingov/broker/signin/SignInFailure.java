@@ -1,7 +1,9 @@
 package io.github.kclogingov.broker.signin;
 
 import io.github.kclogingov.broker.common.LoginGovLoginException;
+import io.github.kclogingov.broker.config.InvalidSettingsException;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
@@ -24,6 +26,21 @@ public final class SignInFailure {
     private static final Logger LOG = Logger.getLogger(SignInFailure.class);
 
     private SignInFailure() {}
+
+    /**
+     * The reason to show for a failure this broker knows: its own sign-in failures as they are,
+     * and a setting that cannot work as the configuration's fault (not Login.gov's). Empty for
+     * anything else, which the caller handles as Keycloak would.
+     */
+    public static Optional<String> reasonOf(Throwable failure) {
+        if (failure instanceof LoginGovLoginException loginGov) {
+            return Optional.of(loginGov.getMessage());
+        }
+        if (failure instanceof InvalidSettingsException settings) {
+            return Optional.of(settings.asSignInFailure().getMessage());
+        }
+        return Optional.empty();
+    }
 
     public static Response respond(
             KeycloakSession session,
