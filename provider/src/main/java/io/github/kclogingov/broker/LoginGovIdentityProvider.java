@@ -13,14 +13,19 @@ import io.github.kclogingov.broker.signin.ClientAssertionKey;
 import io.github.kclogingov.broker.signin.IdTokenValidator;
 import io.github.kclogingov.broker.signin.LoginGovCallback;
 import io.github.kclogingov.broker.signin.LoginGovPublicKeys;
+import io.github.kclogingov.broker.signin.Reauthentication;
 import io.github.kclogingov.broker.signin.SignInFailure;
+import io.github.kclogingov.broker.signin.UpstreamTokens;
 import io.github.kclogingov.protocol.AcrValues;
 import io.github.kclogingov.protocol.ClientAuthentication;
 import io.github.kclogingov.protocol.LoginGovProtocol;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -34,11 +39,18 @@ import org.keycloak.common.util.Time;
 import org.keycloak.crypto.SignatureSignerContext;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.http.simple.SimpleHttpRequest;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.protocol.LoginProtocol;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.representations.AccessTokenResponse;
 import org.keycloak.representations.JsonWebToken;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import org.keycloak.util.TokenUtil;
 
 /**
  * Keycloak's OpenID Connect broker with Login.gov's rules. Each difference is a named override that
@@ -53,6 +65,11 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  *   <li>the achieved level is recorded in the user session and in Keycloak's tokens ({@link AchievedLevel});</li>
  *   <li>{@code email_verified} is believed only where {@link EmailVerifiedPolicy} says;</li>
  *   <li>Login.gov's error answers become events and clear pages ({@link LoginGovCallback});</li>
+ *   <li>the nonce and {@code at_hash} are checked before userinfo is called; a demanded
+ *       re-authentication must be proven by Login.gov's {@code auth_time} ({@link Reauthentication});</li>
+ *   <li>a passive request ({@code prompt=none}) is never sent to Login.gov;</li>
+ *   <li>Login.gov's tokens end with the sign-in: never in the user session, never handed out
+ *       ({@link UpstreamTokens});</li>
  *   <li>Keycloak's OpenID Connect mappers are offered; no token exchange.</li>
  * </ul>
  * It is the one class where Keycloak's broker hooks are overridden, hence its length; no rule is
@@ -90,20 +107,36 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
      */
     @Override
     public Response performLogin(AuthenticationRequest request) {
+        AuthenticationSessionModel authSession = request.getAuthenticationSession();
+        if (authSession != null
+                && TokenUtil.hasPrompt(
+                        authSession.getClientNote(OIDCLoginProtocol.PROMPT_PARAM),
+                        OIDCLoginProtocol.PROMPT_VALUE_NONE)) {
+            // Keycloak forwards prompt=none to a hinted provider; Login.gov would show its pages.
+            return SignInFailure.toApplication(
+                    session,
+                    newEvent(request.getRealm()),
+                    authSession,
+                    getConfig().getAlias(),
+                    "a passive request (prompt=none) cannot be sent to Login.gov",
+                    LoginProtocol.Error.PASSIVE_LOGIN_REQUIRED);
+        }
         try {
             return super.performLogin(request);
         } catch (IdentityBrokerException e) {
             String reason = SignInFailure.reasonOf(e.getCause()).orElseThrow(() -> e);
-            EventBuilder event = new EventBuilder(
-                    request.getRealm(), session, session.getContext().getConnection());
             return SignInFailure.respond(
                     session,
-                    event,
-                    request.getAuthenticationSession(),
+                    newEvent(request.getRealm()),
+                    authSession,
                     getConfig().getAlias(),
                     reason,
                     null);
         }
+    }
+
+    private EventBuilder newEvent(RealmModel realm) {
+        return new EventBuilder(realm, session, session.getContext().getConnection());
     }
 
     @Override
@@ -114,9 +147,14 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
             // Fail before sending the person away if the token call could not be authenticated.
             getSignatureContext();
         }
-        AcrValues level = AuthorizationRequest.levelToSend(request.getAuthenticationSession(), settings.levelPolicy());
-        return AuthorizationRequest.shape(
+        AuthenticationSessionModel authSession = request.getAuthenticationSession();
+        AcrValues level = AuthorizationRequest.levelToSend(authSession, settings.levelPolicy());
+        UriBuilder uri = AuthorizationRequest.shape(
                 super.createAuthorizationUrl(request), level, getConfig().getDefaultScope(), loginGovLocale());
+        if (Reauthentication.sendPromptLogin(authSession, settings.reauthenticationAllowed(), Time.currentTime())) {
+            uri.replaceQueryParam(OAuth2Constants.PROMPT, OIDCLoginProtocol.PROMPT_VALUE_LOGIN);
+        }
+        return uri;
     }
 
     private String loginGovLocale() {
@@ -152,25 +190,71 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
                         new LoginGovPublicKeys(session, session.getContext().getRealm(), getConfig()),
                         settings.endpoints().issuer(),
                         getConfig().getClientId(),
-                        Duration.ofSeconds(getConfig().getAllowedClockSkew()),
+                        Duration.ofSeconds(clockSkewSeconds()),
                         settings.idTokenMaxAge(),
                         Clock.systemUTC())
                 .validate(encodedToken);
+    }
+
+    /** The id_token must belong to this sign-in and this access token before userinfo is called with it. */
+    @Override
+    protected BrokeredIdentityContext extractIdentity(
+            AccessTokenResponse tokenResponse, String accessToken, JsonWebToken idToken) throws IOException {
+        AnswerChecks.beforeUserinfo(idToken, accessToken, session.getContext().getAuthenticationSession());
+        return super.extractIdentity(tokenResponse, accessToken, idToken);
     }
 
     /** The parent's identity, with Login.gov's answer checked before any user is touched ({@link AnswerChecks}). */
     @Override
     public BrokeredIdentityContext getFederatedIdentity(String response) {
         BrokeredIdentityContext identity = super.getFederatedIdentity(response);
-        AnswerChecks.check(identity, session.getContext().getAuthenticationSession());
+        AnswerChecks.afterUserinfo(
+                identity, session.getContext().getAuthenticationSession(), Time.currentTime(), clockSkewSeconds());
         return identity;
     }
 
-    /** Runs after the first- and post-broker-login flows, for a new sign-in and a step-up alike. */
+    /**
+     * Runs after the first- and post-broker-login flows, for a new sign-in and a step-up alike. The
+     * parent's version only keeps Login.gov's id_token and access token in the user session: it is
+     * not called, so they end with the sign-in ({@link UpstreamTokens}).
+     */
     @Override
     public void authenticationFinished(AuthenticationSessionModel authSession, BrokeredIdentityContext context) {
-        super.authenticationFinished(authSession, context);
-        AchievedLevel.record(session, authSession, context, settings().assuranceNames());
+        AchievedLevel.record(
+                session,
+                authSession,
+                context,
+                settings().assuranceNames(),
+                getConfig().getAlias());
+    }
+
+    /** The broker token endpoint (identity-brokering API v1 and v2): nothing is stored to hand out. */
+    @Override
+    public Response retrieveToken(KeycloakSession session, FederatedIdentityModel identity) {
+        return UpstreamTokens.refusal(null);
+    }
+
+    @Override
+    public Response retrieveToken(
+            KeycloakSession session, FederatedIdentityModel identity, UserSessionModel userSession, UserModel user) {
+        return UpstreamTokens.refusal(null);
+    }
+
+    /** Token exchange for a Login.gov token ({@code requested_issuer}): nothing is stored to exchange. */
+    @Override
+    public Response exchangeFromToken(
+            UriInfo uriInfo,
+            EventBuilder event,
+            ClientModel authorizedClient,
+            UserSessionModel tokenUserSession,
+            UserModel tokenSubject,
+            MultivaluedMap<String, String> params) {
+        return UpstreamTokens.refusal(event);
+    }
+
+    /** Keycloak's "Allowed clock skew"; 0 means Keycloak's default of 10 s (see PinnedOidcConfig). */
+    private long clockSkewSeconds() {
+        return getConfig().getAllowedClockSkew();
     }
 
     @Override

@@ -3,7 +3,10 @@ package io.github.kclogingov.broker.assurance;
 import io.github.kclogingov.broker.common.LoginGovLoginException;
 import org.keycloak.authentication.authenticators.util.AcrStore;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.events.Details;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.services.managers.AuthenticationSessionManager;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
@@ -16,8 +19,11 @@ public final class AchievedLevel {
     private AchievedLevel() {}
 
     /**
-     * Records the assertion the sign-in carried ({@link AssuranceNotes#carry}) in the user session and
-     * sets the achieved level for the current request from it.
+     * Records the assertion the sign-in carried ({@link AssuranceNotes#carry}) in the user session,
+     * bound to {@code alias}, and sets the achieved level for the current request from it. Nothing is
+     * recorded into a session that another provider signed in (typically a signed-in person linking
+     * a second Login.gov account, sandbox and production in one realm): that session keeps what its
+     * own provider asserted, and the link's answer never raises it.
      *
      * @throws LoginGovLoginException when the checked assertion did not reach the end of the sign-in
      */
@@ -25,13 +31,24 @@ public final class AchievedLevel {
             KeycloakSession session,
             AuthenticationSessionModel authSession,
             BrokeredIdentityContext context,
-            AssuranceNames names) {
-        AssertedLevel asserted = AssuranceNotes.carried(context)
+            AssuranceNames names,
+            String alias) {
+        if (isSignedInByAnother(session, authSession, alias)) {
+            return;
+        }
+        RecordedAssertion asserted = AssuranceNotes.carried(context, alias)
                 .orElseThrow(() ->
                         new LoginGovLoginException("the checked Login.gov assurance was lost during the sign-in"));
         AssuranceNotes.recordAsserted(authSession, asserted);
         RequestedLevels.of(authSession)
-                .achievedLoa(asserted, names)
+                .achievedLoa(asserted.level(), names)
                 .ifPresent(loa -> new AcrStore(session, authSession).setLevelAuthenticatedToCurrentRequest(loa));
+    }
+
+    private static boolean isSignedInByAnother(
+            KeycloakSession session, AuthenticationSessionModel authSession, String alias) {
+        UserSessionModel existing = new AuthenticationSessionManager(session).getUserSession(authSession);
+        String signedInBy = existing == null ? null : existing.getNote(Details.IDENTITY_PROVIDER);
+        return signedInBy != null && !signedInBy.equals(alias);
     }
 }

@@ -19,6 +19,12 @@ public final class AssuranceNotes {
 
     public static final String AAL_NOTE = "logingov_aal";
 
+    /** User session note: the alias of the Login.gov provider whose answer the IAL and AAL notes hold. */
+    static final String ASSERTED_BY_NOTE = "logingov_asserted_by";
+
+    /** User session note: when Login.gov asserted them (its {@code auth_time} when released), in epoch seconds. */
+    static final String ASSERTED_AT_NOTE = "logingov_asserted_at";
+
     /** Authentication session note: the acr_values sent to Login.gov, to check its answer against. */
     static final String REQUESTED_ACR_NOTE = "LOGINGOV_REQUESTED_ACR";
 
@@ -29,6 +35,8 @@ public final class AssuranceNotes {
     static final String ASSERTED_IAL_DATA = "logingov.asserted_ial";
 
     static final String ASSERTED_AAL_DATA = "logingov.asserted_aal";
+
+    static final String ASSERTED_AT_DATA = "logingov.asserted_at";
 
     private AssuranceNotes() {}
 
@@ -59,28 +67,52 @@ public final class AssuranceNotes {
         return Optional.ofNullable(authSession.getAuthNote(SESSION_LEVEL_NOTE)).map(AssuranceNotes::readOwnNote);
     }
 
-    /** Records what Login.gov asserted in the user session the sign-in creates or raises. */
-    public static void recordAsserted(AuthenticationSessionModel authSession, AssertedLevel asserted) {
-        authSession.setUserSessionNote(IAL_NOTE, asserted.ialValue());
-        authSession.setUserSessionNote(AAL_NOTE, asserted.aalValue());
+    /** Records what Login.gov asserted, through which provider and when, in the user session the sign-in creates or raises. */
+    public static void recordAsserted(AuthenticationSessionModel authSession, RecordedAssertion assertion) {
+        authSession.setUserSessionNote(IAL_NOTE, assertion.level().ialValue());
+        authSession.setUserSessionNote(AAL_NOTE, assertion.level().aalValue());
+        authSession.setUserSessionNote(ASSERTED_BY_NOTE, assertion.alias());
+        authSession.setUserSessionNote(ASSERTED_AT_NOTE, Long.toString(assertion.assertedAt()));
     }
 
-    /** What Login.gov asserted for a user session; empty for a session Login.gov did not sign in. */
-    public static Optional<AssertedLevel> asserted(UserSessionModel userSession) {
-        return AssertedLevel.restore(userSession.getNote(IAL_NOTE), userSession.getNote(AAL_NOTE));
+    /**
+     * What Login.gov asserted for a user session, through which provider and when; empty for a
+     * session Login.gov did not sign in, or whose notes are incomplete (written by an older version:
+     * such a session is treated as not signed in by Login.gov, so it gets no level it cannot prove).
+     */
+    public static Optional<RecordedAssertion> asserted(UserSessionModel userSession) {
+        String alias = userSession.getNote(ASSERTED_BY_NOTE);
+        Optional<Long> assertedAt = epochSeconds(userSession.getNote(ASSERTED_AT_NOTE));
+        if (alias == null || assertedAt.isEmpty()) {
+            return Optional.empty();
+        }
+        return AssertedLevel.restore(userSession.getNote(IAL_NOTE), userSession.getNote(AAL_NOTE))
+                .map(level -> new RecordedAssertion(level, alias, assertedAt.get()));
+    }
+
+    private static Optional<Long> epochSeconds(String note) {
+        try {
+            return note == null ? Optional.empty() : Optional.of(Long.parseLong(note));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /** Carries the checked assertion from the token step to the end of the sign-in, past the broker-login flows. */
-    public static void carry(BrokeredIdentityContext identity, AssertedLevel asserted) {
+    public static void carry(BrokeredIdentityContext identity, AssertedLevel asserted, long assertedAt) {
         identity.getContextData().put(ASSERTED_IAL_DATA, asserted.ialValue());
         identity.getContextData().put(ASSERTED_AAL_DATA, asserted.aalValue());
+        identity.getContextData().put(ASSERTED_AT_DATA, Long.toString(assertedAt));
     }
 
-    /** The assertion {@link #carry} put in the sign-in's context; empty when it was lost. */
-    public static Optional<AssertedLevel> carried(BrokeredIdentityContext identity) {
+    /** The assertion {@link #carry} put in the sign-in's context, as the provider {@code alias} recorded it; empty when it was lost. */
+    public static Optional<RecordedAssertion> carried(BrokeredIdentityContext identity, String alias) {
         Object ial = identity.getContextData().get(ASSERTED_IAL_DATA);
         Object aal = identity.getContextData().get(ASSERTED_AAL_DATA);
-        return AssertedLevel.restore(ial == null ? null : ial.toString(), aal == null ? null : aal.toString());
+        Object at = identity.getContextData().get(ASSERTED_AT_DATA);
+        Optional<Long> assertedAt = epochSeconds(at == null ? null : at.toString());
+        return AssertedLevel.restore(ial == null ? null : ial.toString(), aal == null ? null : aal.toString())
+                .flatMap(level -> assertedAt.map(time -> new RecordedAssertion(level, alias, time)));
     }
 
     /** Reads acr values this provider wrote into the authentication session itself. */

@@ -10,6 +10,7 @@ import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.protocol.LoginProtocol;
 import org.keycloak.services.ErrorPage;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -59,5 +60,31 @@ public final class SignInFailure {
         event.error(Errors.IDENTITY_PROVIDER_LOGIN_FAILURE);
         return ErrorPage.error(
                 session, authSession, Response.Status.BAD_GATEWAY, LoginGovLoginException.MESSAGE_KEY, reason);
+    }
+
+    /**
+     * A failure the application, not the person, must hear about: the same event and log line, then
+     * the OpenID Connect error {@code error} sent to the application's redirect URI instead of a
+     * page. For a passive request ({@code prompt=none}), which must never show a page, and for a
+     * re-authentication the application demanded and Login.gov did not prove.
+     */
+    public static Response toApplication(
+            KeycloakSession session,
+            EventBuilder event,
+            AuthenticationSessionModel authSession,
+            String alias,
+            String reason,
+            LoginProtocol.Error error) {
+        LOG.warnf("Sign-in through identity provider '%s' failed: %s", alias, reason);
+        event.event(EventType.IDENTITY_PROVIDER_LOGIN)
+                .detail(Details.IDENTITY_PROVIDER, alias)
+                .detail(Details.REASON, reason)
+                .error(Errors.IDENTITY_PROVIDER_LOGIN_FAILURE);
+        LoginProtocol protocol = session.getProvider(LoginProtocol.class, authSession.getProtocol());
+        protocol.setRealm(authSession.getRealm())
+                .setHttpHeaders(session.getContext().getRequestHeaders())
+                .setUriInfo(session.getContext().getUri())
+                .setEventBuilder(event);
+        return protocol.sendError(authSession, error, reason);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.kclogingov.broker.stepup;
 
+import io.github.kclogingov.broker.assurance.AssertionFreshness;
 import io.github.kclogingov.broker.assurance.AssuranceNotes;
 import io.github.kclogingov.broker.assurance.RequestedLevels;
 import io.github.kclogingov.broker.common.LoginGovLoginException;
@@ -8,6 +9,7 @@ import io.github.kclogingov.broker.config.LoginGovSettings;
 import io.github.kclogingov.protocol.AcrValues;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -16,6 +18,7 @@ import org.keycloak.authentication.AuthenticatorUtil;
 import org.keycloak.authentication.authenticators.browser.CookieAuthenticator;
 import org.keycloak.authentication.authenticators.util.AcrStore;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
+import org.keycloak.common.util.Time;
 import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserSessionModel;
@@ -25,6 +28,7 @@ import org.keycloak.services.Urls;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.managers.ClientSessionCode;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import org.keycloak.util.TokenUtil;
 
 /**
  * Keycloak's cookie (single sign-on) authenticator, aware of Login.gov's assurance. For a session
@@ -32,6 +36,9 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * asks for, on both axes: when the session meets it, single sign-on as usual, with Keycloak's
  * achieved level set from the assertion; when it does not, the person goes straight back to the
  * same Login.gov provider with the higher level (step-up), and the session is raised on return.
+ *
+ * <p>The assertion is reused only while it is fresh ({@link AssertionFreshness}) and only for the
+ * provider that received it; a passive request ({@code prompt=none}) is never sent anywhere.
  *
  * <p>The stock cookie authenticator compares level numbers remembered per authentication-flow
  * condition, which a brokered login never sets, so it would show the login page for every
@@ -66,12 +73,16 @@ public class LoginGovCookieAuthenticator extends CookieAuthenticator {
             stepUp(context, loginGov.get());
             return;
         }
-        if (loginGov.get().asserted().meets(needed)) {
+        Optional<String> stale = new AssertionFreshness(settings.ialMaxAge(), settings.aalMaxAge())
+                .staleAxis(loginGov.get().asserted(), needed, Instant.ofEpochSecond(Time.currentTime()));
+        if (loginGov.get().asserted().level().meets(needed) && stale.isEmpty()) {
             singleSignOn(context, cookie, loginGov.get(), requested, settings);
-        } else if ("none".equals(authSession.getClientNote(OIDCLoginProtocol.PROMPT_PARAM))) {
+        } else if (TokenUtil.hasPrompt(
+                authSession.getClientNote(OIDCLoginProtocol.PROMPT_PARAM), OIDCLoginProtocol.PROMPT_VALUE_NONE)) {
             // A passive request cannot be sent to Login.gov; the flow answers login_required.
             context.attempted();
         } else {
+            stale.ifPresent(reason -> LOG.debugf("Login.gov assertion of the session is stale: %s", reason));
             stepUp(context, loginGov.get());
         }
     }
@@ -97,7 +108,7 @@ public class LoginGovCookieAuthenticator extends CookieAuthenticator {
         context.setUser(cookie.user());
         AcrStore acrStore = new AcrStore(context.getSession(), authSession);
         acrStore.setLevelAuthenticatedToCurrentRequest(requested
-                .achievedLoa(loginGov.asserted(), settings.assuranceNames())
+                .achievedLoa(loginGov.asserted().level(), settings.assuranceNames())
                 .orElse(Constants.MINIMUM_LOA));
         authSession.setAuthNote(AuthenticationManager.SSO_AUTH, "true");
         AuthenticatorUtils.updateCompletedExecutions(
@@ -112,7 +123,13 @@ public class LoginGovCookieAuthenticator extends CookieAuthenticator {
      */
     private static void stepUp(AuthenticationFlowContext context, LoginGovSession loginGov) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        AssuranceNotes.recordSessionLevel(authSession, loginGov.asserted());
+        if (TokenUtil.hasPrompt(
+                authSession.getClientNote(OIDCLoginProtocol.PROMPT_PARAM), OIDCLoginProtocol.PROMPT_VALUE_NONE)) {
+            // Never a page for a passive request, not even the one saying why Login.gov cannot be asked.
+            context.attempted();
+            return;
+        }
+        AssuranceNotes.recordSessionLevel(authSession, loginGov.asserted().level());
         String accessCode =
                 new ClientSessionCode<>(context.getSession(), context.getRealm(), authSession).getOrGenerateCode();
         URI location = Urls.identityProviderAuthnRequest(

@@ -1,7 +1,7 @@
 package io.github.kclogingov.broker.stepup;
 
-import io.github.kclogingov.broker.assurance.AssertedLevel;
 import io.github.kclogingov.broker.assurance.AssuranceNotes;
+import io.github.kclogingov.broker.assurance.RecordedAssertion;
 import io.github.kclogingov.broker.common.ProviderType;
 import io.github.kclogingov.broker.config.LoginGovIdentityProviderConfig;
 import java.util.Optional;
@@ -12,11 +12,15 @@ import org.keycloak.models.UserSessionModel;
 
 /**
  * A user session that an enabled Login.gov provider of this realm signed in, with the provider's
- * configuration and what Login.gov asserted.
+ * configuration and what that same provider's Login.gov answer asserted.
  */
-record LoginGovSession(String alias, LoginGovIdentityProviderConfig config, AssertedLevel asserted) {
+record LoginGovSession(String alias, LoginGovIdentityProviderConfig config, RecordedAssertion asserted) {
 
-    /** Empty for a session signed in another way, through a provider now disabled, or without a recorded assertion. */
+    /**
+     * Empty for a session signed in another way, through a provider now disabled, without a recorded
+     * assertion, or whose assertion came from another alias (a linked second Login.gov provider
+     * never lends its level to the session).
+     */
     static Optional<LoginGovSession> of(KeycloakSession session, UserSessionModel userSession) {
         String alias = userSession.getNote(Details.IDENTITY_PROVIDER);
         IdentityProviderModel model =
@@ -25,6 +29,7 @@ record LoginGovSession(String alias, LoginGovIdentityProviderConfig config, Asse
             return Optional.empty();
         }
         return AssuranceNotes.asserted(userSession)
+                .filter(asserted -> alias.equals(asserted.alias()))
                 .map(asserted -> new LoginGovSession(alias, new LoginGovIdentityProviderConfig(model), asserted));
     }
 }

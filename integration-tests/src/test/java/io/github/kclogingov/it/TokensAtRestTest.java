@@ -1,0 +1,93 @@
+package io.github.kclogingov.it;
+
+import static io.github.kclogingov.it.support.SharedSimulator.persona;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.github.kclogingov.it.support.Attributes;
+import io.github.kclogingov.it.support.BrokerIntegrationTest;
+import io.github.kclogingov.it.support.KeycloakDatabase;
+import io.github.kclogingov.it.support.LoginGovServerConfig;
+import io.github.kclogingov.it.support.Mappers;
+import io.github.kclogingov.it.support.SignInFlow;
+import io.github.kclogingov.it.support.Users;
+import io.github.kclogingov.protocol.Registration;
+import io.github.kclogingov.simulator.Persona;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.representations.idm.UserSessionRepresentation;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+
+/**
+ * Nothing of Login.gov's answer outlives the sign-in in Keycloak's database: after sign-ins at a
+ * verified level with every attribute and the SSN released (its mapper keeping four digits), the
+ * persisted user sessions hold no Login.gov token, and neither they nor the user hold the full SSN.
+ */
+@KeycloakIntegrationTest(config = LoginGovServerConfig.class)
+class TokensAtRestTest extends BrokerIntegrationTest {
+
+    Users users;
+    Mappers mappers;
+
+    @BeforeEach
+    void realm() {
+        realm = realmOfThisClass("tokens-at-rest", Registration.VERIFIED);
+        Attributes.reset(realm);
+        realm.reset("piv-cac");
+        users = new Users(realm);
+        mappers = new Mappers(realm);
+    }
+
+    @AfterEach
+    void removeAddedMappers() {
+        mappers.removeAdded();
+    }
+
+    @Test
+    void the_database_holds_no_login_gov_token_and_no_full_ssn() throws Exception {
+        Persona piv = persona("piv-cac");
+        realm.updateIdentityProvider(Map.of("logingovAttributes", Attributes.ALL_BUT_SSN + "##social_security_number"));
+        mappers.addMapper(
+                "ssn",
+                "logingov-ssn-mapper",
+                Map.of("user.attribute", "logingov_ssn", "keep", "last-four", "syncMode", "FORCE"));
+        int tokenRequestsBefore = simulator.recorder().tokenRequests().size();
+
+        new SignInFlow(realm).signInClaims(Map.of("acr_values", "verified"));
+        new SignInFlow(realm).signInClaims(Map.of("acr_values", "verified"));
+
+        assertEquals(2, simulator.recorder().tokenRequests().size() - tokenRequestsBefore, "two sign-ins at Login.gov");
+        UserRepresentation user = users.onlyUser();
+        assertEquals(
+                List.of(piv.socialSecurityNumber().substring(5)),
+                user.getAttributes().get("logingov_ssn"));
+        assertFalse(
+                user.getAttributes().toString().contains(piv.socialSecurityNumber()),
+                () -> "a user attribute holds the full SSN: "
+                        + user.getAttributes().keySet());
+
+        List<UserSessionRepresentation> sessions =
+                realm.resource().users().get(user.getId()).getUserSessions();
+        assertEquals(2, sessions.size(), "one persisted user session per sign-in");
+        String database = KeycloakDatabase.contentOnceItHolds(sessions.get(0).getId(), Duration.ofSeconds(30));
+        KeycloakDatabase.contentOnceItHolds(sessions.get(1).getId(), Duration.ofSeconds(30));
+        database = KeycloakDatabase.content();
+        // Positive control: what Keycloak does keep (the user's last four, the federated identity) is readable here.
+        assertContains(database, user.getId(), "the user's row");
+        for (String kept : List.of("FEDERATED_ID_TOKEN", "FEDERATED_ACCESS_TOKEN", "FEDERATED_TOKEN_EXPIRATION")) {
+            assertFalse(database.contains(kept), () -> "a user session keeps Login.gov's token: " + kept);
+        }
+        assertFalse(database.contains(piv.socialSecurityNumber()), "the database holds the full SSN");
+    }
+
+    private static void assertContains(String database, String expected, String what) {
+        if (!database.contains(expected)) {
+            throw new AssertionError("Keycloak's database files do not show " + what + " (" + expected + ")");
+        }
+    }
+}
