@@ -17,6 +17,7 @@ import org.keycloak.events.EventBuilder;
 import org.keycloak.http.simple.SimpleHttpRequest;
 import org.keycloak.http.simple.SimpleHttpResponse;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.protocol.LoginProtocol;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.util.JsonSerialization;
 
@@ -87,6 +88,15 @@ public final class LoginGovCallback {
             return callback.authenticated(identity);
         } catch (WebApplicationException e) {
             return e.getResponse();
+        } catch (Reauthentication.ReauthenticationNotProvenException e) {
+            // The application asked for it and can act on the answer; the person has nothing to read.
+            return SignInFailure.toApplication(
+                    session,
+                    event,
+                    authSession,
+                    provider.getConfig().getAlias(),
+                    e.getMessage(),
+                    LoginProtocol.Error.PASSIVE_LOGIN_REQUIRED);
         } catch (LoginGovLoginException | InvalidSettingsException e) {
             // Ours, or a pinned setting Keycloak's own code read and could not derive: not "unexpected answer".
             return fail(authSession, SignInFailure.reasonOf(e).orElseThrow(), null);
