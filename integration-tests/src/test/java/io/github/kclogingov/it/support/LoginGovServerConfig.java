@@ -6,7 +6,9 @@ import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 /**
  * The Keycloak under test: the 26.7.3 distribution with the provider JAR, as built by the
  * provider module, dropped into {@code providers/}. The server log also goes to a file so that
- * tests can read what the server wrote.
+ * tests can read what the server wrote, with Keycloak's broker categories and the provider's own at
+ * DEBUG: every test runs with the most talkative logging an operator could turn on there, and
+ * {@code PersonalDataTest} checks that none of Login.gov's tokens or claim values reach it.
  */
 public class LoginGovServerConfig implements KeycloakServerConfig {
 
@@ -16,6 +18,7 @@ public class LoginGovServerConfig implements KeycloakServerConfig {
                 .handlers(
                         KeycloakServerConfigBuilder.LogHandlers.CONSOLE, KeycloakServerConfigBuilder.LogHandlers.FILE);
         return config.dependency("io.github.kclogingov", "logingov-keycloak-provider")
-                .option("log-file", ServerLog.path().toString());
+                .option("log-file", ServerLog.path().toString())
+                .option("log-level", "INFO,org.keycloak.broker:debug,io.github.kclogingov:debug");
     }
 }
