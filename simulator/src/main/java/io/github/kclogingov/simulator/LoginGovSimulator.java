@@ -150,6 +150,11 @@ public final class LoginGovSimulator implements AutoCloseable {
         LOG.log(Level.INFO, "signing keys rotated");
     }
 
+    /** The keys, private parts included: for this package's tests, never for a relying party. */
+    SigningKeys signingKeys() {
+        return context.keys;
+    }
+
     /**
      * The simulator's clock now, the time every record is stamped with: take it before an action and
      * ask the recorder what happened since (e.g. {@code recorder().jwksRequestsSince(before).size()}).
