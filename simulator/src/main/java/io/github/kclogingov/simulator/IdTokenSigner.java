@@ -47,7 +47,7 @@ final class IdTokenSigner {
         RSAKey primary = keys.primary();
         try {
             if (fault == null) {
-                return rs256(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(primary.getKeyID()), payload, primary);
+                return byPrimary(payload, primary);
             }
             return switch (fault) {
                 case NONE_ALG ->
@@ -85,15 +85,18 @@ final class IdTokenSigner {
                                     .type(OTHER_TYPE),
                             payload,
                             primary);
-                case TAMPERED_SIGNATURE ->
-                    tamper(rs256(
-                            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(primary.getKeyID()), payload, primary));
+                case TAMPERED_SIGNATURE -> tamper(byPrimary(payload, primary));
                 // The claim faults are already in the payload; the signature is production's.
-                default -> rs256(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(primary.getKeyID()), payload, primary);
+                default -> byPrimary(payload, primary);
             };
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot sign the id_token", e);
         }
+    }
+
+    /** Production's token: RS256 by the primary key, header {@code alg} and {@code kid} only. */
+    private static String byPrimary(Payload payload, RSAKey primary) throws JOSEException {
+        return rs256(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(primary.getKeyID()), payload, primary);
     }
 
     private static String rs256(JWSHeader.Builder header, Payload payload, RSAKey key) throws JOSEException {
