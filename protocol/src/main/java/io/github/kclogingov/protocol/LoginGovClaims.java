@@ -23,6 +23,11 @@ public final class LoginGovClaims {
     public static final String X509_SUBJECT = "x509_subject";
     public static final String X509_ISSUER = "x509_issuer";
     public static final String X509_PRESENTED = "x509_presented";
+    /**
+     * When the person last authenticated, in epoch seconds; released only to a service provider
+     * Login.gov has allowed to re-authenticate (off by default).
+     */
+    public static final String AUTH_TIME = "auth_time";
 
     private LoginGovClaims() {}
 }

@@ -14,6 +14,12 @@ public final class LoginGovProtocol {
     /** The only {@code prompt} Login.gov accepts from agencies that are not allow-listed. */
     public static final String PROMPT_SELECT_ACCOUNT = "select_account";
 
+    /**
+     * A fresh authentication; refused unless Login.gov has allowed the service provider to
+     * re-authenticate (a per-client flag, off by default).
+     */
+    public static final String PROMPT_LOGIN = "login";
+
     /** The only {@code response_type}. */
     public static final String RESPONSE_TYPE_CODE = "code";
 

@@ -4,18 +4,35 @@ import io.github.kclogingov.protocol.AcrValues;
 import io.github.kclogingov.protocol.IdentityAssurance;
 
 /**
- * The assurance claims Login.gov returns: {@code acr} (also {@code ial}) and {@code aal}.
+ * The assurance claims Login.gov returns: {@code acr} (also {@code ial}), {@code aal} and, for a
+ * service provider allowed to re-authenticate, {@code auth_time}. The one place that decides which
+ * of them an id_token and its userinfo answer carry: a null component is left out of both.
  *
  * @param acr the asserted IAL in the form of the request, or null when a fault omits it
- * @param aal the requested AAL value as written, else the default
+ * @param aal the requested AAL value as written, else the default; null when a fault omits it
+ * @param authTime when the person authenticated, epoch seconds; null when not released
  */
-record AssertedAssurance(String acr, String aal) {
+record AssertedAssurance(String acr, String aal, Long authTime) {
 
     /**
      * The asserted IAL comes in the form of the request's IAL value; "preferred" is never returned
-     * (IdentityAssurance.assertedFor already maps it); the aal echoes what was asked, not what was enforced.
+     * (IdentityAssurance.assertedFor already maps it); the aal echoes what was asked, not what was
+     * enforced; auth_time is released only to a client on Login.gov's re-authentication allow list.
      */
-    static AssertedAssurance of(AcrValues requested, IdentityAssurance asserted) {
-        return new AssertedAssurance(asserted.value(requested.form()), requested.expectedAalValue());
+    static AssertedAssurance of(Grant grant) {
+        AcrValues requested = grant.request().acrValues();
+        IdentityAssurance asserted = grant.assertedLevel();
+        Long authTime = grant.client().reauthenticationAllowed()
+                ? grant.authenticatedAt().getEpochSecond()
+                : null;
+        return new AssertedAssurance(asserted.value(requested.form()), requested.expectedAalValue(), authTime);
+    }
+
+    AssertedAssurance withoutAal() {
+        return new AssertedAssurance(acr, null, authTime);
+    }
+
+    AssertedAssurance withAuthTime(long epochSeconds) {
+        return new AssertedAssurance(acr, aal, epochSeconds);
     }
 }

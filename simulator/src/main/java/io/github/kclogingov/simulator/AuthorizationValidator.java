@@ -57,8 +57,10 @@ final class AuthorizationValidator {
         checkRandomValue("State", state, LoginGovProtocol.MIN_STATE_LENGTH, errors);
         checkRandomValue("Nonce", nonce, LoginGovProtocol.MIN_NONCE_LENGTH, errors);
         // An absent prompt means select_account; an empty one is refused, as in production.
-        if (!LoginGovProtocol.PROMPT_SELECT_ACCOUNT.equals(
-                parameters.getOrDefault("prompt", LoginGovProtocol.PROMPT_SELECT_ACCOUNT))) {
+        String prompt = parameters.getOrDefault("prompt", LoginGovProtocol.PROMPT_SELECT_ACCOUNT);
+        boolean freshAuthentication = LoginGovProtocol.PROMPT_LOGIN.equals(prompt);
+        if (!LoginGovProtocol.PROMPT_SELECT_ACCOUNT.equals(prompt)
+                && !(freshAuthentication && client.reauthenticationAllowed())) {
             errors.add(PROMPT_INVALID);
         }
         AcrValues acrValues = null;
@@ -88,7 +90,7 @@ final class AuthorizationValidator {
             return new InvalidRequest(redirectUri, state, String.join(" ", errors));
         }
         return new Valid(new AuthorizationRequest(
-                recordId, client, redirectUri, state, nonce, acrValues, scopes, codeChallenge));
+                recordId, client, redirectUri, state, nonce, acrValues, scopes, codeChallenge, freshAuthentication));
     }
 
     /**

@@ -69,9 +69,14 @@ final class AuthorizeEndpoint implements HttpHandler {
         }
     }
 
-    private void answerValid(HttpExchange exchange, AuthorizationRequest request) throws IOException {
-        if (context.faults.takeAuthorizationFault().orElse(null) == AuthorizationFault.CANCEL) {
+    private void answerValid(HttpExchange exchange, AuthorizationRequest valid) throws IOException {
+        AuthorizationFault fault = context.faults.takeAuthorizationFault().orElse(null);
+        AuthorizationRequest request = withStateFault(valid, fault);
+        if (fault == AuthorizationFault.CANCEL) {
             signIn.denyAccess(exchange, request, null, null);
+        } else if (fault == AuthorizationFault.ERROR_WITH_HOSTILE_DESCRIPTION) {
+            signIn.redirectWithError(
+                    exchange, request, null, "invalid_request", AuthorizationFault.HOSTILE_DESCRIPTION);
         } else if (context.mode() == Mode.AUTOMATIC) {
             signIn.signIn(exchange, request, context.autoPersona());
         } else {
@@ -91,5 +96,19 @@ final class AuthorizeEndpoint implements HttpHandler {
                             context.internalUrl(SimulatorContext.SIGN_IN_PATH),
                             pendingId));
         }
+    }
+
+    /**
+     * The state faults change only what is sent back, so the sign-in (automatic, or the picker's
+     * later answer) still issues a valid code.
+     */
+    private static AuthorizationRequest withStateFault(AuthorizationRequest request, AuthorizationFault fault) {
+        if (fault == AuthorizationFault.WRONG_STATE) {
+            return request.withState("other-state-" + SimulatorContext.newId());
+        }
+        if (fault == AuthorizationFault.MISSING_STATE) {
+            return request.withState(null);
+        }
+        return request;
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Faults {
     private final AtomicReference<AuthorizationFault> authorization = new AtomicReference<>();
     private final AtomicReference<IdTokenFault> idToken = new AtomicReference<>();
+    private final AtomicReference<UserinfoFault> userinfo = new AtomicReference<>();
     private final AtomicReference<String> tokenError = new AtomicReference<>();
     private final AtomicReference<AssuranceOverride> assurance = new AtomicReference<>(AssuranceOverride.NONE);
 
@@ -24,6 +25,12 @@ public final class Faults {
     /** The next id_token carries this defect. */
     public Faults nextIdToken(IdTokenFault fault) {
         idToken.set(fault);
+        return this;
+    }
+
+    /** The next successful userinfo answer carries this defect. */
+    public Faults nextUserinfo(UserinfoFault fault) {
+        userinfo.set(fault);
         return this;
     }
 
@@ -51,9 +58,11 @@ public final class Faults {
         return this;
     }
 
+    /** Drops every pending fault and override (not the {@link JwksOptions}, which are not one-shot). */
     public void clear() {
         authorization.set(null);
         idToken.set(null);
+        userinfo.set(null);
         tokenError.set(null);
         assurance.set(AssuranceOverride.NONE);
     }
@@ -64,6 +73,10 @@ public final class Faults {
 
     Optional<IdTokenFault> takeIdTokenFault() {
         return Optional.ofNullable(idToken.getAndSet(null));
+    }
+
+    Optional<UserinfoFault> takeUserinfoFault() {
+        return Optional.ofNullable(userinfo.getAndSet(null));
     }
 
     Optional<String> takeTokenError() {
@@ -80,7 +93,7 @@ public final class Faults {
 
         AssertedAssurance applyTo(AssertedAssurance asserted) {
             String newAcr = omitAcr ? null : acr != null ? acr : asserted.acr();
-            return new AssertedAssurance(newAcr, aal != null ? aal : asserted.aal());
+            return new AssertedAssurance(newAcr, aal != null ? aal : asserted.aal(), asserted.authTime());
         }
     }
 }

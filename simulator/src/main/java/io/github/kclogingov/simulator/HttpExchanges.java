@@ -79,6 +79,13 @@ final class HttpExchanges {
         sendJson(exchange, status, body, "no-store");
     }
 
+    /** As {@link #sendJson(HttpExchange, int, Map)}, for JSON text written by hand (the hostile answers). */
+    static void sendJsonText(HttpExchange exchange, int status, String json) throws IOException {
+        exchange.getResponseHeaders().set("Pragma", "no-cache");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        send(exchange, status, "application/json; charset=utf-8", json);
+    }
+
     static void sendJson(HttpExchange exchange, int status, Map<String, ?> body, String cacheControl)
             throws IOException {
         exchange.getResponseHeaders().set("Cache-Control", cacheControl);
@@ -95,6 +102,13 @@ final class HttpExchanges {
         exchange.getResponseHeaders().set("Location", location);
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(302, -1);
+        exchange.close();
+    }
+
+    /** 204: an admin request was carried out; nothing to say. */
+    static void noContent(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(204, -1);
         exchange.close();
     }
 

@@ -5,6 +5,7 @@ import io.github.kclogingov.protocol.LoginGovEndpoints;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,7 +42,7 @@ public final class LoginGovSimulator implements AutoCloseable {
                 : "http://localhost:" + server.getAddress().getPort() + "/";
         LoginGovEndpoints endpoints = LoginGovEndpoints.forIssuer(issuer);
         SimulatorContext context = new SimulatorContext(config, endpoints, keys);
-        server.createContext("/", routes(context));
+        server.createContext("/", SimulatorRoutes.of(context));
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, runnable -> {
             Thread thread = new Thread(runnable, "logingov-simulator");
             thread.setDaemon(true);
@@ -57,42 +58,6 @@ public final class LoginGovSimulator implements AutoCloseable {
                 endpoints.issuer(),
                 config.mode());
         return new LoginGovSimulator(server, executor, context);
-    }
-
-    private static Router routes(SimulatorContext context) {
-        LoginGovEndpoints endpoints = context.endpoints;
-        SignInFlow signIn = new SignInFlow(context);
-        LogoutFlow logout = new LogoutFlow(context);
-        return new Router()
-                .route(
-                        SimulatorContext.pathOf(endpoints.discovery()),
-                        "GET",
-                        new StaticJsonEndpoint(DiscoveryDocument.of(endpoints), "public, max-age=3600"))
-                .route(
-                        SimulatorContext.pathOf(endpoints.jwks()),
-                        "GET",
-                        new StaticJsonEndpoint(
-                                context.keys.publicJwks().toJSONObject(true), StaticJsonEndpoint.ONE_WEEK))
-                .route(
-                        SimulatorContext.pathOf(endpoints.authorization()),
-                        "GET",
-                        new AuthorizeEndpoint(context, signIn))
-                .route(SimulatorContext.pathOf(endpoints.token()), "POST", new TokenEndpoint(context))
-                // Userinfo records a refused method too, so it checks the method itself.
-                .route(SimulatorContext.pathOf(endpoints.userinfo()), new UserinfoEndpoint(context))
-                .route(SimulatorContext.pathOf(endpoints.logout()), "GET", new LogoutEndpoint(context, logout))
-                .route(
-                        SimulatorContext.pathOf(context.internalUrl(SimulatorContext.SIGN_IN_PATH)),
-                        "POST",
-                        new SignInEndpoint(context, signIn))
-                .route(
-                        SimulatorContext.pathOf(context.internalUrl(SimulatorContext.LOGOUT_ANSWER_PATH)),
-                        "POST",
-                        new LogoutAnswerEndpoint(context, logout))
-                .route(
-                        SimulatorContext.pathOf(context.internalUrl(SimulatorContext.ACCOUNT_PATH)),
-                        "GET",
-                        new AccountEndpoint(context));
     }
 
     /** The issuer, with its trailing slash, e.g. {@code http://localhost:54321/}. */
@@ -168,6 +133,34 @@ public final class LoginGovSimulator implements AutoCloseable {
 
     public Recorder recorder() {
         return context.recorder;
+    }
+
+    /** What the JWKS publishes besides the signing keys; persistent until changed or cleared. */
+    public JwksOptions jwks() {
+        return context.jwksOptions;
+    }
+
+    /**
+     * A key rotation as production runs it: a fresh key becomes the primary that signs every later
+     * id_token, and the old primary stays in the JWKS as the secondary (the old secondary is dropped).
+     * Takes up to a second (RSA key generation).
+     */
+    public void rotateSigningKeys() {
+        context.keys.rotate();
+        LOG.log(Level.INFO, "signing keys rotated");
+    }
+
+    /** The keys, private parts included: for this package's tests, never for a relying party. */
+    SigningKeys signingKeys() {
+        return context.keys;
+    }
+
+    /**
+     * The simulator's clock now, the time every record is stamped with: take it before an action and
+     * ask the recorder what happened since (e.g. {@code recorder().jwksRequestsSince(before).size()}).
+     */
+    public Instant now() {
+        return context.clock.instant();
     }
 
     /** Stops listening at once (the JDK 17 server would otherwise wait out the whole delay). */

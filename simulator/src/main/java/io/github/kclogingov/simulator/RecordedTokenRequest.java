@@ -14,6 +14,8 @@ import java.util.Map;
  *     assertion, or null when none did (or none was tried)
  * @param clientId the client the code was issued to, when the code was known
  * @param error the {@code error} text answered, or null on success
+ * @param issuedAccessToken the access token answered, or null on an error
+ * @param issuedIdToken the id_token answered (faults included), or null on an error
  */
 public record RecordedTokenRequest(
         Instant receivedAt,
@@ -24,7 +26,9 @@ public record RecordedTokenRequest(
         Integer verifiedByCertificate,
         String clientId,
         int status,
-        String error) {
+        String error,
+        String issuedAccessToken,
+        String issuedIdToken) {
 
     public RecordedTokenRequest {
         parameters = Map.copyOf(parameters);

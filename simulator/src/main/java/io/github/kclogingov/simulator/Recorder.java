@@ -1,8 +1,11 @@
 package io.github.kclogingov.simulator;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * Everything the simulator received, oldest first, so tests can assert what a relying party
@@ -13,6 +16,7 @@ public final class Recorder {
     private final List<RecordedTokenRequest> tokenRequests = new ArrayList<>();
     private final List<RecordedUserinfo> userinfoRequests = new ArrayList<>();
     private final List<RecordedLogout> logouts = new ArrayList<>();
+    private final List<RecordedJwksRequest> jwksRequests = new ArrayList<>();
 
     Recorder() {}
 
@@ -28,8 +32,40 @@ public final class Recorder {
         return List.copyOf(userinfoRequests);
     }
 
+    /**
+     * The userinfo requests received at or after an instant of the simulator's clock
+     * ({@link LoginGovSimulator#now()}), refused ones included; {@code size()} counts them.
+     */
+    public synchronized List<RecordedUserinfo> userinfoRequestsSince(Instant since) {
+        return userinfoRequests.stream()
+                .filter(request -> !request.receivedAt().isBefore(since))
+                .toList();
+    }
+
     public synchronized List<RecordedLogout> logouts() {
         return List.copyOf(logouts);
+    }
+
+    public synchronized List<RecordedJwksRequest> jwksRequests() {
+        return List.copyOf(jwksRequests);
+    }
+
+    /** The JWKS fetches received at or after an instant of the simulator's clock; {@code size()} counts them. */
+    public synchronized List<RecordedJwksRequest> jwksRequestsSince(Instant since) {
+        return jwksRequests.stream()
+                .filter(request -> !request.receivedAt().isBefore(since))
+                .toList();
+    }
+
+    /**
+     * Every access token and id_token the token endpoint issued, oldest first, so a test can assert
+     * that none of these exact strings ever reaches a database, log or page.
+     */
+    public synchronized List<String> issuedTokens() {
+        return tokenRequests.stream()
+                .flatMap(request -> Stream.of(request.issuedAccessToken(), request.issuedIdToken()))
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     public synchronized void clear() {
@@ -37,6 +73,7 @@ public final class Recorder {
         tokenRequests.clear();
         userinfoRequests.clear();
         logouts.clear();
+        jwksRequests.clear();
     }
 
     synchronized void record(RecordedAuthorization authorization) {
@@ -53,6 +90,10 @@ public final class Recorder {
 
     synchronized void record(RecordedLogout logout) {
         logouts.add(logout);
+    }
+
+    synchronized void record(RecordedJwksRequest jwksRequest) {
+        jwksRequests.add(jwksRequest);
     }
 
     /** Replaces the authorization recorded under the id; nothing when it was cleared meanwhile. */

@@ -12,7 +12,10 @@ final class ReleasedClaims {
 
     private ReleasedClaims() {}
 
-    /** {@code sub}, {@code iss}, {@code ial}, {@code aal} always, then what the granted scopes release. */
+    /**
+     * {@code sub}, {@code iss}, {@code ial}, {@code aal} always (unless a fault left one out of the
+     * assurance), {@code auth_time} when released, then what the granted scopes release.
+     */
     static Map<String, Object> userinfo(Grant grant, AssertedAssurance assurance, String issuer) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put(LoginGovClaims.SUB, grant.subject());
@@ -20,7 +23,12 @@ final class ReleasedClaims {
         if (assurance.acr() != null) {
             claims.put(LoginGovClaims.IAL, assurance.acr());
         }
-        claims.put(LoginGovClaims.AAL, assurance.aal());
+        if (assurance.aal() != null) {
+            claims.put(LoginGovClaims.AAL, assurance.aal());
+        }
+        if (assurance.authTime() != null) {
+            claims.put(LoginGovClaims.AUTH_TIME, assurance.authTime());
+        }
         claims.putAll(scoped(grant));
         return claims;
     }

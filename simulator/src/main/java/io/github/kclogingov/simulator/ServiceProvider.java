@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * A relying party as registered in Login.gov's partner portal. Immutable: the {@code with...}
- * methods return a changed copy.
+ * methods return a changed copy. Over 200 lines only because each registration setting has its
+ * own copy method; it stays one class because it is one registration.
  */
 public final class ServiceProvider {
     /** Login.gov requires RSA keys of at least this size in registered certificates. */
@@ -28,6 +29,7 @@ public final class ServiceProvider {
     private final List<X509Certificate> certificates;
     private final Registration registration;
     private final boolean ialmaxAllowed;
+    private final boolean reauthenticationAllowed;
 
     private ServiceProvider(
             String clientId,
@@ -36,7 +38,8 @@ public final class ServiceProvider {
             ClientAuthentication authentication,
             List<X509Certificate> certificates,
             Registration registration,
-            boolean ialmaxAllowed) {
+            boolean ialmaxAllowed,
+            boolean reauthenticationAllowed) {
         if (!LoginGovProtocol.isValidClientId(clientId)) {
             throw new IllegalArgumentException(
                     "A client_id must be a non-blank string without whitespace: \"" + clientId + "\"");
@@ -56,6 +59,7 @@ public final class ServiceProvider {
         this.certificates = List.copyOf(certificates);
         this.registration = registration == null ? Registration.AUTH_ONLY : registration;
         this.ialmaxAllowed = ialmaxAllowed;
+        this.reauthenticationAllowed = reauthenticationAllowed;
     }
 
     /**
@@ -73,13 +77,14 @@ public final class ServiceProvider {
                 ClientAuthentication.PRIVATE_KEY_JWT,
                 parseCertificates(certificatePems),
                 registration,
+                false,
                 false);
     }
 
     /** A public client proving possession with PKCE (S256). */
     public static ServiceProvider pkce(String clientId, List<String> redirectUris, Registration registration) {
         return new ServiceProvider(
-                clientId, redirectUris, null, ClientAuthentication.PKCE, List.of(), registration, false);
+                clientId, redirectUris, null, ClientAuthentication.PKCE, List.of(), registration, false, false);
     }
 
     /**
@@ -88,13 +93,44 @@ public final class ServiceProvider {
      */
     public ServiceProvider withPostLogoutRedirectUris(List<String> uris) {
         return new ServiceProvider(
-                clientId, redirectUris, uris, authentication, certificates, registration, ialmaxAllowed);
+                clientId,
+                redirectUris,
+                uris,
+                authentication,
+                certificates,
+                registration,
+                ialmaxAllowed,
+                reauthenticationAllowed);
     }
 
     /** Puts this service provider on (or off) the IALMAX allow list. */
     public ServiceProvider withIalmaxAllowed(boolean allowed) {
         return new ServiceProvider(
-                clientId, redirectUris, postLogoutRedirectUris, authentication, certificates, registration, allowed);
+                clientId,
+                redirectUris,
+                postLogoutRedirectUris,
+                authentication,
+                certificates,
+                registration,
+                allowed,
+                reauthenticationAllowed);
+    }
+
+    /**
+     * Puts this service provider on (or off) Login.gov's re-authentication allow list: with it,
+     * {@code prompt=login} is accepted and {@code auth_time} is released in the id_token and
+     * userinfo; without it (the default, as in production) neither.
+     */
+    public ServiceProvider withReauthenticationAllowed(boolean allowed) {
+        return new ServiceProvider(
+                clientId,
+                redirectUris,
+                postLogoutRedirectUris,
+                authentication,
+                certificates,
+                registration,
+                ialmaxAllowed,
+                allowed);
     }
 
     /** Replaces the registered certificates (a key rotation in the portal). */
@@ -106,7 +142,8 @@ public final class ServiceProvider {
                 authentication,
                 parseCertificates(certificatePems),
                 registration,
-                ialmaxAllowed);
+                ialmaxAllowed,
+                reauthenticationAllowed);
     }
 
     public String clientId() {
@@ -137,6 +174,10 @@ public final class ServiceProvider {
         return ialmaxAllowed;
     }
 
+    public boolean reauthenticationAllowed() {
+        return reauthenticationAllowed;
+    }
+
     public boolean acceptsRedirectUri(String uri) {
         return redirectUris.stream().anyMatch(registered -> RedirectUris.matches(registered, uri));
     }
@@ -151,7 +192,8 @@ public final class ServiceProvider {
                 + (authentication == ClientAuthentication.PRIVATE_KEY_JWT
                         ? ", " + certificates.size() + " certificate(s)"
                         : "")
-                + (ialmaxAllowed ? ", IALMAX allowed" : "") + ")";
+                + (ialmaxAllowed ? ", IALMAX allowed" : "")
+                + (reauthenticationAllowed ? ", re-authentication allowed" : "") + ")";
     }
 
     static List<X509Certificate> parseCertificates(List<String> pems) {

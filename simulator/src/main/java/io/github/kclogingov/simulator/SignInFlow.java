@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import io.github.kclogingov.protocol.IdentityAssurance;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -31,9 +32,10 @@ final class SignInFlow {
             denyAccess(exchange, request, persona.id(), NOT_VERIFIED);
             return;
         }
-        Grant grant = new Grant(request, persona, asserted.get(), context.clock.instant());
+        Instant authenticatedAt = authenticationTime(exchange, request, persona);
+        Grant grant = new Grant(request, persona, asserted.get(), authenticatedAt);
         String code = context.codes.issue(grant);
-        context.sessions.signIn(exchange, persona.id());
+        context.sessions.signIn(exchange, persona.id(), authenticatedAt);
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("code", code);
         parameters.put("state", request.state());
@@ -51,11 +53,31 @@ final class SignInFlow {
         HttpExchanges.redirect(exchange, location);
     }
 
+    /**
+     * {@code prompt=login} (accepted only from a client allowed to re-authenticate) means a fresh
+     * authentication; otherwise the browser's sign-in session for the same persona is reused, with
+     * the time it authenticated, and without one the person authenticates now.
+     */
+    private Instant authenticationTime(HttpExchange exchange, AuthorizationRequest request, Persona persona) {
+        Instant now = context.clock.instant();
+        if (request.freshAuthentication()) {
+            return now;
+        }
+        return context.sessions.authenticatedAt(exchange, persona.id()).orElse(now);
+    }
+
     /** The person cancelled (description null) or could not be signed in at the level. */
     void denyAccess(HttpExchange exchange, AuthorizationRequest request, String personaId, String description)
             throws IOException {
+        redirectWithError(exchange, request, personaId, "access_denied", description);
+    }
+
+    /** Sends the browser back to the relying party with an error (and the request's state). */
+    void redirectWithError(
+            HttpExchange exchange, AuthorizationRequest request, String personaId, String error, String description)
+            throws IOException {
         Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("error", "access_denied");
+        parameters.put("error", error);
         parameters.put("error_description", description);
         parameters.put("state", request.state());
         String location = RedirectUris.withParameters(request.redirectUri(), parameters);
@@ -65,15 +87,16 @@ final class SignInFlow {
                         RecordedAuthorization.Outcome.REDIRECTED_WITH_ERROR,
                         personaId,
                         null,
-                        "access_denied",
+                        error,
                         description,
                         location));
         LOG.log(
                 Level.INFO,
-                "authorize: client={0}, persona={1}, acr={2} -> access_denied",
+                "authorize: client={0}, persona={1}, acr={2} -> {3}",
                 request.client().clientId(),
                 personaId,
-                request.acrValues().toParameter());
+                request.acrValues().toParameter(),
+                error);
         HttpExchanges.redirect(exchange, location);
     }
 }

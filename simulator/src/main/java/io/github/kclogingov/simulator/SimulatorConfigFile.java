@@ -72,7 +72,9 @@ final class SimulatorConfigFile {
         if (json.get("postLogoutRedirectUris") != null) {
             serviceProvider = serviceProvider.withPostLogoutRedirectUris(strings(json, "postLogoutRedirectUris"));
         }
-        return serviceProvider.withIalmaxAllowed(Boolean.TRUE.equals(json.get("ialmaxAllowed")));
+        return serviceProvider
+                .withIalmaxAllowed(Boolean.TRUE.equals(json.get("ialmaxAllowed")))
+                .withReauthenticationAllowed(Boolean.TRUE.equals(json.get("reauthenticationAllowed")));
     }
 
     @SuppressWarnings("unchecked")

@@ -21,6 +21,12 @@ final class SimulatorContext {
 
     static final String LOGOUT_ANSWER_PATH = "simulator/logout";
     static final String ACCOUNT_PATH = "simulator/account";
+    /** The admin API, for tests and people driving a running simulator; loopback callers only. */
+    static final String ADMIN_FAULTS_PATH = "simulator/admin/faults";
+
+    static final String ADMIN_FAULTS_CLEAR_PATH = "simulator/admin/faults/clear";
+    static final String ADMIN_KEYS_ROTATE_PATH = "simulator/admin/keys/rotate";
+    static final String ADMIN_JWKS_PATH = "simulator/admin/jwks";
     /** How long a persona picker or logout confirmation page can be answered. */
     static final Duration PENDING_PAGE_LIFETIME = Duration.ofMinutes(30);
 
@@ -32,6 +38,8 @@ final class SimulatorContext {
     final Clock clock;
     final SigningKeys keys;
     final Faults faults = new Faults();
+    final JwksOptions jwksOptions = new JwksOptions();
+    final UnusableKeys unusableKeys = new UnusableKeys();
     final Recorder recorder = new Recorder();
     final AuthorizationCodes codes;
     final AccessTokens accessTokens;

@@ -7,11 +7,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A JSON document fixed at start: discovery and the JWKS. */
+/** A JSON document fixed at start: discovery. */
 final class StaticJsonEndpoint implements HttpHandler {
-    /** Production lets relying parties cache the JWKS for a week. */
-    static final String ONE_WEEK = "public, max-age=604800";
-
     private final Map<String, Object> document;
     private final String cacheControl;
 

@@ -64,6 +64,7 @@ final class TokenEndpoint implements HttpHandler {
         }
         String clientId = grant.map(g -> g.client().clientId()).orElse(null);
         int status = error == null ? 200 : 400;
+        Map<String, Object> tokens = error == null ? tokens(grant.get(), form.get("code")) : null;
         context.recorder.record(new RecordedTokenRequest(
                 context.clock.instant(),
                 form,
@@ -73,7 +74,9 @@ final class TokenEndpoint implements HttpHandler {
                 check == null ? null : check.certificateIndex(),
                 clientId,
                 status,
-                error));
+                error,
+                tokens == null ? null : (String) tokens.get("access_token"),
+                tokens == null ? null : (String) tokens.get("id_token")));
         LOG.log(
                 Level.INFO,
                 "token: client={0}, persona={1} -> {2}{3}",
@@ -84,7 +87,7 @@ final class TokenEndpoint implements HttpHandler {
         if (error != null) {
             HttpExchanges.sendJson(exchange, 400, Map.of("error", error));
         } else {
-            HttpExchanges.sendJson(exchange, 200, tokens(grant.get(), form.get("code")));
+            HttpExchanges.sendJson(exchange, 200, tokens);
         }
     }
 
@@ -116,22 +119,27 @@ final class TokenEndpoint implements HttpHandler {
     }
 
     private Map<String, Object> tokens(Grant grant, String code) {
-        AssertedAssurance assurance = context.faults
-                .takeAssuranceOverride()
-                .applyTo(AssertedAssurance.of(grant.request().acrValues(), grant.assertedLevel()));
+        IdTokenFault fault = context.faults.takeIdTokenFault().orElse(null);
+        AssertedAssurance assurance =
+                withAssuranceFault(context.faults.takeAssuranceOverride().applyTo(AssertedAssurance.of(grant)), fault);
+        // The access token keeps the assurance, so userinfo answers with the same aal and auth_time.
         String accessToken = context.accessTokens.issue(grant, assurance);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", accessToken);
         body.put("token_type", "Bearer");
         body.put("expires_in", AccessTokens.LIFETIME.toSeconds());
-        body.put(
-                "id_token",
-                idTokens.issue(
-                        grant,
-                        assurance,
-                        accessToken,
-                        code,
-                        context.faults.takeIdTokenFault().orElse(null)));
+        body.put("id_token", idTokens.issue(grant, assurance, accessToken, code, fault));
         return body;
+    }
+
+    private AssertedAssurance withAssuranceFault(AssertedAssurance assurance, IdTokenFault fault) {
+        if (fault == IdTokenFault.MISSING_AAL) {
+            return assurance.withoutAal();
+        }
+        if (fault == IdTokenFault.STALE_AUTH_TIME) {
+            return assurance.withAuthTime(
+                    context.clock.instant().minus(IdTokenIssuer.ONE_DAY).getEpochSecond());
+        }
+        return assurance;
     }
 }

@@ -48,9 +48,12 @@ final class UserinfoEndpoint implements HttpHandler {
         }
         AccessTokens.Issued found = issued.get();
         // The persona as it is now, not at sign-in: a token issued before an email change answers with the new one.
-        HttpExchanges.sendJson(
+        Map<String, Object> released =
+                ReleasedClaims.userinfo(context.current(found.grant()), found.assurance(), context.endpoints.issuer());
+        HttpExchanges.sendJsonText(
                 exchange,
                 200,
-                ReleasedClaims.userinfo(context.current(found.grant()), found.assurance(), context.endpoints.issuer()));
+                UserinfoAnswer.text(
+                        released, clientId, context.faults.takeUserinfoFault().orElse(null)));
     }
 }

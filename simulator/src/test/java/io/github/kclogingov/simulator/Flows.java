@@ -59,6 +59,14 @@ final class Flows {
         return Tokens.of(Http.json(response), code);
     }
 
+    /** The whole flow, returning the id_token as text: for tokens a JWT parser would refuse. */
+    static String idTokenText(LoginGovSimulator simulator, AuthorizeParams params) {
+        String code = code(simulator, params);
+        HttpResponse<String> response = token(simulator, tokenForm(simulator, params.clientId(), code));
+        assertEquals(200, response.statusCode(), () -> "token answered " + response.body());
+        return (String) Http.json(response).get("id_token");
+    }
+
     static Map<String, Object> userinfo(LoginGovSimulator simulator, String accessToken) {
         HttpResponse<String> response =
                 Http.get(simulator.endpoints().userinfo(), "Authorization", "Bearer " + accessToken);

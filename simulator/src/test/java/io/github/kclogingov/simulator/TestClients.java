@@ -10,6 +10,8 @@ final class TestClients {
     static final String AUTH_ONLY = "urn:gov:gsa:openidconnect.profiles:sp:sso:test:auth-only";
     static final String IALMAX = "urn:gov:gsa:openidconnect.profiles:sp:sso:test:ialmax";
     static final String EXPLICIT_LOGOUT = "urn:gov:gsa:openidconnect.profiles:sp:sso:test:explicit-logout";
+    /** On Login.gov's re-authentication allow list: may send prompt=login and receives auth_time. */
+    static final String REAUTHENTICATION = "urn:gov:gsa:openidconnect.profiles:sp:sso:test:reauthentication";
 
     static final String REDIRECT = "http://localhost:8080/realms/demo/broker/logingov/endpoint";
     static final String LOGOUT_RETURN = "http://localhost:8080/realms/demo/broker/logingov/endpoint/logout_response";
@@ -37,6 +39,9 @@ final class TestClients {
                 ServiceProvider.privateKeyJwt(IALMAX, redirects, List.of(KEY_A.certificatePem()), Registration.VERIFIED)
                         .withIalmaxAllowed(true),
                 ServiceProvider.pkce(EXPLICIT_LOGOUT, List.of(REDIRECT), Registration.AUTH_ONLY)
-                        .withPostLogoutRedirectUris(List.of(LOGOUT_RETURN)));
+                        .withPostLogoutRedirectUris(List.of(LOGOUT_RETURN)),
+                ServiceProvider.privateKeyJwt(
+                                REAUTHENTICATION, redirects, List.of(KEY_A.certificatePem()), Registration.VERIFIED)
+                        .withReauthenticationAllowed(true));
     }
 }

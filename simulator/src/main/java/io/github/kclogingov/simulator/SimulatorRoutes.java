@@ -1,0 +1,69 @@
+package io.github.kclogingov.simulator;
+
+import com.sun.net.httpserver.HttpHandler;
+import io.github.kclogingov.protocol.LoginGovEndpoints;
+
+/**
+ * Which handler answers which path: Login.gov's endpoints under the issuer, then the simulator's
+ * own pages and its admin API under {@code simulator/}.
+ */
+final class SimulatorRoutes {
+
+    private SimulatorRoutes() {}
+
+    static Router of(SimulatorContext context) {
+        LoginGovEndpoints endpoints = context.endpoints;
+        SignInFlow signIn = new SignInFlow(context);
+        LogoutFlow logout = new LogoutFlow(context);
+        return new Router()
+                .route(
+                        SimulatorContext.pathOf(endpoints.discovery()),
+                        "GET",
+                        new StaticJsonEndpoint(DiscoveryDocument.of(endpoints), "public, max-age=3600"))
+                .route(SimulatorContext.pathOf(endpoints.jwks()), "GET", new JwksEndpoint(context))
+                .route(
+                        SimulatorContext.pathOf(endpoints.authorization()),
+                        "GET",
+                        new AuthorizeEndpoint(context, signIn))
+                .route(SimulatorContext.pathOf(endpoints.token()), "POST", new TokenEndpoint(context))
+                // Userinfo records a refused method too, so it checks the method itself.
+                .route(SimulatorContext.pathOf(endpoints.userinfo()), new UserinfoEndpoint(context))
+                .route(SimulatorContext.pathOf(endpoints.logout()), "GET", new LogoutEndpoint(context, logout))
+                .route(
+                        SimulatorContext.pathOf(context.internalUrl(SimulatorContext.SIGN_IN_PATH)),
+                        "POST",
+                        new SignInEndpoint(context, signIn))
+                .route(
+                        SimulatorContext.pathOf(context.internalUrl(SimulatorContext.LOGOUT_ANSWER_PATH)),
+                        "POST",
+                        new LogoutAnswerEndpoint(context, logout))
+                .route(
+                        SimulatorContext.pathOf(context.internalUrl(SimulatorContext.ACCOUNT_PATH)),
+                        "GET",
+                        new AccountEndpoint(context))
+                .route(
+                        admin(context, SimulatorContext.ADMIN_FAULTS_PATH),
+                        "POST",
+                        adminOnly(new FaultsAdminEndpoint(context.faults)))
+                .route(
+                        admin(context, SimulatorContext.ADMIN_FAULTS_CLEAR_PATH),
+                        "POST",
+                        adminOnly(new AdminActionEndpoint("faults cleared", context.faults::clear)))
+                .route(
+                        admin(context, SimulatorContext.ADMIN_KEYS_ROTATE_PATH),
+                        "POST",
+                        adminOnly(new AdminActionEndpoint("signing keys rotated", context.keys::rotate)))
+                .route(
+                        admin(context, SimulatorContext.ADMIN_JWKS_PATH),
+                        "POST",
+                        adminOnly(new JwksAdminEndpoint(context.jwksOptions)));
+    }
+
+    private static String admin(SimulatorContext context, String relativePath) {
+        return SimulatorContext.pathOf(context.internalUrl(relativePath));
+    }
+
+    private static HttpHandler adminOnly(HttpHandler handler) {
+        return new LoopbackOnly(handler);
+    }
+}
