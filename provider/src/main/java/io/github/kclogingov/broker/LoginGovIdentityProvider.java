@@ -16,6 +16,8 @@ import io.github.kclogingov.broker.signin.LoginGovPublicKeys;
 import io.github.kclogingov.broker.signin.Reauthentication;
 import io.github.kclogingov.broker.signin.SignInFailure;
 import io.github.kclogingov.broker.signin.UpstreamTokens;
+import io.github.kclogingov.broker.signin.UserinfoChecks;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kclogingov.protocol.AcrValues;
 import io.github.kclogingov.protocol.ClientAuthentication;
 import io.github.kclogingov.protocol.LoginGovProtocol;
@@ -201,7 +203,9 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
     protected BrokeredIdentityContext extractIdentity(
             AccessTokenResponse tokenResponse, String accessToken, JsonWebToken idToken) throws IOException {
         AnswerChecks.beforeUserinfo(idToken, accessToken, session.getContext().getAuthenticationSession());
-        return super.extractIdentity(tokenResponse, accessToken, idToken);
+        BrokeredIdentityContext identity = super.extractIdentity(tokenResponse, accessToken, idToken);
+        UserinfoChecks.check((JsonNode) identity.getContextData().get(USER_INFO), idToken.getSubject());
+        return identity;
     }
 
     /** The parent's identity, with Login.gov's answer checked before any user is touched ({@link AnswerChecks}). */

@@ -1,0 +1,69 @@
+package io.github.kclogingov.it.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+/**
+ * The simulator's HTTP admin API, as a test (or a person with curl) drives it: one-shot faults for
+ * the next answers, the JWKS it publishes, and key rotation. See {@code simulator/README.md}.
+ */
+public final class SimulatorAdmin {
+
+    private final String base;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    public SimulatorAdmin(String issuer) {
+        this.base = issuer + "simulator/admin/";
+    }
+
+    public static SimulatorAdmin shared() {
+        return new SimulatorAdmin(SharedSimulator.get().issuer());
+    }
+
+    /** The next id_token carries this fault ({@code IdTokenFault} name). */
+    public void nextIdToken(String fault) {
+        post("faults", Map.of("idToken", fault));
+    }
+
+    /** The next userinfo answer carries this fault ({@code UserinfoFault} name). */
+    public void nextUserinfo(String fault) {
+        post("faults", Map.of("userinfo", fault));
+    }
+
+    /** The next authorization ends with this fault ({@code AuthorizationFault} name). */
+    public void nextAuthorization(String fault) {
+        post("faults", Map.of("authorization", fault));
+    }
+
+    public void rotateKeys() {
+        post("keys/rotate", Map.of());
+    }
+
+    /** What the JWKS publishes besides the signing keys, and whether it holds the primary key only. */
+    public void jwks(boolean unknownKeyTypes, boolean singleKey) {
+        post("jwks", Map.of("unknownKeyTypes", String.valueOf(unknownKeyTypes), "singleKey", String.valueOf(singleKey)));
+    }
+
+    private void post(String path, Map<String, String> form) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(HttpBrowser.form(form)))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 204) {
+                throw new AssertionError("simulator admin " + path + " " + form + " answered HTTP "
+                        + response.statusCode() + " " + response.body());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
