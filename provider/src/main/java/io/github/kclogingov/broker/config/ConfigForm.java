@@ -119,8 +119,37 @@ public final class ConfigForm {
                 .property()
                 .name(ConfigKeys.ID_TOKEN_MAX_AGE)
                 .label("id_token maximum age (seconds)")
-                .helpText("An id_token issued longer ago than this is refused. Default 300.")
+                .helpText("An id_token issued longer ago than this is refused. Default 300, at most 86400.")
                 .type(ProviderConfigProperty.STRING_TYPE)
+                .add()
+                .property()
+                .name(ConfigKeys.IAL_MAX_AGE)
+                .label("Verified identity reuse (seconds)")
+                .helpText(
+                        "How long a session's verified-identity (IAL2) assertion from Login.gov may be reused when an "
+                                + "application asks for a verified level again (step-up single sign-on); after it, the person goes "
+                                + "back to Login.gov. Default 43200 (12 hours), at most 604800 (7 days).")
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .add()
+                .property()
+                .name(ConfigKeys.AAL_MAX_AGE)
+                .label("Strong authentication reuse (seconds)")
+                .helpText("How long an assertion of an authentication level above Login.gov's default (aal2, "
+                        + "phishing-resistant, PIV/CAC) may be reused before the person authenticates at Login.gov again. "
+                        + "NIST SP 800-63B asks for reauthentication at least every 12 hours at AAL2 and above. Default 3600 "
+                        + "(1 hour), at most 43200 (12 hours).")
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .add()
+                .property()
+                .name(ConfigKeys.REAUTHENTICATION)
+                .label("Login.gov reauthentication allowed")
+                .helpText(
+                        "On only if Login.gov has allow-listed this client for prompt=login and auth_time (a per-client "
+                                + "flag, off by default, set by Login.gov on request). Without it Login.gov refuses prompt=login, "
+                                + "sends no auth_time, and a fresh Login.gov sign-in cannot be forced for NIST SP 800-63B "
+                                + "reauthentication.")
+                .type(ProviderConfigProperty.BOOLEAN_TYPE)
+                .defaultValue("false")
                 .add()
                 .build();
     }

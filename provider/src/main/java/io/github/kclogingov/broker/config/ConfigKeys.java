@@ -16,6 +16,15 @@ public final class ConfigKeys {
     public static final String CLIENT_AUTHENTICATION = "logingovClientAuthentication";
     public static final String SIGNING_KEY_ID = "logingovSigningKeyId";
     public static final String ID_TOKEN_MAX_AGE = "logingovIdTokenMaxAgeSeconds";
+    public static final String IAL_MAX_AGE = "logingovIalMaxAgeSeconds";
+    public static final String AAL_MAX_AGE = "logingovAalMaxAgeSeconds";
+    public static final String REAUTHENTICATION = "logingovReauthentication";
+
+    /** Keycloak's "Store tokens" switch, refused for Login.gov ({@link LoginGovConfigValidator}). */
+    public static final String STORE_TOKEN = "storeToken";
+
+    /** Keycloak's "Store tokens in session" switch (identity-brokering-api v2), pinned off. */
+    public static final String STORE_TOKEN_IN_SESSION = "storeTokenInSession";
 
     /** Keycloak's "Scopes" field, derived from the chosen attributes. */
     public static final String SCOPES = "defaultScope";

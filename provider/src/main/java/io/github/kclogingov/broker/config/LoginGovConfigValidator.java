@@ -4,9 +4,11 @@ import io.github.kclogingov.broker.assurance.AssuranceNames;
 import io.github.kclogingov.protocol.AcrValues;
 import io.github.kclogingov.protocol.ClientAuthentication;
 import io.github.kclogingov.protocol.LoginGovAttribute;
+import io.github.kclogingov.protocol.LoginGovEnvironment;
 import io.github.kclogingov.protocol.LoginGovProtocol;
 import io.github.kclogingov.protocol.LoginGovScope;
 import io.github.kclogingov.protocol.Registration;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +36,17 @@ final class LoginGovConfigValidator {
     /**
      * @param clientId Keycloak's Client ID field
      * @param scopes Keycloak's Scopes field, as it will be saved
+     * @param storeToken Keycloak's "Store tokens" switch, as the administrator set it
      */
-    void validate(String clientId, String scopes) {
+    void validate(String clientId, String scopes, boolean storeToken) {
         checkClientId(clientId);
+        if (storeToken) {
+            throw new InvalidSettingsException("Turn 'Store tokens' off: Login.gov's id_token holds every attribute it "
+                    + "released (the full Social Security number among them), and its access token is a live bearer token "
+                    + "for Login.gov's userinfo. Nothing in this provider needs them (logout sends the client ID), so "
+                    + "keeping them would only keep personal data and a credential.");
+        }
+        checkBaseUrl();
         Registration registration = settings.registration();
         AcrValues defaultLevel = settings.defaultLevel();
         checkPermitted("The service level " + defaultLevel.ialValue(), defaultLevel, registration);
@@ -67,6 +77,22 @@ final class LoginGovConfigValidator {
         }
         if (!LoginGovProtocol.isValidClientId(clientId)) {
             throw new InvalidSettingsException("The client ID must not contain spaces: Login.gov compares it exactly.");
+        }
+    }
+
+    /**
+     * A custom Login.gov speaks over TLS, whatever the realm's SSL setting: tokens and personal data
+     * travel on this connection. Plain http is for a simulator on this machine only.
+     */
+    private void checkBaseUrl() {
+        if (settings.environment() != LoginGovEnvironment.CUSTOM) {
+            return;
+        }
+        URI issuer = URI.create(settings.endpoints().issuer());
+        if (!"https".equalsIgnoreCase(issuer.getScheme()) && !LoopbackHost.is(issuer.getHost())) {
+            throw new InvalidSettingsException("The custom Login.gov base URL must start with https://: tokens and "
+                    + "personal data travel on it. Plain http:// is accepted only for a server on this machine "
+                    + "(localhost, 127.0.0.1 or [::1]), such as the simulator.");
         }
     }
 

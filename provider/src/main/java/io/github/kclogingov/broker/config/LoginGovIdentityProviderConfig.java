@@ -71,6 +71,6 @@ public class LoginGovIdentityProviderConfig extends PinnedOidcConfig {
         parsed.attributes()
                 .ifPresent(attributes -> getConfig().put(ConfigKeys.SCOPES, LoginGovAttribute.scopesFor(attributes)));
         new LoginGovConfigValidator(parsed, getAlias())
-                .validate(getConfig().get(ConfigKeys.CLIENT_ID), getDefaultScope());
+                .validate(getConfig().get(ConfigKeys.CLIENT_ID), getDefaultScope(), storeTokenRequested());
     }
 }

@@ -25,6 +25,10 @@ import java.util.Set;
  * @param clientAuthentication how the token call is authenticated
  * @param signingKeyId the {@code kid} of the realm key dedicated to client assertions, if set
  * @param idTokenMaxAge how old an id_token's {@code iat} may be
+ * @param ialMaxAge how long a session's verified-identity assertion may be reused by step-up single sign-on
+ * @param aalMaxAge how long an assertion of an AAL above Login.gov's default (aal2, phishing-resistant,
+ *     PIV/CAC) may be reused
+ * @param reauthenticationAllowed Login.gov allow-listed this client for {@code prompt=login} and {@code auth_time}
  */
 public record LoginGovSettings(
         LoginGovEnvironment environment,
@@ -35,7 +39,10 @@ public record LoginGovSettings(
         Optional<Set<LoginGovAttribute>> attributes,
         ClientAuthentication clientAuthentication,
         Optional<String> signingKeyId,
-        Duration idTokenMaxAge) {
+        Duration idTokenMaxAge,
+        Duration ialMaxAge,
+        Duration aalMaxAge,
+        boolean reauthenticationAllowed) {
 
     /** What this provider may ask Login.gov for, for the assurance rules. */
     public LevelPolicy levelPolicy() {

@@ -12,7 +12,8 @@ import org.keycloak.protocol.oidc.OIDCLoginProtocol;
  * Keycloak's OpenID Connect settings with the ones Login.gov's protocol decides pinned, whatever
  * the stored form says: endpoints and issuer from the environment, signature validation always on,
  * logout with {@code client_id} and never {@code id_token_hint}, PKCE S256, {@code
- * prompt=select_account}, no forwarded parameters, no back-channel logout, no token exchange.
+ * prompt=select_account}, no forwarded parameters, no back-channel logout, no token exchange, and
+ * Login.gov's tokens never stored (neither with the user's link nor in the user session).
  *
  * <p>Each pinned value has one rule, its getter; {@link #pinnedValues()} stores what the getters
  * answer so that the admin console shows what is actually used. The class is long only because
@@ -52,6 +53,8 @@ abstract class PinnedOidcConfig extends OIDCIdentityProviderConfig {
         pinned.put("sendClientIdOnLogout", String.valueOf(isSendClientIdOnLogout()));
         pinned.put("backchannelSupported", String.valueOf(isBackchannelSupported()));
         pinned.put("prompt", getPrompt());
+        pinned.put(ConfigKeys.STORE_TOKEN, String.valueOf(isStoreToken()));
+        pinned.put(ConfigKeys.STORE_TOKEN_IN_SESSION, String.valueOf(isStoreTokenInSession()));
         return pinned;
     }
 
@@ -112,6 +115,32 @@ abstract class PinnedOidcConfig extends OIDCIdentityProviderConfig {
 
     @Override
     public boolean isBackchannelSupported() {
+        return false;
+    }
+
+    /**
+     * Login.gov's id_token holds every released attribute (the full Social Security number among
+     * them) and its access token is a live bearer token for userinfo; nothing here needs either,
+     * so they are never stored with the user's link. Saving with "Store tokens" on is refused
+     * ({@link LoginGovConfigValidator}); this pin covers a configuration stored before that rule.
+     */
+    @Override
+    public Boolean isStoreToken() {
+        return false;
+    }
+
+    /** What the administrator asked for in "Store tokens", which {@link #isStoreToken()} ignores. */
+    boolean storeTokenRequested() {
+        return Boolean.TRUE.equals(super.isStoreToken());
+    }
+
+    /**
+     * Keycloak's answer is true whenever the identity-brokering-api v2 feature is off, which keeps
+     * the id_token and access token as user-session notes; for the reasons of {@link
+     * #isStoreToken()}, never.
+     */
+    @Override
+    public boolean isStoreTokenInSession() {
         return false;
     }
 

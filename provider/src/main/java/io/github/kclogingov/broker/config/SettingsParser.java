@@ -27,12 +27,27 @@ import org.keycloak.util.JsonSerialization;
  * Each setting is parsed on its own; the first one that cannot work stops the parse with an
  * {@link InvalidSettingsException} naming it. Rules that tie several settings together live in
  * {@link LoginGovConfigValidator}. A method per setting, each with the messages an administrator
- * reads, makes it a little over 200 lines.
+ * reads, makes it longer than 200 lines; splitting it would scatter the one place a setting is read.
  */
 final class SettingsParser {
 
     /** An id_token is issued at the token call, so an old {@code iat} means a replayed token. */
     static final Duration DEFAULT_ID_TOKEN_MAX_AGE = Duration.ofMinutes(5);
+
+    /** A verified identity is reused by step-up single sign-on for a working day, then proved again. */
+    static final Duration DEFAULT_IAL_MAX_AGE = Duration.ofHours(12);
+
+    /** A strong authentication (above Login.gov's default) is reused for an hour, then done again. */
+    static final Duration DEFAULT_AAL_MAX_AGE = Duration.ofHours(1);
+
+    /** Longest reuse of a verified-identity assertion: a week; longer is a re-proofing policy, not a session. */
+    static final Duration MAX_IAL_MAX_AGE = Duration.ofDays(7);
+
+    /** NIST SP 800-63B: at AAL2 and above, reauthenticate at least every 12 hours. */
+    static final Duration MAX_AAL_MAX_AGE = Duration.ofHours(12);
+
+    /** An id_token is used within seconds of its issue: a day is already far beyond any real use. */
+    static final Duration MAX_ID_TOKEN_MAX_AGE = Duration.ofDays(1);
 
     private final Map<String, String> raw;
 
@@ -52,7 +67,22 @@ final class SettingsParser {
                 parser.attributes(),
                 parser.clientAuthentication(),
                 parser.signingKeyId(),
-                parser.idTokenMaxAge());
+                parser.seconds(
+                        ConfigKeys.ID_TOKEN_MAX_AGE,
+                        "id_token maximum age",
+                        DEFAULT_ID_TOKEN_MAX_AGE,
+                        MAX_ID_TOKEN_MAX_AGE),
+                parser.seconds(
+                        ConfigKeys.IAL_MAX_AGE,
+                        "verified identity (IAL) reuse time",
+                        DEFAULT_IAL_MAX_AGE,
+                        MAX_IAL_MAX_AGE),
+                parser.seconds(
+                        ConfigKeys.AAL_MAX_AGE,
+                        "strong authentication (AAL) reuse time",
+                        DEFAULT_AAL_MAX_AGE,
+                        MAX_AAL_MAX_AGE),
+                parser.reauthentication());
     }
 
     private String value(String key) {
@@ -195,20 +225,44 @@ final class SettingsParser {
         return Optional.ofNullable(value(ConfigKeys.SIGNING_KEY_ID)).map(String::trim);
     }
 
-    private Duration idTokenMaxAge() {
-        String value = value(ConfigKeys.ID_TOKEN_MAX_AGE);
+    /** A positive whole number of seconds, at most {@code max}; {@code byDefault} when not set. */
+    private Duration seconds(String key, String label, Duration byDefault, Duration max) {
+        String value = value(key);
         if (value == null) {
-            return DEFAULT_ID_TOKEN_MAX_AGE;
+            return byDefault;
         }
+        long seconds;
         try {
-            long seconds = Long.parseLong(value.trim());
-            if (seconds > 0) {
-                return Duration.ofSeconds(seconds);
-            }
+            seconds = Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
-            // refused below, with the same message as a number that is not positive
+            seconds = 0; // refused below, with the same message as a number that is not positive
         }
-        throw new InvalidSettingsException(
-                "The id_token maximum age must be a positive number of seconds, not '" + value + "'.");
+        if (seconds <= 0) {
+            throw new InvalidSettingsException(
+                    "The " + label + " must be a positive number of seconds, not '" + value + "'.");
+        }
+        if (seconds > max.getSeconds()) {
+            throw new InvalidSettingsException("The " + label + " must be at most " + max.getSeconds() + " seconds ("
+                    + readable(max) + "), not " + seconds + ".");
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
+    private static String readable(Duration duration) {
+        long count = duration.toHours() % 24 == 0 ? duration.toDays() : duration.toHours();
+        String unit = duration.toHours() % 24 == 0 ? "day" : "hour";
+        return count + " " + unit + (count == 1 ? "" : "s");
+    }
+
+    /** Off unless set: only Login.gov can allow it, per client. */
+    private boolean reauthentication() {
+        String value = value(ConfigKeys.REAUTHENTICATION);
+        if (value == null || value.trim().equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.trim().equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new InvalidSettingsException("Login.gov reauthentication must be true or false, not '" + value + "'.");
     }
 }

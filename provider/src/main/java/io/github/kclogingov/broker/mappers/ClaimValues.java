@@ -1,6 +1,7 @@
 package io.github.kclogingov.broker.mappers;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -23,6 +24,27 @@ public final class ClaimValues {
     public static final String REGION = "region";
     public static final String POSTAL_CODE = "postal_code";
 
+    /**
+     * Longest value stored in a user attribute, in characters: Login.gov's longest (an address, an
+     * X.509 subject) is a few hundred; a longer one is hostile, and is not stored.
+     */
+    public static final int MAX_STORED_LENGTH = 2048;
+
+    /**
+     * Longest text read as a {@code verified_at} number or instant: 12 digits of seconds, a
+     * fraction and an exponent fit. Checked before any parsing, so that a megabyte of digits
+     * costs a length check.
+     */
+    static final int MAX_TIME_TEXT = 40;
+
+    /** Widest unscaled value and largest scale of a decimal {@code verified_at}: far beyond epoch seconds, far below a slow BigDecimal. */
+    private static final int MAX_TIME_BITS = 128;
+
+    private static final int MAX_TIME_SCALE = 40;
+
+    /** Longest text read as a Social Security number: 11 characters with dashes, a few blanks of slack. */
+    private static final int MAX_SSN_TEXT = 16;
+
     /** 9999-12-31T23:59:59Z: beyond it {@link Instant#toString()} is no longer plain ISO-8601. */
     private static final long MAX_EPOCH_SECOND = 253_402_300_799L;
 
@@ -40,7 +62,9 @@ public final class ClaimValues {
      * A number written as text (JSON trees hand numbers over that way) counts as a number; a text
      * that already is an ISO-8601 instant is returned as it is (trimmed). A fractional second is
      * dropped. Anything else (a negative number, a date past year 9999, a boolean, other text) is
-     * empty.
+     * empty. Sizes are checked before any conversion: {@code 1e999999999} (as a number or as
+     * text), a 10000-digit number or a megabyte of text is empty at once, never turned into a
+     * BigDecimal whose rounding would compute a billion-digit power of ten.
      */
     public static Optional<String> verifiedAtAsIsoInstant(Object claim) {
         if (claim instanceof Integer || claim instanceof Long || claim instanceof Short || claim instanceof Byte) {
@@ -53,10 +77,16 @@ public final class ClaimValues {
         if (claim instanceof BigDecimal decimal) {
             return epochSeconds(decimal);
         }
+        if (claim instanceof BigInteger integer) {
+            return integer.bitLength() < Long.SIZE ? epochSeconds(new BigDecimal(integer)) : Optional.empty();
+        }
         if (claim instanceof Number number) {
             return parseNumber(number.toString()).flatMap(ClaimValues::epochSeconds);
         }
         if (claim instanceof CharSequence chars) {
+            if (chars.length() > MAX_TIME_TEXT + 16) {
+                return Optional.empty(); // even after trimming blanks, too long to be a time
+            }
             String text = chars.toString().strip();
             if (text.isEmpty()) {
                 return Optional.empty();
@@ -80,7 +110,7 @@ public final class ClaimValues {
 
     /** The 9 digits of a Social Security number, without dashes or spaces; empty unless exactly 9 digits. */
     public static Optional<String> ssnDigits(String ssn) {
-        if (ssn == null) {
+        if (ssn == null || ssn.length() > MAX_SSN_TEXT) {
             return Optional.empty();
         }
         String digits = SSN_SEPARATORS.matcher(ssn).replaceAll("");
@@ -132,17 +162,21 @@ public final class ClaimValues {
         }
     }
 
+    /** A part as text; null when absent, blank, not text, or longer than {@link #MAX_STORED_LENGTH}. */
     private static String text(Object value) {
-        if (value instanceof CharSequence || value instanceof Number) {
-            String text = value.toString().strip();
-            return text.isEmpty() ? null : text;
+        boolean bounded = value instanceof CharSequence chars
+                ? chars.length() <= MAX_STORED_LENGTH
+                : value instanceof Number number && ClaimBounds.number(number);
+        if (!bounded) {
+            return null;
         }
-        return null;
+        String text = value.toString().strip();
+        return text.isEmpty() || text.length() > MAX_STORED_LENGTH ? null : text;
     }
 
     private static Optional<BigDecimal> parseNumber(String text) {
         // Plain decimal or scientific notation of ASCII digits only ("1709294400", "1.7092944E9").
-        if (!DECIMAL.matcher(text).matches()) {
+        if (text.length() > MAX_TIME_TEXT || !DECIMAL.matcher(text).matches()) {
             return Optional.empty();
         }
         try {
@@ -153,6 +187,11 @@ public final class ClaimValues {
     }
 
     private static Optional<String> epochSeconds(BigDecimal seconds) {
+        // The scale first: rounding 1e-999999999 or comparing 1e999999999 is cheap, but it is not worth trusting.
+        if (Math.abs((long) seconds.scale()) > MAX_TIME_SCALE
+                || seconds.unscaledValue().bitLength() > MAX_TIME_BITS) {
+            return Optional.empty();
+        }
         if (seconds.signum() < 0 || seconds.compareTo(BigDecimal.valueOf(MAX_EPOCH_SECOND)) > 0) {
             return Optional.empty();
         }
@@ -161,6 +200,9 @@ public final class ClaimValues {
     }
 
     private static boolean isIsoInstant(String text) {
+        if (text.length() > MAX_TIME_TEXT) {
+            return false; // and the parser's exception would copy the whole text into its message
+        }
         try {
             Instant.parse(text);
             return true;

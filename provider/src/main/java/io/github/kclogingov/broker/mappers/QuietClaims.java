@@ -17,6 +17,10 @@ import org.keycloak.util.JsonSerialization;
  * userinfo lookup logs the whole userinfo response at DEBUG ({@code AbstractJsonUserAttributeMapper}),
  * and a Social Security number, a birth date or an address must not reach a log through a lookup
  * of ours, whatever the log level.
+ *
+ * <p>It is also where a hostile value stops: a claim beyond {@link ClaimBounds} (a string over
+ * {@value ClaimValues#MAX_STORED_LENGTH} characters, nesting deeper than Login.gov's, a huge or
+ * infinite number) is answered as absent, so no mapper stores or works on it.
  */
 final class QuietClaims {
 
@@ -33,7 +37,8 @@ final class QuietClaims {
         }
         if (value == null
                 && context.getContextData().get(OIDCIdentityProvider.USER_INFO) instanceof JsonNode userInfo) {
-            value = fromJson(userInfo.get(claim));
+            JsonNode node = userInfo.get(claim);
+            value = node != null && ClaimBounds.fits(node) ? fromJson(node) : null;
         }
         return value;
     }
@@ -65,6 +70,9 @@ final class QuietClaims {
             return null;
         }
         Object value = parsed.getOtherClaims().get(claim);
+        if (!ClaimBounds.fits(value)) {
+            return null;
+        }
         return value instanceof String
                         || value instanceof Number
                         || value instanceof Boolean

@@ -1,37 +1,49 @@
 package io.github.kclogingov.broker.signin;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kclogingov.broker.common.LoginGovLoginException;
 import io.github.kclogingov.broker.common.UntrustedText;
-import io.github.kclogingov.protocol.LoginGovProtocol;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.SignatureException;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
-import org.keycloak.jose.JOSE;
-import org.keycloak.jose.JOSEParser;
-import org.keycloak.jose.jws.JWSInput;
+import java.util.List;
+import java.util.Optional;
 import org.keycloak.representations.JsonWebToken;
 import org.keycloak.util.JsonSerialization;
 
 /**
- * Validates a Login.gov id_token with no switch to turn any check off, closing the gaps of the
- * stock OpenID Connect broker: signature always, RS256 only, a {@code kid} that the JWKS knows,
- * the exact issuer, the client_id as the only audience, {@code exp} and {@code iat} required and
- * fresh. Nonce and userinfo {@code sub} are checked by the provider, which holds the session.
+ * Validates a Login.gov id_token to the letter of OpenID Connect Core section 3.1.3.7 and the JWT
+ * best current practices (RFC 8725), with no switch to turn any check off, closing the gaps of the
+ * stock OpenID Connect broker. In order, cheapest and most hostile-proof first: the length, the
+ * compact form ({@link CompactJws}), the protected header read by a bounded parser ({@link
+ * IdTokenHeader}), Login.gov's key and an RS256 signature, then the claims, read by the same
+ * bounded parser ({@link IdTokenClaims}). The nonce's value and userinfo's {@code sub} are checked
+ * by the provider, which holds the session.
  *
- * <p>Failure messages name the failed check only: they go to events and logs, so they never
- * quote the token or its claims.
+ * <p>Failure messages name the failed check only: they go to events and logs, so they never quote
+ * the token or its claims; a short header value ({@code alg}, {@code kid}, {@code typ}) is quoted
+ * sanitised ({@link UntrustedText}).
  */
 public final class IdTokenValidator {
 
-    /** Finds Login.gov's public key by {@code kid}; null when the JWKS has no such key. */
-    @FunctionalInterface
+    /** Longest id_token read, in characters: Login.gov's are a few kilobytes, even with every attribute. */
+    public static final int MAX_TOKEN_LENGTH = 64 * 1024;
+
+    /** NIST SP 800-131A: a shorter RSA key no longer protects a signature. */
+    static final int MIN_RSA_KEY_BITS = 2048;
+
+    /** Login.gov's signing keys, as its JWKS lists them. */
     public interface KeyResolver {
+
+        /** The RS256 signature key with this {@code kid}; null when the JWKS has no such key. */
         PublicKey find(String kid);
+
+        /** Every RS256 signature key the JWKS holds (keys of other types or uses left out). */
+        List<PublicKey> usableKeys();
     }
 
     private final KeyResolver keys;
@@ -56,106 +68,76 @@ public final class IdTokenValidator {
         this.clock = clock;
     }
 
+    /**
+     * The validated token, as Keycloak's type (every claim kept) for the provider and the mappers.
+     *
+     * @throws LoginGovLoginException naming the failed check
+     */
     public JsonWebToken validate(String encodedToken) {
         if (encodedToken == null || encodedToken.isBlank()) {
             throw failure("Login.gov returned no id_token");
         }
-        JWSInput jws = parseSigned(encodedToken);
-        verifySignature(jws);
-        JsonWebToken token = readClaims(jws);
-        checkIssuer(token);
-        checkAudience(token);
-        checkTimes(token);
-        return token;
+        CompactJws jws = CompactJws.parse(encodedToken);
+        JsonNode header = BoundedJson.object(jws.header())
+                .orElseThrow(() -> failure("id_token header is not a JSON object or exceeds limits"));
+        Optional<String> kid = IdTokenHeader.check(header);
+        verifySignature(jws, key(kid));
+        JsonNode claims = BoundedJson.object(jws.payload())
+                .orElseThrow(() -> failure("id_token claims are not valid JSON or exceed limits"));
+        new IdTokenClaims(expectedIssuer, clientId, clockSkew, maxAge, clock.instant()).check(claims);
+        return asJsonWebToken(claims);
     }
 
-    private static JWSInput parseSigned(String encodedToken) {
-        JOSE jose;
-        try {
-            jose = JOSEParser.parse(encodedToken);
-        } catch (RuntimeException e) {
-            throw failure("id_token is not a well-formed JWT");
+    /**
+     * The key named by {@code kid}; without one, Login.gov's only key. Login.gov always sends a
+     * kid, and during a rotation its JWKS holds two keys: guessing between them is refused.
+     */
+    private RSAPublicKey key(Optional<String> kid) {
+        PublicKey key;
+        if (kid.isPresent()) {
+            key = keys.find(kid.get());
+            if (key == null) {
+                throw failure("id_token signed with a key that Login.gov's JWKS does not list (kid '"
+                        + UntrustedText.quoted(kid.get()) + "')");
+            }
+        } else {
+            List<PublicKey> usable = keys.usableKeys();
+            if (usable.size() != 1) {
+                throw failure("id_token has no kid and Login.gov's JWKS holds " + usable.size() + " usable keys");
+            }
+            key = usable.get(0);
         }
-        if (!(jose instanceof JWSInput jws)) {
-            throw failure("id_token is not a signed JWT");
+        if (!(key instanceof RSAPublicKey rsa)) {
+            throw failure("Login.gov's key for this id_token is not an RSA key");
         }
-        return jws;
+        if (rsa.getModulus().bitLength() < MIN_RSA_KEY_BITS) {
+            throw failure("Login.gov's key for this id_token is shorter than " + MIN_RSA_KEY_BITS + " bits");
+        }
+        return rsa;
     }
 
-    private void verifySignature(JWSInput jws) {
-        String alg = jws.getHeader().getRawAlgorithm();
-        if (!LoginGovProtocol.SIGNING_ALGORITHM.equals(alg)) {
-            throw failure(
-                    "id_token algorithm " + UntrustedText.quoted(alg) + " refused: Login.gov signs with RS256 only");
-        }
-        String kid = jws.getHeader().getKeyId();
-        if (kid == null || kid.isBlank()) {
-            throw failure("id_token has no kid header");
-        }
-        PublicKey key = keys.find(kid);
-        if (!(key instanceof RSAPublicKey)) {
-            throw failure("id_token signed with a key that Login.gov's JWKS does not list (kid "
-                    + UntrustedText.quoted(kid) + ")");
-        }
+    private static void verifySignature(CompactJws jws, RSAPublicKey key) {
+        boolean valid;
         try {
             Signature verifier = Signature.getInstance("SHA256withRSA");
             verifier.initVerify(key);
-            verifier.update(jws.getEncodedSignatureInput().getBytes(StandardCharsets.US_ASCII));
-            if (!verifier.verify(jws.getSignature())) {
-                throw failure("id_token signature is invalid");
-            }
+            verifier.update(jws.signingInput());
+            valid = verifier.verify(jws.signature());
+        } catch (SignatureException e) {
+            valid = false; // a signature of the wrong length, for instance
         } catch (GeneralSecurityException e) {
             throw failure("id_token signature could not be verified");
         }
+        if (!valid) {
+            throw failure("id_token signature is invalid");
+        }
     }
 
-    private static JsonWebToken readClaims(JWSInput jws) {
+    private static JsonWebToken asJsonWebToken(JsonNode claims) {
         try {
-            return JsonSerialization.readValue(jws.getContent(), JsonWebToken.class);
-        } catch (IOException | RuntimeException e) {
-            throw failure("id_token claims are not valid JSON");
-        }
-    }
-
-    private void checkIssuer(JsonWebToken token) {
-        if (!expectedIssuer.equals(token.getIssuer())) {
-            throw failure("id_token issuer " + UntrustedText.quoted(token.getIssuer()) + " is not " + expectedIssuer);
-        }
-    }
-
-    private void checkAudience(JsonWebToken token) {
-        String[] audience = token.getAudience();
-        if (audience == null || audience.length != 1 || !clientId.equals(audience[0])) {
-            throw failure("id_token audience must be exactly the client ID");
-        }
-        if (token.getIssuedFor() != null && !clientId.equals(token.getIssuedFor())) {
-            throw failure("id_token azp is not the client ID");
-        }
-    }
-
-    private void checkTimes(JsonWebToken token) {
-        long now = clock.instant().getEpochSecond();
-        long skew = clockSkew.getSeconds();
-        Long exp = token.getExp();
-        Long iat = token.getIat();
-        Long nbf = token.getNbf();
-        if (exp == null) {
-            throw failure("id_token has no exp");
-        }
-        if (iat == null) {
-            throw failure("id_token has no iat");
-        }
-        if (exp + skew <= now) {
-            throw failure("id_token has expired");
-        }
-        if (iat - skew > now) {
-            throw failure("id_token iat is in the future");
-        }
-        if (iat + maxAge.getSeconds() + skew < now) {
-            throw failure("id_token was issued more than " + maxAge.getSeconds() + " s ago");
-        }
-        if (nbf != null && nbf - skew > now) {
-            throw failure("id_token is not valid yet (nbf)");
+            return JsonSerialization.mapper.treeToValue(claims, JsonWebToken.class);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw failure("id_token claims could not be read as a JWT");
         }
     }
 

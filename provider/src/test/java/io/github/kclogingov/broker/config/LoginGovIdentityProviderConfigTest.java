@@ -9,8 +9,11 @@ import io.github.kclogingov.protocol.ClientAuthentication;
 import io.github.kclogingov.protocol.IdentityAssurance;
 import io.github.kclogingov.protocol.LoginGovEnvironment;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LoginGovIdentityProviderConfigTest {
 
@@ -241,6 +244,82 @@ class LoginGovIdentityProviderConfigTest {
             LoginGovIdentityProviderConfig config = valid();
             config.getConfig().put(ConfigKeys.ID_TOKEN_MAX_AGE, "-5");
             assertTrue(refusal(config).contains("positive number of seconds"));
+        }
+    }
+
+    @Nested
+    class Tokens {
+        @Test
+        void store_tokens_is_refused_on_save_saying_why() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.setStoreToken(true);
+            String message = refusal(config);
+            assertTrue(message.contains("Turn 'Store tokens' off"), message);
+            assertTrue(message.contains("Social Security number"), message);
+            assertTrue(message.contains("bearer token"), message);
+            config.setStoreToken(false);
+            config.validateLoginGovSettings();
+        }
+
+        @Test
+        void tokens_are_never_stored_whatever_the_stored_model_says() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.setStoreToken(true);
+            config.getConfig().put(ConfigKeys.STORE_TOKEN_IN_SESSION, "true");
+            assertEquals(Boolean.FALSE, config.isStoreToken());
+            assertFalse(config.isStoreTokenInSession());
+            assertFalse(config.isSendIdTokenOnLogout());
+            assertEquals(Boolean.FALSE, new LoginGovIdentityProviderConfig(config).isStoreToken());
+        }
+
+        @Test
+        void the_saved_configuration_shows_them_off() {
+            Map<String, String> pinned = valid().pinnedValues();
+            assertEquals("false", pinned.get("storeToken"));
+            assertEquals("false", pinned.get("storeTokenInSession"));
+            assertEquals("false", pinned.get("sendIdTokenOnLogout"));
+        }
+    }
+
+    @Nested
+    class CustomBaseUrl {
+        static LoginGovIdentityProviderConfig custom(String baseUrl) {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().put(ConfigKeys.ENVIRONMENT, "custom");
+            config.getConfig().put(ConfigKeys.BASE_URL, baseUrl);
+            return config;
+        }
+
+        @ParameterizedTest
+        @ValueSource(
+                strings = {
+                    "https://example.gov",
+                    "http://localhost:8081/",
+                    "http://LOCALHOST:8081/",
+                    "http://127.0.0.1:8081/",
+                    "http://127.1.2.3/",
+                    "http://[::1]:8081/",
+                    "http://[0:0:0:0:0:0:0:1]:8081/"
+                })
+        void https_or_a_loopback_host_is_accepted(String baseUrl) {
+            custom(baseUrl).validateLoginGovSettings();
+        }
+
+        @ParameterizedTest
+        @ValueSource(
+                strings = {
+                    "http://example.gov",
+                    "http://localhost.evil.example/",
+                    "http://127.0.0.1.evil.example/",
+                    "http://128.0.0.1/",
+                    "http://10.0.0.1/",
+                    "http://[::2]/",
+                    "http://0.0.0.0/"
+                })
+        void plain_http_elsewhere_is_refused(String baseUrl) {
+            String message = refusal(custom(baseUrl));
+            assertTrue(message.contains("must start with https://"), message);
+            assertTrue(message.contains("localhost, 127.0.0.1 or [::1]"), message);
         }
     }
 }

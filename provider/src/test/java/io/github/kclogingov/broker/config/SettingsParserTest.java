@@ -440,4 +440,78 @@ class SettingsParserTest {
                     refusal(ConfigKeys.ID_TOKEN_MAX_AGE, "-5"));
         }
     }
+
+    @Nested
+    class ReuseTimes {
+        @Test
+        void the_defaults_are_twelve_hours_for_a_verified_identity_and_one_hour_for_a_strong_authentication() {
+            LoginGovSettings settings = SettingsParser.parse(minimal());
+            assertEquals(Duration.ofSeconds(43200), settings.ialMaxAge());
+            assertEquals(Duration.ofSeconds(3600), settings.aalMaxAge());
+            assertEquals(Duration.ofHours(12), with(ConfigKeys.IAL_MAX_AGE, " ").ialMaxAge());
+        }
+
+        @Test
+        void numbers_of_seconds_are_read() {
+            assertEquals(
+                    Duration.ofSeconds(600),
+                    with(ConfigKeys.IAL_MAX_AGE, " 600 ").ialMaxAge());
+            assertEquals(
+                    Duration.ofSeconds(900), with(ConfigKeys.AAL_MAX_AGE, "900").aalMaxAge());
+            assertEquals(
+                    Duration.ofDays(7), with(ConfigKeys.IAL_MAX_AGE, "604800").ialMaxAge());
+            assertEquals(
+                    Duration.ofHours(12), with(ConfigKeys.AAL_MAX_AGE, "43200").aalMaxAge());
+        }
+
+        @Test
+        void zero_negative_or_text_is_refused() {
+            assertEquals(
+                    "The verified identity (IAL) reuse time must be a positive number of seconds, not '0'.",
+                    refusal(ConfigKeys.IAL_MAX_AGE, "0"));
+            assertEquals(
+                    "The strong authentication (AAL) reuse time must be a positive number of seconds, not '-1'.",
+                    refusal(ConfigKeys.AAL_MAX_AGE, "-1"));
+            assertEquals(
+                    "The strong authentication (AAL) reuse time must be a positive number of seconds, not 'an hour'.",
+                    refusal(ConfigKeys.AAL_MAX_AGE, "an hour"));
+            assertTrue(refusal(ConfigKeys.IAL_MAX_AGE, "9".repeat(40)).contains("positive number of seconds"));
+        }
+
+        @Test
+        void more_than_the_maximum_is_refused() {
+            assertEquals(
+                    "The verified identity (IAL) reuse time must be at most 604800 seconds (7 days), not 604801.",
+                    refusal(ConfigKeys.IAL_MAX_AGE, "604801"));
+            assertEquals(
+                    "The strong authentication (AAL) reuse time must be at most 43200 seconds (12 hours), not 43201.",
+                    refusal(ConfigKeys.AAL_MAX_AGE, "43201"));
+            assertEquals(
+                    "The id_token maximum age must be at most 86400 seconds (1 day), not 86401.",
+                    refusal(ConfigKeys.ID_TOKEN_MAX_AGE, "86401"));
+        }
+    }
+
+    @Nested
+    class Reauthentication {
+        @Test
+        void it_is_off_unless_set() {
+            assertEquals(false, SettingsParser.parse(minimal()).reauthenticationAllowed());
+            assertEquals(false, with(ConfigKeys.REAUTHENTICATION, "false").reauthenticationAllowed());
+            assertEquals(false, with(ConfigKeys.REAUTHENTICATION, "").reauthenticationAllowed());
+        }
+
+        @Test
+        void true_in_any_case_turns_it_on() {
+            assertEquals(true, with(ConfigKeys.REAUTHENTICATION, "true").reauthenticationAllowed());
+            assertEquals(true, with(ConfigKeys.REAUTHENTICATION, " TRUE ").reauthenticationAllowed());
+        }
+
+        @Test
+        void anything_else_is_refused() {
+            assertEquals(
+                    "Login.gov reauthentication must be true or false, not 'yes'.",
+                    refusal(ConfigKeys.REAUTHENTICATION, "yes"));
+        }
+    }
 }

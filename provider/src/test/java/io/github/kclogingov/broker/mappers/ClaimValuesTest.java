@@ -2,9 +2,11 @@ package io.github.kclogingov.broker.mappers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -258,6 +260,69 @@ class ClaimValuesTest {
             assertEquals(Optional.empty(), ClaimValues.address("1 Main St"));
             assertEquals(Optional.empty(), ClaimValues.address(Map.of()));
             assertEquals(Optional.empty(), ClaimValues.address(Map.of("country", "US")));
+        }
+    }
+
+    /** Each of these once had a way to cost seconds (or hang) in a BigDecimal or a regular expression. */
+    @Nested
+    class HostileValues {
+
+        static void assertEmptyAtOnce(Object claim) {
+            Optional<String> result =
+                    assertTimeoutPreemptively(Duration.ofSeconds(5), () -> ClaimValues.verifiedAtAsIsoInstant(claim));
+            assertEquals(Optional.empty(), result);
+        }
+
+        @Test
+        void a_huge_exponent_as_a_number_or_as_text_is_unknown() {
+            assertEmptyAtOnce(HostileClaims.HUGE_EXPONENT);
+            assertEmptyAtOnce(HostileClaims.HUGE_NEGATIVE_EXPONENT);
+            assertEmptyAtOnce(HostileClaims.TINY_EXPONENT);
+            assertEmptyAtOnce(HostileClaims.HUGE_EXPONENT_TEXT);
+            assertEmptyAtOnce("-" + HostileClaims.HUGE_EXPONENT_TEXT);
+            assertEmptyAtOnce("1e-999999999");
+            assertEmptyAtOnce(Double.POSITIVE_INFINITY);
+            assertEmptyAtOnce(Double.NaN);
+        }
+
+        @Test
+        void ten_thousand_digits_as_a_number_or_as_text_are_unknown() {
+            assertEmptyAtOnce(HostileClaims.TEN_THOUSAND_DIGIT_NUMBER);
+            assertEmptyAtOnce(new BigDecimal(HostileClaims.TEN_THOUSAND_DIGIT_NUMBER));
+            assertEmptyAtOnce(HostileClaims.TEN_THOUSAND_DIGITS);
+        }
+
+        @Test
+        void a_megabyte_of_text_is_unknown() {
+            assertEmptyAtOnce(HostileClaims.ONE_MEGABYTE);
+            assertEmptyAtOnce(" ".repeat(100) + "1709294400");
+        }
+
+        @Test
+        void an_epoch_with_many_decimal_places_is_still_read() {
+            assertEquals(
+                    Optional.of(MARCH_FIRST_NOON_ISO), ClaimValues.verifiedAtAsIsoInstant("1709294400.000000000000"));
+        }
+
+        @Test
+        void a_megabyte_is_no_social_security_number() {
+            assertEquals(Optional.empty(), ClaimValues.ssnDigits(HostileClaims.ONE_MEGABYTE));
+            assertEquals(Optional.empty(), ClaimValues.lastFour(HostileClaims.ONE_MEGABYTE));
+        }
+
+        @Test
+        void an_address_part_over_the_stored_length_is_left_out() {
+            String longest = "a".repeat(ClaimValues.MAX_STORED_LENGTH);
+            Optional<ClaimValues.Address> address = ClaimValues.address(Map.of(
+                    "locality",
+                    longest,
+                    "region",
+                    longest + "b",
+                    "postal_code",
+                    HostileClaims.TEN_THOUSAND_DIGIT_NUMBER));
+            assertEquals(longest, address.orElseThrow().locality());
+            assertNull(address.orElseThrow().region());
+            assertNull(address.orElseThrow().postalCode());
         }
     }
 }

@@ -145,6 +145,63 @@ class LoginGovAttributeMapperTest {
         }
     }
 
+    /** Hostile values store nothing, whatever the claim and wherever it comes from. */
+    @Nested
+    class HostileValues {
+
+        static void assertNothingStored(BrokeredIdentityContext context, String attribute) {
+            List<String> values = Contexts.attribute(context, attribute);
+            assertTrue(values == null || values.isEmpty(), () -> attribute + " holds " + values.size() + " value(s)");
+        }
+
+        @Test
+        void a_hostile_verified_at_stores_nothing() {
+            for (Object hostile : List.of(
+                    HostileClaims.HUGE_EXPONENT,
+                    HostileClaims.HUGE_NEGATIVE_EXPONENT,
+                    HostileClaims.HUGE_EXPONENT_TEXT,
+                    HostileClaims.TEN_THOUSAND_DIGIT_NUMBER,
+                    HostileClaims.TEN_THOUSAND_DIGITS,
+                    HostileClaims.ONE_MEGABYTE,
+                    HostileClaims.nestedList(1000))) {
+                BrokeredIdentityContext context = Contexts.withIdToken(Map.of("verified_at", hostile));
+                preprocess(model("verified_at", "verified_at"), context);
+                assertNothingStored(context, "verified_at");
+            }
+        }
+
+        @Test
+        void a_megabyte_string_or_a_thousand_levels_store_nothing() {
+            BrokeredIdentityContext context = Contexts.withIdToken(
+                    Map.of("given_name", HostileClaims.ONE_MEGABYTE, "all_emails", HostileClaims.nestedList(1000)));
+            preprocess(model("given_name", "given_name"), context);
+            preprocess(model("all_emails", "all_emails"), context);
+            preprocess(model("given_name", "firstName"), context);
+            assertNothingStored(context, "given_name");
+            assertNothingStored(context, "all_emails");
+            assertNull(context.getFirstName());
+        }
+
+        @Test
+        void a_hostile_value_from_userinfo_stores_nothing() {
+            BrokeredIdentityContext context = Contexts.withIdToken(Map.of());
+            context.getContextData()
+                    .put(
+                            org.keycloak.broker.oidc.OIDCIdentityProvider.USER_INFO,
+                            com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                                    .objectNode()
+                                    .put("given_name", HostileClaims.ONE_MEGABYTE)
+                                    .put("verified_at", HostileClaims.HUGE_EXPONENT)
+                                    .set("all_emails", HostileClaims.nestedJson(1000)));
+            preprocess(model("given_name", "given_name"), context);
+            preprocess(model("verified_at", "verified_at"), context);
+            preprocess(model("all_emails", "all_emails"), context);
+            assertNothingStored(context, "given_name");
+            assertNothingStored(context, "verified_at");
+            assertNothingStored(context, "all_emails");
+        }
+    }
+
     @Nested
     class Guards {
 

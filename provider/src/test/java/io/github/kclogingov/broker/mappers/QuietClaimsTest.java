@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -208,6 +209,89 @@ class QuietClaimsTest {
             BrokeredIdentityContext context = Contexts.withIdToken(Map.of("email", "token@example.gov"));
             context.getContextData().put(OIDCIdentityProvider.VALIDATED_ACCESS_TOKEN, "hhJES3wcgjI55jzjBvZpNQ");
             assertEquals("token@example.gov", QuietClaims.get(context, "email"));
+        }
+    }
+
+    /** A hostile value reads as absent: nothing is stored from it, and nothing is worked on. */
+    @Nested
+    class HostileValues {
+
+        static BrokeredIdentityContext userInfo(String claim, JsonNode value) {
+            BrokeredIdentityContext context = Contexts.withIdToken(Map.of());
+            context.getContextData()
+                    .put(
+                            OIDCIdentityProvider.USER_INFO,
+                            JsonNodeFactory.instance.objectNode().set(claim, value));
+            return context;
+        }
+
+        @Test
+        void a_string_over_the_stored_length_is_absent() {
+            String longest = "a".repeat(ClaimValues.MAX_STORED_LENGTH);
+            assertEquals(longest, QuietClaims.get(Contexts.withIdToken(Map.of("given_name", longest)), "given_name"));
+            assertNull(QuietClaims.get(Contexts.withIdToken(Map.of("given_name", longest + "a")), "given_name"));
+            assertNull(QuietClaims.get(
+                    userInfo("given_name", JsonNodeFactory.instance.textNode(HostileClaims.ONE_MEGABYTE)),
+                    "given_name"));
+            assertEquals(
+                    List.of(), QuietClaims.texts(Contexts.withIdToken(Map.of("x", HostileClaims.ONE_MEGABYTE)), "x"));
+        }
+
+        @Test
+        void an_array_holding_one_long_string_is_absent_as_a_whole() {
+            List<String> emails = List.of("a@example.gov", "b".repeat(ClaimValues.MAX_STORED_LENGTH + 1));
+            assertEquals(
+                    List.of(), QuietClaims.texts(Contexts.withIdToken(Map.of("all_emails", emails)), "all_emails"));
+        }
+
+        @Test
+        void a_value_nested_a_thousand_levels_is_absent() {
+            assertNull(QuietClaims.get(userInfo("address", HostileClaims.nestedJson(1000)), "address"));
+            assertNull(QuietClaims.get(
+                    Contexts.withIdToken(Map.of("address", HostileClaims.nestedList(1000))), "address"));
+        }
+
+        @Test
+        void nesting_as_deep_as_login_gov_s_is_read() {
+            assertEquals(
+                    List.of(List.of(List.of("deep"))),
+                    QuietClaims.get(Contexts.withIdToken(Map.of("x", HostileClaims.nestedList(3))), "x"));
+            assertNull(QuietClaims.get(Contexts.withIdToken(Map.of("x", HostileClaims.nestedList(4))), "x"));
+            assertEquals(List.of("deep"), QuietClaims.texts(userInfo("x", HostileClaims.nestedJson(1)), "x"));
+        }
+
+        @Test
+        void too_many_elements_are_absent() {
+            List<String> many = java.util.Collections.nCopies(ClaimBounds.MAX_ELEMENTS + 1, "a@example.gov");
+            assertNull(QuietClaims.get(Contexts.withIdToken(Map.of("all_emails", many)), "all_emails"));
+        }
+
+        @Test
+        void a_huge_or_infinite_number_is_absent() {
+            assertNull(QuietClaims.get(
+                    Contexts.withIdToken(Map.of("verified_at", HostileClaims.HUGE_EXPONENT)), "verified_at"));
+            assertNull(QuietClaims.get(
+                    Contexts.withIdToken(Map.of("verified_at", HostileClaims.TEN_THOUSAND_DIGIT_NUMBER)),
+                    "verified_at"));
+            assertNull(QuietClaims.get(
+                    userInfo("verified_at", JsonNodeFactory.instance.numberNode(Double.POSITIVE_INFINITY)),
+                    "verified_at"));
+            assertNull(QuietClaims.get(
+                    userInfo(
+                            "verified_at",
+                            JsonNodeFactory.instance.numberNode(HostileClaims.TEN_THOUSAND_DIGIT_NUMBER)),
+                    "verified_at"));
+            assertEquals(
+                    1_700_000_000L,
+                    QuietClaims.get(Contexts.withIdToken(Map.of("verified_at", 1_700_000_000L)), "verified_at"));
+        }
+
+        @Test
+        void a_hostile_id_token_value_leaves_userinfo_to_answer() {
+            BrokeredIdentityContext context = withIdTokenAndUserInfo(
+                    Map.of("email", "x".repeat(ClaimValues.MAX_STORED_LENGTH + 1)),
+                    "{\"email\": \"userinfo@example.gov\"}");
+            assertEquals("userinfo@example.gov", QuietClaims.get(context, "email"));
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.kclogingov.broker.signin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,12 +9,15 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import io.github.kclogingov.broker.common.LoginGovLoginException;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PublicKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,12 +25,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.keycloak.broker.provider.IdentityBrokerException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.keycloak.representations.JsonWebToken;
 
 class IdTokenValidatorTest {
@@ -45,9 +52,26 @@ class IdTokenValidatorTest {
         otherKey = generator.generateKeyPair();
     }
 
+    /** Login.gov's JWKS as the validator sees it: keys by kid, and the usable keys of the whole set. */
+    record Jwks(Map<String, PublicKey> byKid) implements IdTokenValidator.KeyResolver {
+        @Override
+        public PublicKey find(String kid) {
+            return byKid.get(kid);
+        }
+
+        @Override
+        public List<PublicKey> usableKeys() {
+            return List.copyOf(byKid.values());
+        }
+    }
+
     IdTokenValidator validator() {
+        return validator(new Jwks(Map.of("primary", loginGovKey.getPublic())));
+    }
+
+    IdTokenValidator validator(IdTokenValidator.KeyResolver keys) {
         return new IdTokenValidator(
-                kid -> "primary".equals(kid) ? loginGovKey.getPublic() : null,
+                keys,
                 ISSUER,
                 CLIENT_ID,
                 Duration.ofSeconds(10),
@@ -80,11 +104,47 @@ class IdTokenValidatorTest {
         return sign(claims.build(), loginGovKey, "primary");
     }
 
-    void assertRefused(String token, String reasonPart) {
-        IdentityBrokerException e =
-                assertThrows(IdentityBrokerException.class, () -> validator().validate(token));
+    /** A JWS signed for real with RS256 whatever its header says, so that only the rule under test can fail. */
+    static String signRaw(String headerJson, String payloadJson, KeyPair key) throws Exception {
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        String input = base64.encodeToString(headerJson.getBytes(StandardCharsets.UTF_8)) + "."
+                + base64.encodeToString(payloadJson.getBytes(StandardCharsets.UTF_8));
+        java.security.Signature signer = java.security.Signature.getInstance("SHA256withRSA");
+        signer.initSign(key.getPrivate());
+        signer.update(input.getBytes(StandardCharsets.US_ASCII));
+        return input + "." + base64.encodeToString(signer.sign());
+    }
+
+    /** The good claims with a header written by hand. */
+    static String withHeader(String headerJson) throws Exception {
+        return signRaw(headerJson, goodClaims().build().toString(), loginGovKey);
+    }
+
+    /** The good claims as JSON, with {@code extra} members spliced in (or replacing earlier ones, last wins). */
+    static String withPayload(String payloadJson) throws Exception {
+        return signRaw("{\"alg\":\"RS256\",\"kid\":\"primary\"}", payloadJson, loginGovKey);
+    }
+
+    /** The good claims' JSON with one member set to raw JSON (or removed when {@code json} is null). */
+    static String claimsJson(String name, String json) {
+        Map<String, Object> claims = new LinkedHashMap<>(goodClaims().build().toJSONObject());
+        claims.remove(name);
+        StringBuilder out = new StringBuilder(JSONObjectUtils.toJSONString(claims));
+        if (json != null) {
+            out.insert(out.length() - 1, ",\"" + name + "\":" + json);
+        }
+        return out.toString();
+    }
+
+    LoginGovLoginException assertRefused(String token, String reasonPart) {
+        return assertRefused(validator(), token, reasonPart);
+    }
+
+    static LoginGovLoginException assertRefused(IdTokenValidator validator, String token, String reasonPart) {
+        LoginGovLoginException e = assertThrows(LoginGovLoginException.class, () -> validator.validate(token));
         assertTrue(e.getMessage().contains(reasonPart), () -> "reason was: " + e.getMessage());
         assertEquals(LoginGovLoginException.MESSAGE_KEY, e.getMessageCode());
+        return e;
     }
 
     @Test
@@ -133,18 +193,48 @@ class IdTokenValidatorTest {
         }
 
         @Test
-        void a_token_without_kid_is_refused() throws Exception {
-            SignedJWT jwt = new SignedJWT(
-                    new JWSHeader.Builder(JWSAlgorithm.RS256).build(),
-                    goodClaims().build());
-            jwt.sign(new RSASSASigner((RSAPrivateKey) loginGovKey.getPrivate()));
-            assertRefused(jwt.serialize(), "no kid");
+        void garbage_is_refused() {
+            assertRefused("not-a-jwt", "not a signed JWT");
+            assertRefused("a.b!.c", "well-formed");
+            assertRefused("", "no id_token");
+            assertRefused(null, "no id_token");
         }
 
         @Test
-        void garbage_is_refused() {
-            assertRefused("not-a-jwt", "well-formed");
-            assertRefused("", "no id_token");
+        void an_encrypted_token_of_five_parts_is_refused() {
+            assertRefused("eyJhbGciOiJSU0EtT0FFUCJ9.a.b.c.d", "not a signed JWT");
+        }
+
+        @Test
+        void padded_base64_is_refused() throws Exception {
+            String[] parts = token(c -> {}).split("\\.");
+            assertRefused(parts[0] + "=." + parts[1] + "." + parts[2], "well-formed");
+        }
+
+        @Test
+        void a_signature_of_the_wrong_length_is_refused() throws Exception {
+            String[] parts = token(c -> {}).split("\\.");
+            assertRefused(parts[0] + "." + parts[1] + ".AAAA", "signature is invalid");
+        }
+
+        @Test
+        void a_key_shorter_than_2048_bits_is_refused() throws Exception {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(1024);
+            KeyPair weak = generator.generateKeyPair();
+            assertRefused(
+                    validator(new Jwks(Map.of("primary", weak.getPublic()))),
+                    signRaw(
+                            "{\"alg\":\"RS256\",\"kid\":\"primary\"}",
+                            goodClaims().build().toString(),
+                            weak),
+                    "shorter than 2048 bits");
+        }
+
+        @Test
+        void a_key_of_another_type_is_refused() throws Exception {
+            PublicKey ec = KeyPairGenerator.getInstance("EC").generateKeyPair().getPublic();
+            assertRefused(validator(new Jwks(Map.of("primary", ec))), token(c -> {}), "not an RSA key");
         }
     }
 
@@ -211,6 +301,313 @@ class IdTokenValidatorTest {
         @Test
         void a_future_nbf_is_refused() throws Exception {
             assertRefused(token(c -> c.notBeforeTime(Date.from(NOW.plusSeconds(60)))), "nbf");
+        }
+    }
+
+    @Nested
+    class Length {
+        @Test
+        void a_token_over_64_kib_is_refused_before_anything_is_parsed() {
+            String huge = "a".repeat(IdTokenValidator.MAX_TOKEN_LENGTH + 1);
+            assertRefused(huge, "longer than 65536 characters");
+        }
+
+        @Test
+        void a_real_size_token_with_many_claims_is_accepted() throws Exception {
+            String token = token(c -> c.claim("address", Map.of("formatted", "x".repeat(2000))));
+            assertTrue(token.length() < IdTokenValidator.MAX_TOKEN_LENGTH);
+            validator().validate(token);
+        }
+    }
+
+    @Nested
+    class KeyId {
+        static String unsignedKid() throws Exception {
+            return withHeader("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
+        }
+
+        @Test
+        void without_kid_the_only_key_of_the_jwks_is_used() throws Exception {
+            assertEquals(
+                    "b2d2d115-1d7e-4579-b9d6-f8e84f4f56ca",
+                    validator().validate(unsignedKid()).getSubject());
+        }
+
+        @Test
+        void without_kid_two_usable_keys_are_refused() throws Exception {
+            IdTokenValidator rotating =
+                    validator(new Jwks(Map.of("primary", loginGovKey.getPublic(), "secondary", otherKey.getPublic())));
+            assertRefused(rotating, unsignedKid(), "id_token has no kid and Login.gov's JWKS holds 2 usable keys");
+        }
+
+        @Test
+        void without_kid_an_empty_jwks_is_refused() throws Exception {
+            assertRefused(validator(new Jwks(Map.of())), unsignedKid(), "holds 0 usable keys");
+        }
+
+        @Test
+        void without_kid_the_only_key_must_still_have_signed() throws Exception {
+            assertRefused(
+                    validator(new Jwks(Map.of("primary", otherKey.getPublic()))),
+                    unsignedKid(),
+                    "signature is invalid");
+        }
+
+        @Test
+        void an_empty_or_non_text_kid_is_refused() throws Exception {
+            assertRefused(withHeader("{\"alg\":\"RS256\",\"kid\":\"\"}"), "is not a key ID");
+            assertRefused(withHeader("{\"alg\":\"RS256\",\"kid\":7}"), "kid (a JSON number)");
+        }
+
+        @Test
+        void an_unknown_kid_is_quoted_sanitised_and_short() throws Exception {
+            String kid = "evil\n\u001b[31m" + "k".repeat(200);
+            LoginGovLoginException e = assertRefused(sign(goodClaims().build(), loginGovKey, kid), "does not list");
+            assertTrue(e.getMessage().contains("evil??[31mkkk"), e.getMessage());
+            assertTrue(e.getMessage().length() < 300, e.getMessage());
+        }
+    }
+
+    @Nested
+    class Header {
+        @ParameterizedTest
+        @ValueSource(strings = {"none", "None", "NONE", "HS256", "RS384", "PS256", "ES256", "rs256", "RS256 "})
+        void any_algorithm_but_exactly_rs256_is_refused(String alg) throws Exception {
+            assertRefused(withHeader("{\"alg\":\"" + alg + "\",\"kid\":\"primary\"}"), "RS256 only");
+        }
+
+        @Test
+        void a_missing_or_non_text_alg_is_refused() throws Exception {
+            assertRefused(withHeader("{\"kid\":\"primary\"}"), "algorithm (none) refused");
+            assertRefused(withHeader("{\"alg\":[\"RS256\"],\"kid\":\"primary\"}"), "(a JSON array)");
+        }
+
+        @Test
+        void two_algs_are_refused_not_guessed() throws Exception {
+            assertRefused(
+                    withHeader("{\"alg\":\"none\",\"alg\":\"RS256\",\"kid\":\"primary\"}"),
+                    "header is not a JSON object");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"jwk", "jku", "x5u", "x5c"})
+        void a_header_carrying_or_pointing_at_a_key_is_refused(String member) throws Exception {
+            assertRefused(
+                    withHeader("{\"alg\":\"RS256\",\"kid\":\"primary\",\"" + member + "\":\"x\"}"),
+                    "carries or points at a key (" + member + ")");
+        }
+
+        @Test
+        void crit_zip_b64_and_cty_are_refused() throws Exception {
+            assertRefused(withHeader("{\"alg\":\"RS256\",\"kid\":\"primary\",\"crit\":[\"exp\"]}"), "crit");
+            assertRefused(withHeader("{\"alg\":\"RS256\",\"kid\":\"primary\",\"zip\":\"DEF\"}"), "zip");
+            assertRefused(withHeader("{\"alg\":\"RS256\",\"kid\":\"primary\",\"b64\":false}"), "b64");
+            assertRefused(withHeader("{\"alg\":\"RS256\",\"kid\":\"primary\",\"cty\":\"JWT\"}"), "nested JWT");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"secevent+jwt", "at+jwt", "JWE", "application/jwt+x"})
+        void a_token_of_another_type_is_refused(String typ) throws Exception {
+            assertRefused(
+                    withHeader("{\"alg\":\"RS256\",\"kid\":\"primary\",\"typ\":\"" + typ + "\"}"),
+                    "id_token type '" + typ + "' refused");
+        }
+
+        @Test
+        void typ_jwt_in_any_case_or_no_typ_is_accepted() throws Exception {
+            validator().validate(withHeader("{\"alg\":\"RS256\",\"kid\":\"primary\",\"typ\":\"jwt\"}"));
+            validator().validate(withHeader("{\"alg\":\"RS256\",\"kid\":\"primary\"}"));
+        }
+
+        @Test
+        void a_header_that_is_not_an_object_is_refused() throws Exception {
+            assertRefused(withHeader("[\"RS256\"]"), "header is not a JSON object");
+            assertRefused(withHeader("{\"alg\":\"RS256\"} trailing"), "header is not a JSON object");
+        }
+
+        @Test
+        void a_deeply_nested_header_is_refused() throws Exception {
+            String deep = "[".repeat(1000) + "]".repeat(1000);
+            assertRefused(withHeader("{\"alg\":\"RS256\",\"kid\":\"primary\",\"x\":" + deep + "}"), "exceeds limits");
+        }
+    }
+
+    @Nested
+    class HostilePayload {
+        @Test
+        void a_deeply_nested_claim_fails_quickly() throws Exception {
+            String deep = "[".repeat(10_000) + "]".repeat(10_000);
+            long start = System.nanoTime();
+            assertRefused(withPayload(claimsJson("x", deep)), "id_token claims are not valid JSON or exceed limits");
+            assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 5);
+        }
+
+        @Test
+        void an_oversized_number_is_refused() throws Exception {
+            assertRefused(
+                    withPayload(claimsJson("verified_at", "1" + "0".repeat(40))),
+                    "id_token claims are not valid JSON or exceed limits");
+        }
+
+        @Test
+        void a_huge_string_is_refused() throws Exception {
+            assertRefused(
+                    withPayload(claimsJson("given_name", "\"" + "a".repeat(BoundedJson.MAX_STRING_LENGTH + 1) + "\"")),
+                    "id_token claims are not valid JSON or exceed limits");
+        }
+
+        @Test
+        void duplicate_claims_are_refused() throws Exception {
+            assertRefused(withPayload(claimsJson("sub", "\"a\",\"sub\":\"b\"")), "exceed limits");
+        }
+
+        @Test
+        void claims_that_are_not_an_object_are_refused() throws Exception {
+            assertRefused(withPayload("[1,2]"), "id_token claims are not valid JSON or exceed limits");
+            assertRefused(withPayload("not json"), "id_token claims are not valid JSON or exceed limits");
+        }
+
+        @Test
+        void the_claims_a_mapper_reads_are_kept() throws Exception {
+            JsonWebToken token = validator()
+                    .validate(token(c -> c.claim("address", Map.of("locality", "Washington"))
+                            .claim("all_emails", List.of("a@example.gov"))));
+            assertEquals(
+                    Map.of("locality", "Washington"), token.getOtherClaims().get("address"));
+            assertEquals(List.of("a@example.gov"), token.getOtherClaims().get("all_emails"));
+            assertEquals("n".repeat(22), token.getOtherClaims().get("nonce"));
+            assertEquals(ISSUER, token.getIssuer());
+            assertEquals(NOW.plusSeconds(900).getEpochSecond(), token.getExp());
+        }
+    }
+
+    @Nested
+    class RequiredClaims {
+        @Test
+        void a_missing_or_empty_issuer_is_refused() throws Exception {
+            assertRefused(token(c -> c.issuer(null)), "id_token has no iss");
+            assertRefused(token(c -> c.issuer("")), "id_token has no iss");
+            assertRefused(withPayload(claimsJson("iss", "[\"" + ISSUER + "\"]")), "issuer is not");
+        }
+
+        @Test
+        void the_issuer_is_not_quoted() throws Exception {
+            LoginGovLoginException e = assertRefused(token(c -> c.issuer("https://secret.example/")), "issuer");
+            assertFalse(e.getMessage().contains("secret"), e.getMessage());
+        }
+
+        @Test
+        void a_missing_sub_is_refused() throws Exception {
+            assertRefused(token(c -> c.subject(null)), "id_token has no sub");
+        }
+
+        @Test
+        void a_sub_that_is_empty_too_long_not_ascii_or_not_text_is_refused() throws Exception {
+            assertRefused(token(c -> c.subject("")), "sub must be a string of 1 to 255");
+            assertRefused(token(c -> c.subject("a".repeat(256))), "sub must be a string of 1 to 255");
+            assertRefused(token(c -> c.subject("caf\u00e9")), "sub must be a string of 1 to 255");
+            assertRefused(token(c -> c.subject("a\nb")), "sub must be a string of 1 to 255");
+            assertRefused(withPayload(claimsJson("sub", "12345")), "sub must be a string of 1 to 255");
+        }
+
+        @Test
+        void a_sub_of_255_ascii_characters_is_accepted() throws Exception {
+            validator().validate(token(c -> c.subject("s".repeat(255))));
+        }
+
+        @Test
+        void the_audience_as_a_one_element_array_is_accepted() throws Exception {
+            validator().validate(withPayload(claimsJson("aud", "[\"" + CLIENT_ID + "\"]")));
+        }
+
+        @Test
+        void a_missing_empty_or_odd_audience_is_refused() throws Exception {
+            assertRefused(withPayload(claimsJson("aud", null)), "id_token has no aud");
+            assertRefused(withPayload(claimsJson("aud", "[]")), "audience must be exactly the client ID");
+            assertRefused(withPayload(claimsJson("aud", "[[\"" + CLIENT_ID + "\"]]")), "audience must be exactly");
+            assertRefused(
+                    withPayload(claimsJson("aud", "{\"aud\":\"" + CLIENT_ID + "\"}")), "audience must be exactly");
+        }
+
+        @Test
+        void an_azp_equal_to_the_client_id_is_accepted() throws Exception {
+            validator().validate(token(c -> c.claim("azp", CLIENT_ID)));
+        }
+
+        @Test
+        void a_null_azp_is_refused() throws Exception {
+            assertRefused(withPayload(claimsJson("azp", "null")), "azp");
+        }
+
+        @Test
+        void a_nonce_that_is_not_text_is_refused() throws Exception {
+            assertRefused(withPayload(claimsJson("nonce", "22")), "nonce is not a string");
+        }
+
+        @Test
+        void no_nonce_is_left_to_the_nonce_check() throws Exception {
+            validator().validate(token(c -> c.claim("nonce", null)));
+        }
+    }
+
+    @Nested
+    class NumericDates {
+        @Test
+        void exp_and_iat_as_text_are_refused() throws Exception {
+            assertRefused(
+                    withPayload(claimsJson("exp", "\"" + NOW.plusSeconds(60).getEpochSecond() + "\"")),
+                    "exp is not a NumericDate");
+            assertRefused(
+                    withPayload(claimsJson("iat", "\"" + NOW.getEpochSecond() + "\"")), "iat is not a NumericDate");
+        }
+
+        @Test
+        void an_exp_beyond_any_real_date_is_refused_without_overflow() throws Exception {
+            assertRefused(withPayload(claimsJson("exp", String.valueOf(Long.MAX_VALUE))), "exp is not a NumericDate");
+            assertRefused(withPayload(claimsJson("exp", "1e300")), "exp is not a NumericDate");
+            assertRefused(withPayload(claimsJson("iat", "-1")), "iat is not a NumericDate");
+        }
+
+        @Test
+        void a_fractional_exp_is_accepted() throws Exception {
+            validator()
+                    .validate(withPayload(claimsJson("exp", NOW.plusSeconds(60).getEpochSecond() + ".5")));
+        }
+
+        @Test
+        void a_null_exp_is_missing() throws Exception {
+            assertRefused(withPayload(claimsJson("exp", "null")), "no exp");
+        }
+
+        @Test
+        void an_auth_time_in_the_past_is_accepted() throws Exception {
+            validator()
+                    .validate(token(
+                            c -> c.claim("auth_time", NOW.minusSeconds(3600).getEpochSecond())));
+        }
+
+        @Test
+        void an_auth_time_in_the_future_beyond_the_skew_is_refused() throws Exception {
+            assertRefused(
+                    token(c -> c.claim("auth_time", NOW.plusSeconds(11).getEpochSecond())),
+                    "auth_time is in the future");
+            validator()
+                    .validate(token(c -> c.claim("auth_time", NOW.plusSeconds(9).getEpochSecond())));
+        }
+
+        @Test
+        void an_auth_time_that_is_not_a_number_is_refused() throws Exception {
+            assertRefused(token(c -> c.claim("auth_time", "yesterday")), "auth_time is not a NumericDate");
+        }
+
+        @Test
+        void an_nbf_that_is_not_a_number_is_refused() throws Exception {
+            assertRefused(withPayload(claimsJson("nbf", "true")), "nbf is not a NumericDate");
+        }
+
+        @Test
+        void an_nbf_within_the_skew_is_accepted() throws Exception {
+            validator().validate(token(c -> c.notBeforeTime(Date.from(NOW.plusSeconds(9)))));
         }
     }
 }
