@@ -17,11 +17,13 @@ import io.github.kclogingov.protocol.Registration;
 import io.github.kclogingov.simulator.AuthorizationFault;
 import io.github.kclogingov.simulator.IdTokenFault;
 import io.github.kclogingov.simulator.RecordedAuthorization;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.keycloak.representations.idm.ComponentRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
@@ -128,6 +130,34 @@ class FailedSignInTest extends BrokerIntegrationTest {
         } finally {
             realm.updateIdentityProvider(Map.of("logingovSigningKeyId", BrokerRealm.KEY_ID));
         }
+    }
+
+    @Test
+    void a_dedicated_key_made_active_after_the_provider_was_saved_is_refused_at_the_next_sign_in() {
+        ComponentRepresentation key = dedicatedKeyComponent();
+        key.getConfig().putSingle("active", "true");
+        realm.resource().components().component(key.getId()).update(key);
+        try {
+            SignInFlow flow = new SignInFlow(realm);
+            HttpBrowser.Page afterButton = flow.pressLoginGov(flow.openLoginPage(Map.of()));
+
+            assertFailurePage(afterButton);
+            assertTrue(simulator.recorder().authorizations().isEmpty(), "nobody is sent to Login.gov");
+            assertTrue(loginErrorEvent(realm).getDetails().get("reason").contains("is an active realm key"));
+        } finally {
+            key.getConfig().putSingle("active", "false");
+            realm.resource().components().component(key.getId()).update(key);
+        }
+        realm.resource().clearEvents();
+        new SignInFlow(realm).signInClaims(Map.of());
+    }
+
+    private ComponentRepresentation dedicatedKeyComponent() {
+        String realmId = realm.resource().toRepresentation().getId();
+        List<ComponentRepresentation> keys =
+                realm.resource().components().query(realmId, "org.keycloak.keys.KeyProvider", BrokerRealm.KEY_ID);
+        assertEquals(1, keys.size(), () -> "the realm's dedicated key component: " + keys);
+        return keys.get(0);
     }
 
     @Test

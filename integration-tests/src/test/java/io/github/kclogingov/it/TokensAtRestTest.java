@@ -6,19 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.github.kclogingov.it.support.Attributes;
 import io.github.kclogingov.it.support.BrokerIntegrationTest;
+import io.github.kclogingov.it.support.BrokerRealm;
 import io.github.kclogingov.it.support.KeycloakDatabase;
 import io.github.kclogingov.it.support.LoginGovServerConfig;
 import io.github.kclogingov.it.support.Mappers;
+import io.github.kclogingov.it.support.ServerLog;
 import io.github.kclogingov.it.support.SignInFlow;
 import io.github.kclogingov.it.support.Users;
 import io.github.kclogingov.protocol.Registration;
 import io.github.kclogingov.simulator.Persona;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.representations.idm.UserSessionRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -83,6 +91,55 @@ class TokensAtRestTest extends BrokerIntegrationTest {
             assertFalse(database.contains(kept), () -> "a user session keeps Login.gov's token: " + kept);
         }
         assertFalse(database.contains(piv.socialSecurityNumber()), "the database holds the full SSN");
+        List<String> issued = simulator.recorder().issuedTokens();
+        assertEquals(4, issued.size(), "two access tokens and two id_tokens issued");
+        String log = ServerLog.content();
+        for (String token : issued) {
+            // The whole token, and its payload alone (the part holding the claims of an id_token).
+            String payload = token.contains(".") ? token.split("\\.")[1] : token;
+            assertFalse(database.contains(payload), "the database holds a token Login.gov issued");
+            assertFalse(log.contains(payload), "the server log holds a token Login.gov issued");
+        }
+    }
+
+    @Test
+    void the_broker_token_endpoint_hands_out_no_login_gov_token() throws Exception {
+        SignInFlow flow = new SignInFlow(realm);
+        flow.signInClaims(Map.of());
+        // Even a user whose application may read stored broker tokens gets none.
+        UserRepresentation user = users.onlyUser();
+        ClientRepresentation broker =
+                realm.resource().clients().findByClientId("broker").get(0);
+        RoleRepresentation readToken = realm.resource()
+                .clients()
+                .get(broker.getId())
+                .roles()
+                .get("read-token")
+                .toRepresentation();
+        realm.resource()
+                .users()
+                .get(user.getId())
+                .roles()
+                .clientLevel(broker.getId())
+                .add(List.of(readToken));
+        String accessToken = flow.exchangeCode(
+                        flow.authorize(Map.of()).locationQuery().get("code"))
+                .get("access_token")
+                .asText();
+
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        realm.brokerEndpoint(BrokerRealm.ALIAS).replace("/endpoint", "/token")))
+                                .header("Authorization", "Bearer " + accessToken)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(400, answer.statusCode(), answer::body);
+        for (String token : simulator.recorder().issuedTokens()) {
+            assertFalse(answer.body().contains(token.split("\\.")[0]), "a Login.gov token was handed out");
+        }
     }
 
     private static void assertContains(String database, String expected, String what) {

@@ -13,11 +13,10 @@ import io.github.kclogingov.broker.signin.ClientAssertionKey;
 import io.github.kclogingov.broker.signin.IdTokenValidator;
 import io.github.kclogingov.broker.signin.LoginGovCallback;
 import io.github.kclogingov.broker.signin.LoginGovPublicKeys;
+import io.github.kclogingov.broker.signin.LoginGovUserinfo;
 import io.github.kclogingov.broker.signin.Reauthentication;
 import io.github.kclogingov.broker.signin.SignInFailure;
 import io.github.kclogingov.broker.signin.UpstreamTokens;
-import io.github.kclogingov.broker.signin.UserinfoChecks;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kclogingov.protocol.AcrValues;
 import io.github.kclogingov.protocol.ClientAuthentication;
 import io.github.kclogingov.protocol.LoginGovProtocol;
@@ -198,13 +197,19 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
                 .validate(encodedToken);
     }
 
-    /** The id_token must belong to this sign-in and this access token before userinfo is called with it. */
+    /**
+     * The id_token must belong to this sign-in and this access token before userinfo is called with
+     * it; then the parent builds the identity from the id_token alone, and userinfo is fetched by
+     * {@link LoginGovUserinfo} instead of the parent (which logs the answer at DEBUG, unbounded).
+     */
     @Override
     protected BrokeredIdentityContext extractIdentity(
             AccessTokenResponse tokenResponse, String accessToken, JsonWebToken idToken) throws IOException {
         AnswerChecks.beforeUserinfo(idToken, accessToken, session.getContext().getAuthenticationSession());
-        BrokeredIdentityContext identity = super.extractIdentity(tokenResponse, accessToken, idToken);
-        UserinfoChecks.check((JsonNode) identity.getContextData().get(USER_INFO), idToken.getSubject());
+        BrokeredIdentityContext identity = super.extractIdentity(tokenResponse, null, idToken);
+        if (accessToken != null) {
+            LoginGovUserinfo.fetchInto(session, getUserInfoUrl(), accessToken, identity);
+        }
         return identity;
     }
 

@@ -45,7 +45,9 @@ public final class SimulatorAdmin {
 
     /** What the JWKS publishes besides the signing keys, and whether it holds the primary key only. */
     public void jwks(boolean unknownKeyTypes, boolean singleKey) {
-        post("jwks", Map.of("unknownKeyTypes", String.valueOf(unknownKeyTypes), "singleKey", String.valueOf(singleKey)));
+        post(
+                "jwks",
+                Map.of("unknownKeyTypes", String.valueOf(unknownKeyTypes), "singleKey", String.valueOf(singleKey)));
     }
 
     private void post(String path, Map<String, String> form) {

@@ -53,17 +53,4 @@ public record LoginGovSettings(
     public boolean canRequestVerifiedLevels() {
         return registration == Registration.VERIFIED || defaultLevel.ial().releasesVerifiedAttributes();
     }
-
-    // TEMPORARY until the settings land from the trust-val branch.
-    public Duration ialMaxAge() {
-        return Duration.ofHours(12);
-    }
-
-    public Duration aalMaxAge() {
-        return Duration.ofHours(1);
-    }
-
-    public boolean reauthenticationAllowed() {
-        return false;
-    }
 }

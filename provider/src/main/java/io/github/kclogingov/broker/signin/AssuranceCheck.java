@@ -4,16 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kclogingov.broker.assurance.AssertedLevel;
 import io.github.kclogingov.broker.common.LoginGovLoginException;
 import io.github.kclogingov.protocol.AcrValues;
+import io.github.kclogingov.protocol.AuthenticationAssurance;
 import io.github.kclogingov.protocol.LoginGovClaims;
+import org.jboss.logging.Logger;
 import org.keycloak.representations.JsonWebToken;
 
 /**
  * What Login.gov asserted must meet what this sign-in asked for, before any user is created or
  * updated: the id_token's {@code acr} meets the requested IAL, its {@code aal} (or userinfo's)
- * echoes the requested AAL, and userinfo's {@code ial}, when present, equals {@code acr}. Keycloak
+ * echoes the requested AAL (a missing {@code aal} when none was asked is Login.gov's default, with a
+ * warning), and userinfo's {@code ial}, when present, equals {@code acr}. Keycloak
  * checks none of it.
  */
 public final class AssuranceCheck {
+
+    private static final Logger LOG = Logger.getLogger(AssuranceCheck.class);
 
     private AssuranceCheck() {}
 
@@ -29,6 +34,13 @@ public final class AssuranceCheck {
         String aal = text(idToken, LoginGovClaims.AAL);
         if (aal == null) {
             aal = text(userInfo, LoginGovClaims.AAL);
+        }
+        if (aal == null && requested.aal() == null) {
+            // Harmless: nothing was asked of the AAL, so Login.gov's default is what it applied.
+            LOG.warnf(
+                    "Login.gov returned no aal; the sign-in asked for none, so Login.gov's default %s is recorded",
+                    AuthenticationAssurance.DEFAULT.value());
+            aal = AuthenticationAssurance.DEFAULT.value();
         }
         String userInfoIal = text(userInfo, LoginGovClaims.IAL);
         if (acr != null && userInfoIal != null && !acr.equals(userInfoIal)) {
