@@ -3,6 +3,7 @@ package io.github.kclogingov.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kclogingov.it.support.BrokerIntegrationTest;
 import io.github.kclogingov.it.support.BrokerRealm;
 import io.github.kclogingov.it.support.FailedSignIn;
@@ -11,6 +12,8 @@ import io.github.kclogingov.it.support.Levels;
 import io.github.kclogingov.it.support.LoginGovServerConfig;
 import io.github.kclogingov.it.support.SignInFlow;
 import io.github.kclogingov.protocol.Registration;
+import io.github.kclogingov.simulator.IdTokenFault;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +102,57 @@ class ReauthenticationTest extends BrokerIntegrationTest {
 
         assertLoginRequired(answer);
         assertEquals(0, simulator.recorder().authorizations().size());
+    }
+
+    @Test
+    void an_allow_listed_client_sends_prompt_login_and_keycloak_reports_login_gov_auth_time() {
+        BrokerRealm allowed = allowListedRealm();
+        SignInFlow flow = new SignInFlow(allowed);
+        flow.signInClaims(Map.of());
+
+        JsonNode claims = flow.claimsAtApplication(
+                flow.continueToApplication(flow.pressLoginGov(flow.authorize(Map.of("prompt", "login")))));
+
+        assertEquals("login", simulator.recorder().authorizations().get(1).parameter("prompt"));
+        long loginGovAuthTime =
+                SignInFlow.claims(lastIdTokenIssued()).get("auth_time").asLong();
+        assertEquals(loginGovAuthTime, claims.get("auth_time").asLong(), "Keycloak's auth_time is Login.gov's");
+    }
+
+    @Test
+    void an_allow_listed_client_gets_login_required_when_login_gov_auth_time_is_older_than_the_request() {
+        BrokerRealm allowed = allowListedRealm();
+        SignInFlow flow = new SignInFlow(allowed);
+        flow.signInClaims(Map.of());
+        simulator.faults().nextIdToken(IdTokenFault.STALE_AUTH_TIME);
+
+        HttpBrowser.Page end =
+                flow.continueToApplication(flow.pressLoginGov(flow.authorize(Map.of("prompt", "login"))));
+
+        assertLoginRequired(end);
+    }
+
+    @Test
+    void an_allow_listed_client_meets_max_age_with_a_fresh_auth_time_and_not_with_a_stale_one() {
+        BrokerRealm allowed = allowListedRealm();
+        SignInFlow first = new SignInFlow(allowed);
+        assertTrue(first.signIn(Map.of("max_age", "300")).locationQuery().containsKey("code"));
+
+        simulator.faults().nextIdToken(IdTokenFault.STALE_AUTH_TIME);
+        assertLoginRequired(new SignInFlow(allowed).signIn(Map.of("max_age", "300")));
+    }
+
+    /** A second realm of this class, registered at the simulator as a client Login.gov allow-listed. */
+    private BrokerRealm allowListedRealm() {
+        BrokerRealm allowed = realmOfThisClass("reauthentication-allowed", Registration.VERIFIED);
+        allowed.allowReauthentication();
+        allowed.reset("verified");
+        return allowed;
+    }
+
+    private String lastIdTokenIssued() {
+        List<String> issued = simulator.recorder().issuedTokens();
+        return issued.get(issued.size() - 1);
     }
 
     private static void assertLoginRequired(HttpBrowser.Page answer) {

@@ -113,4 +113,68 @@ class StepUpTest extends BrokerIntegrationTest {
         assertEquals("login_required", answer.locationQuery().get("error"));
         assertEquals(1, simulator.recorder().authorizations().size());
     }
+
+    @Test
+    void an_assertion_older_than_its_axis_limit_sends_the_person_back_to_login_gov() throws InterruptedException {
+        simulator.setAutoPersona("piv-cac");
+        realm.updateIdentityProvider(Map.of("logingovAalMaxAgeSeconds", "1", "logingovIalMaxAgeSeconds", "1"));
+        try {
+            SignInFlow flow = new SignInFlow(realm);
+            flow.signInClaims(Map.of("acr_values", "piv-cac"));
+            Thread.sleep(2100);
+
+            HttpBrowser.Page piv = flow.authorize(Map.of("acr_values", "piv-cac"));
+            assertTrue(isStepUp(piv), () -> "a PIV/CAC assertion older than the AAL limit is asserted again: " + piv);
+            assertEquals(
+                    "piv-cac",
+                    flow.claimsAtApplication(flow.continueToApplication(piv))
+                            .get("acr")
+                            .asText());
+            Thread.sleep(2100);
+
+            HttpBrowser.Page verified = flow.authorize(Map.of("acr_values", "verified"));
+            assertTrue(isStepUp(verified), () -> "a verified identity older than the IAL limit: " + verified);
+            flow.claimsAtApplication(flow.continueToApplication(verified));
+            Thread.sleep(2100);
+
+            HttpBrowser.Page plain = flow.authorize(Map.of("acr_values", "auth-only"));
+            assertTrue(
+                    plain.isRedirect() && SignInFlow.isApplication(plain.location()),
+                    () -> "a request that needs neither axis is single sign-on: " + plain);
+            assertEquals(3, simulator.recorder().authorizations().size());
+        } finally {
+            realm.updateIdentityProvider(Map.of("logingovAalMaxAgeSeconds", "", "logingovIalMaxAgeSeconds", ""));
+        }
+    }
+
+    @Test
+    void a_second_login_gov_provider_linked_later_never_lends_its_level_to_the_session() {
+        String production = "logingov-production";
+        realm.addSecondProvider(production, Map.of("logingovIal", VERIFIED));
+        simulator.setAutoPersona("verified");
+        SignInFlow flow = new SignInFlow(realm);
+        flow.signInClaims(Map.of());
+
+        // Keycloak's application-initiated action that links another identity provider to the signed-in user.
+        HttpBrowser.Page confirm = flow.browser.followUntil(
+                flow.authorize(Map.of("kc_action", "idp_link:" + production)), SignInFlow::isApplication);
+        assertEquals(200, confirm.status(), "Keycloak asks the person to confirm the link");
+        HttpBrowser.Page linked = flow.browser.followUntil(
+                flow.browser.post(confirm.formAction(), Map.of("continue", "")), SignInFlow::isApplication);
+        assertTrue(linked.isRedirect() && SignInFlow.isApplication(linked.location()), linked::toString);
+        assertEquals(VERIFIED, simulator.recorder().authorizations().get(1).parameter("acr_values"));
+        String userId = realm.resource().users().list().get(0).getId();
+        assertEquals(
+                2, realm.resource().users().get(userId).getFederatedIdentity().size(), "both providers linked");
+
+        HttpBrowser.Page verified = flow.authorize(Map.of("acr_values", "verified"));
+        assertTrue(
+                isStepUp(verified),
+                () -> "the session signed in through " + BrokerRealm.ALIAS + " at auth-only; the verified answer of "
+                        + production + " must not serve it: " + verified);
+    }
+
+    private static boolean isStepUp(HttpBrowser.Page page) {
+        return page.isRedirect() && page.location().getPath().endsWith("/broker/" + BrokerRealm.ALIAS + "/login");
+    }
 }

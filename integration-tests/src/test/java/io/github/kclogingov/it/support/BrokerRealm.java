@@ -127,6 +127,37 @@ public final class BrokerRealm {
     }
 
     /**
+     * A second Login.gov provider in this realm (as an agency with sandbox and production side by
+     * side would have), registered at the simulator as its own client; once only.
+     *
+     * @param config settings on top of a copy of the first provider's
+     */
+    public void addSecondProvider(String alias, Map<String, String> config) {
+        if (resource().identityProviders().findAll().stream()
+                .anyMatch(p -> p.getAlias().equals(alias))) {
+            return;
+        }
+        IdentityProviderRepresentation second = identityProvider();
+        second.setAlias(alias);
+        second.setInternalId(null);
+        String secondClientId = loginGovClientId + ":" + alias;
+        second.getConfig().put("clientId", secondClientId);
+        second.getConfig().putAll(config);
+        resource().identityProviders().create(second).close();
+        simulator.addServiceProvider(ServiceProvider.privateKeyJwt(
+                secondClientId, List.of(brokerEndpoint(alias)), List.of(key.certificatePem()), registration));
+    }
+
+    /**
+     * Registers this realm again at the simulator, now allow-listed for {@code prompt=login} and
+     * {@code auth_time} (Login.gov's per-client flag), and tells the provider so.
+     */
+    public void allowReauthentication() {
+        simulator.addServiceProvider(serviceProvider().withReauthenticationAllowed(true));
+        updateIdentityProvider(Map.of("logingovReauthentication", "true"));
+    }
+
+    /**
      * Puts back the state every test starts from, since the realm is kept for all tests of its class
      * and the simulator for the whole run: no users, no events, and a simulator with no pending
      * faults, nothing recorded, its personas as it started them, and {@code autoPersona} signing in.

@@ -6,9 +6,11 @@ import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 /**
  * The Keycloak under test: the 26.7.3 distribution with the provider JAR, as built by the
  * provider module, dropped into {@code providers/}. The server log also goes to a file so that
- * tests can read what the server wrote, with Keycloak's broker categories and the provider's own at
- * DEBUG: every test runs with the most talkative logging an operator could turn on there, and
- * {@code PersonalDataTest} checks that none of Login.gov's tokens or claim values reach it.
+ * tests can read what the server wrote, with Keycloak's broker categories, its userinfo dump
+ * ({@code org.keycloak.social.user_profile_dump}) and the provider's own at DEBUG: every test runs
+ * with the most talkative logging an operator could turn on there (less the mapper-sync chatter),
+ * and {@code PersonalDataTest} and {@code TokensAtRestTest} check that none of Login.gov's tokens or
+ * claim values reach it.
  */
 public class LoginGovServerConfig implements KeycloakServerConfig {
 
@@ -19,6 +21,8 @@ public class LoginGovServerConfig implements KeycloakServerConfig {
                         KeycloakServerConfigBuilder.LogHandlers.CONSOLE, KeycloakServerConfigBuilder.LogHandlers.FILE);
         return config.dependency("io.github.kclogingov", "logingov-keycloak-provider")
                 .option("log-file", ServerLog.path().toString())
-                .option("log-level", "INFO,org.keycloak.broker:debug,io.github.kclogingov:debug");
+                .option(
+                        "log-level",
+                        "INFO,org.keycloak.broker:debug,org.keycloak.broker.provider.mappersync:info,org.keycloak.social.user_profile_dump:debug,io.github.kclogingov:debug");
     }
 }
