@@ -86,9 +86,22 @@ class AdminConfigurationTest extends BrokerIntegrationTest {
                 "SSN at auth-only | logingovAttributes=email##social_security_number | social_security_number need a verified level",
                 "unknown attribute | logingovAttributes=email##groups | Login.gov has no attribute groups",
                 "verified scope at auth-only | logingovAttributes=<blank>;defaultScope=openid email address | need a verified service level",
-                "unknown scope | logingovAttributes=<blank>;defaultScope=openid email groups | does not know the scope"
+                "unknown scope | logingovAttributes=<blank>;defaultScope=openid email groups | does not know the scope",
+                "plain http base URL | logingovEnvironment=custom;logingovBaseUrl=http://idp.example.gov/ | must start with https://",
+                "loopback look-alike | logingovEnvironment=custom;logingovBaseUrl=http://localhost.evil.example/ | must start with https://",
+                "zero IAL max age | logingovIalMaxAgeSeconds=0 | verified identity (IAL) reuse time must be a positive number",
+                "AAL max age beyond 12 h | logingovAalMaxAgeSeconds=86400 | strong authentication (AAL) reuse time must be at most 43200"
             })
     void a_configuration_that_cannot_work_is_refused_with_a_reason(String name, String setting, String message) {
+        assertRefused(name, setting, message, false);
+    }
+
+    @Test
+    void store_tokens_is_refused_on_save_with_the_reason() {
+        assertRefused("store tokens", "logingovIal=urn:acr.login.gov:auth-only", "Turn 'Store tokens' off", true);
+    }
+
+    private void assertRefused(String name, String setting, String message, boolean storeTokens) {
         Map<String, String> settings = new HashMap<>();
         for (String pair : setting.split(";")) {
             String[] keyValue = pair.split("=", 2);
@@ -96,6 +109,7 @@ class AdminConfigurationTest extends BrokerIntegrationTest {
             settings.put(keyValue[0].trim(), keyValue[1].trim().replace("<blank>", " "));
         }
         IdentityProviderRepresentation provider = BrokerRealm.newIdentityProvider("refused", settings);
+        provider.setStoreToken(storeTokens);
 
         BadRequestException refused = assertThrows(BadRequestException.class, () -> {
             try (Response response = realm.resource().identityProviders().create(provider)) {
