@@ -219,6 +219,9 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
         BrokeredIdentityContext identity = super.getFederatedIdentity(response);
         AnswerChecks.afterUserinfo(
                 identity, session.getContext().getAuthenticationSession(), Time.currentTime(), clockSkewSeconds());
+        // The raw token response (access token and id_token) has served its purpose; left in the
+        // context, Keycloak would copy it into the authentication session during a first login.
+        identity.getContextData().remove(FEDERATED_ACCESS_TOKEN_RESPONSE);
         return identity;
     }
 
