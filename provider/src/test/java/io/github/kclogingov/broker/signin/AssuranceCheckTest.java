@@ -130,17 +130,46 @@ class AssuranceCheckTest {
         }
 
         @Test
-        void missing_from_both_is_refused() {
-            assertTrue(refusal(VERIFIED, idToken(VERIFIED, null), null).contains("returned no aal"));
-            assertTrue(refusal(VERIFIED, idToken(VERIFIED, null), userInfo("{\"sub\": \"x\"}"))
+        void missing_from_both_when_an_aal_was_asked_is_refused() {
+            assertTrue(refusal(VERIFIED + " " + AAL2, idToken(VERIFIED, null), null)
+                    .contains("returned no aal"));
+            assertTrue(refusal(VERIFIED + " " + AAL2, idToken(VERIFIED, null), userInfo("{\"sub\": \"x\"}"))
+                    .contains("returned no aal"));
+            assertTrue(refusal(AUTH_ONLY + " " + PIV_CAC, idToken(AUTH_ONLY, null), null)
                     .contains("returned no aal"));
         }
 
         @Test
-        void a_userinfo_aal_that_is_not_text_counts_as_missing() {
-            assertTrue(refusal(VERIFIED, idToken(VERIFIED, null), userInfo("{\"aal\": 2}"))
+        void missing_from_both_when_the_default_was_asked_by_name_is_refused() {
+            assertTrue(refusal(VERIFIED + " " + DEFAULT_AAL, idToken(VERIFIED, null), null)
                     .contains("returned no aal"));
-            assertTrue(refusal(VERIFIED, idToken(VERIFIED, null), userInfo("{\"aal\": null}"))
+        }
+
+        @Test
+        void missing_from_both_when_none_was_asked_is_login_gov_default() {
+            AssertedLevel level = AssuranceCheck.check(acr(AUTH_ONLY), idToken(AUTH_ONLY, null), null);
+            assertEquals(
+                    new AssertedLevel(
+                            IdentityAssurance.AUTH_ONLY, AUTH_ONLY, AuthenticationAssurance.DEFAULT, DEFAULT_AAL),
+                    level);
+            AssertedLevel withUserInfo =
+                    AssuranceCheck.check(acr(VERIFIED), idToken(VERIFIED, null), userInfo("{\"sub\": \"x\"}"));
+            assertEquals(AuthenticationAssurance.DEFAULT, withUserInfo.aal());
+            assertEquals(DEFAULT_AAL, withUserInfo.aalValue());
+        }
+
+        @Test
+        void missing_when_none_was_asked_still_needs_the_acr_to_meet_the_request() {
+            String reason = refusal(VERIFIED, idToken(AUTH_ONLY, null), null);
+            assertTrue(reason.contains("does not meet the requested " + VERIFIED), reason);
+            assertTrue(refusal(VERIFIED, idToken(null, null), null).contains("returned no acr"));
+        }
+
+        @Test
+        void a_userinfo_aal_that_is_not_text_counts_as_missing() {
+            assertTrue(refusal(VERIFIED + " " + AAL2, idToken(VERIFIED, null), userInfo("{\"aal\": 2}"))
+                    .contains("returned no aal"));
+            assertTrue(refusal(VERIFIED + " " + AAL2, idToken(VERIFIED, null), userInfo("{\"aal\": null}"))
                     .contains("returned no aal"));
         }
 
