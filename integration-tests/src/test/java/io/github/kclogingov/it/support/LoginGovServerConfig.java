@@ -9,7 +9,7 @@ import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
  * tests can read what the server wrote, with Keycloak's broker categories, its userinfo dump
  * ({@code org.keycloak.social.user_profile_dump}) and the provider's own at DEBUG: every test runs
  * with the most talkative logging an operator could turn on there (less the mapper-sync chatter),
- * and {@code PersonalDataTest} and {@code TokensAtRestTest} check that none of Login.gov's tokens or
+ * and {@code PersonalDataTest} checks that none of Login.gov's tokens or
  * claim values reach it.
  */
 public class LoginGovServerConfig implements KeycloakServerConfig {

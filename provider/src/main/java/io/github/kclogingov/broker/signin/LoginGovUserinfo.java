@@ -5,6 +5,10 @@ import io.github.kclogingov.broker.common.LoginGovLoginException;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.jboss.logging.Logger;
 import org.keycloak.broker.oidc.OIDCIdentityProvider;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.http.simple.SimpleHttp;
@@ -21,6 +25,8 @@ import org.keycloak.models.KeycloakSession;
  */
 public final class LoginGovUserinfo {
 
+    private static final Logger LOG = Logger.getLogger(LoginGovUserinfo.class);
+
     /** Login.gov's fullest answer (every attribute, a long address) is about 2 KB. */
     static final int MAX_ANSWER_LENGTH = 64 * 1024;
 
@@ -35,6 +41,13 @@ public final class LoginGovUserinfo {
             KeycloakSession session, String userinfoUrl, String accessToken, BrokeredIdentityContext identity) {
         JsonNode userinfo = fetch(session, userinfoUrl, accessToken);
         UserinfoChecks.check(userinfo, identity.getId());
+        if (LOG.isDebugEnabled()) {
+            // Claim names only, which say what Login.gov released; never a value.
+            List<String> names = new ArrayList<>();
+            userinfo.fieldNames().forEachRemaining(names::add);
+            Collections.sort(names);
+            LOG.debugf("Login.gov userinfo accepted, claims released: %s", names);
+        }
         fill(identity, userinfo);
     }
 
