@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,6 +134,9 @@ class HostileLoginGovTest extends BrokerIntegrationTest {
 
         assertRefused(page, "Login.gov refused the sign-in request");
         assertFalse(page.body().contains("<script>alert(1)</script>"), "the description is escaped, not markup");
+        assertTrue(
+                decodedEntities(page.body()).contains("\uFF1Cscript\uFF1Ealert(1)\uFF1C/script\uFF1E"),
+                () -> "the person reads Login.gov's text, as inert text:\n" + page.body());
         assertFalse(page.body().contains("\r\nSet-Cookie"), "no raw line break from Login.gov reaches the page");
         assertFalse(
                 loginErrorEvent(realm).getDetails().toString().contains("\n"),
@@ -289,6 +294,14 @@ class HostileLoginGovTest extends BrokerIntegrationTest {
         List<UserRepresentation> users = realm.resource().users().list();
         assertEquals(1, users.size(), () -> "users: " + users.size());
         return users.get(0);
+    }
+
+    /** The page's text with numeric character references decoded, as a browser shows it. */
+    private static String decodedEntities(String html) {
+        return Pattern.compile("&#(x?)([0-9a-fA-F]+);")
+                .matcher(html)
+                .replaceAll(m -> Matcher.quoteReplacement(Character.toString(
+                        Integer.parseInt(m.group(2), m.group(1).isEmpty() ? 10 : 16))));
     }
 
     private static boolean isBrokerCallback(URI uri) {

@@ -41,6 +41,17 @@ public final class UntrustedText {
         return cut(value.replaceAll("[^\\x20-\\x7E]", "?"), MAX_QUOTED);
     }
 
+    /**
+     * A failure reason as text on a page. Keycloak's error page decodes HTML entities and then runs
+     * the message through an HTML sanitizer, which silently drops any markup Login.gov's text
+     * carried (and with it what the person should read); escaping cannot survive that. So the
+     * angle brackets become their fullwidth look-alikes: the person sees {@code ＜script＞} as inert
+     * text, and events and logs keep the text as it came (control characters removed).
+     */
+    public static String forPage(String text) {
+        return text == null ? "" : text.replace('<', '\uFF1C').replace('>', '\uFF1E');
+    }
+
     private static String cut(String text, int maxLength) {
         return text.length() > maxLength ? text.substring(0, maxLength) + "..." : text;
     }

@@ -1,6 +1,7 @@
 package io.github.kclogingov.broker.signin;
 
 import io.github.kclogingov.broker.common.LoginGovLoginException;
+import io.github.kclogingov.broker.common.UntrustedText;
 import io.github.kclogingov.broker.config.InvalidSettingsException;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
@@ -59,7 +60,11 @@ public final class SignInFailure {
         }
         event.error(Errors.IDENTITY_PROVIDER_LOGIN_FAILURE);
         return ErrorPage.error(
-                session, authSession, Response.Status.BAD_GATEWAY, LoginGovLoginException.MESSAGE_KEY, reason);
+                session,
+                authSession,
+                Response.Status.BAD_GATEWAY,
+                LoginGovLoginException.MESSAGE_KEY,
+                UntrustedText.forPage(reason));
     }
 
     /**
