@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
@@ -152,6 +153,10 @@ class HostileLoginGovTest extends BrokerIntegrationTest {
         HttpBrowser.Page page = new SignInFlow(realm).signIn(Map.of());
 
         assertNoSessionFrom(page);
+        List<EventRepresentation> errors = realm.resource().getEvents().stream()
+                .filter(event -> event.getError() != null)
+                .toList();
+        assertFalse(errors.isEmpty(), "an event records the refused callback");
         assertEquals(
                 0,
                 simulator.recorder().tokenRequests().stream()

@@ -170,7 +170,7 @@ class PersonalDataTest extends BrokerIntegrationTest {
     }
 
     @Test
-    void the_broker_token_endpoint_hands_out_no_login_gov_token() throws Exception {
+    void neither_the_broker_token_endpoint_nor_token_exchange_hands_out_a_login_gov_token() throws Exception {
         SignInFlow flow = new SignInFlow(realm);
         flow.signInClaims(Map.of());
         // Even a user whose application may read stored broker tokens gets none.
@@ -204,8 +204,23 @@ class PersonalDataTest extends BrokerIntegrationTest {
                         HttpResponse.BodyHandlers.ofString());
 
         assertEquals(400, answer.statusCode(), answer::body);
+        HttpResponse<String> exchange = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(realm.realmUrl() + "/protocol/openid-connect/token"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(HttpBrowser.form(Map.of(
+                                        "grant_type", "urn:ietf:params:oauth:grant-type:token-exchange",
+                                        "client_id", BrokerRealm.APP_CLIENT_ID,
+                                        "client_secret", BrokerRealm.APP_SECRET,
+                                        "subject_token", accessToken,
+                                        "requested_issuer", BrokerRealm.ALIAS))))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, exchange.statusCode(), exchange::body);
         for (String token : simulator.recorder().issuedTokens()) {
-            assertFalse(answer.body().contains(token.split("\\.")[0]), "a Login.gov token was handed out");
+            String header = token.split("\\.")[0];
+            assertFalse(answer.body().contains(header), "the broker token endpoint handed out a Login.gov token");
+            assertFalse(exchange.body().contains(header), "token exchange handed out a Login.gov token");
         }
     }
 
