@@ -69,10 +69,13 @@ class FailedSignInTest extends BrokerIntegrationTest {
     @Test
     void a_person_who_cancels_at_login_gov_is_back_on_the_login_page() {
         simulator.faults().nextAuthorization(AuthorizationFault.CANCEL);
+        int logStart = ServerLog.content().length();
         HttpBrowser.Page page = new SignInFlow(realm).signIn(Map.of());
 
         assertEquals(200, page.status(), () -> "expected Keycloak's login page, got " + page);
-        assertTrue(page.contains("Access denied when authenticating with Login.gov"), page::body);
+        assertTrue(page.contains("You cancelled signing in with Login.gov"), page::body);
+        String log = ServerLog.content().substring(logStart);
+        assertFalse(log.contains(" ERROR "), () -> "a cancel is no error:\n" + log);
         page.hrefOf("social-" + BrokerRealm.ALIAS);
         assertNoUser(realm);
     }

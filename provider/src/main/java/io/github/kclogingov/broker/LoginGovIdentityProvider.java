@@ -310,13 +310,16 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
                 @QueryParam(OAUTH2_PARAMETER_CODE) String authorizationCode,
                 @QueryParam(OAuth2Constants.ERROR) String error,
                 @QueryParam(OAuth2Constants.ERROR_DESCRIPTION) String errorDescription) {
-            if (state != null && error != null && !ACCESS_DENIED.equals(error)) {
+            if (state != null && ACCESS_DENIED.equals(error)) {
+                return handler.cancelled(state);
+            }
+            if (state != null && error != null) {
                 return handler.loginGovRefused(state, error, errorDescription);
             }
             if (state != null && error == null && authorizationCode != null) {
                 return handler.exchangeCode(state, authorizationCode);
             }
-            // Missing state, a cancelled sign-in (access_denied) or neither code nor error: Keycloak's own handling.
+            // Missing state, or neither code nor error: Keycloak's own handling.
             return super.authResponse(state, authorizationCode, error, errorDescription);
         }
     }

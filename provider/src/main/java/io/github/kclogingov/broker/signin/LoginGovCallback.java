@@ -66,6 +66,22 @@ public final class LoginGovCallback {
         return fail(authSession, "Login.gov refused the sign-in request (" + loginGovText + ")", loginGovText);
     }
 
+    /**
+     * The person pressed "Cancel" at Login.gov ({@code access_denied}): back to the login page, whose
+     * theme says they cancelled. An ordinary outcome, so no ERROR line (the stock endpoint logs one).
+     */
+    public Response cancelled(String state) {
+        try {
+            verifiedSession(state);
+        } catch (WebApplicationException e) {
+            return e.getResponse();
+        }
+        LOG.debugf(
+                "Sign-in through '%s' cancelled at Login.gov",
+                provider.getConfig().getAlias());
+        return callback.cancelled(provider.getConfig());
+    }
+
     /** Login.gov redirected back with a code: exchange it, validate what comes back, continue the flow. */
     public Response exchangeCode(String state, String code) {
         AuthenticationSessionModel authSession;
