@@ -10,7 +10,8 @@ final class LogoutPages {
     private LogoutPages() {}
 
     static String confirmation(String clientId, String formAction, String pendingId) {
-        String body = "<p>You are signing out of <strong>" + HtmlPage.escape(clientId) + "</strong>.</p>\n"
+        String body = "<p>You are signing out of " + PersonaPickerPage.SERVICE_NAME + " " + HtmlPage.urn(clientId)
+                + " and of the Login.gov simulator.</p>\n"
                 + "<form method=\"post\" action=\"" + HtmlPage.escape(formAction) + "\">\n"
                 + "<input type=\"hidden\" name=\"" + LOGOUT_FIELD + "\" value=\"" + HtmlPage.escape(pendingId) + "\">\n"
                 + "<button class=\"primary\" type=\"submit\" name=\"" + ANSWER_FIELD + "\" value=\"" + ANSWER_YES

@@ -4,8 +4,9 @@ import com.sun.net.httpserver.HttpHandler;
 import io.github.kclogingov.protocol.LoginGovEndpoints;
 
 /**
- * Which handler answers which path: Login.gov's endpoints under the issuer, then the simulator's
- * own pages and its admin API under {@code simulator/}.
+ * Which handler answers which path: the simulator's page for people at the issuer URL, Login.gov's
+ * endpoints under the issuer, then the simulator's own pages and its admin API under
+ * {@code simulator/}.
  */
 final class SimulatorRoutes {
 
@@ -16,6 +17,8 @@ final class SimulatorRoutes {
         SignInFlow signIn = new SignInFlow(context);
         LogoutFlow logout = new LogoutFlow(context);
         return new Router()
+                // The issuer URL itself: "/" of the host, or the issuer's path when it has one.
+                .route(SimulatorContext.pathOf(endpoints.issuer()), "GET", new RootEndpoint(context))
                 .route(
                         SimulatorContext.pathOf(endpoints.discovery()),
                         "GET",
