@@ -1,5 +1,8 @@
 package io.github.kclogingov.demo;
 
+import io.github.kclogingov.demo.app.AppSettings;
+import io.github.kclogingov.demo.app.DemoApp;
+import io.github.kclogingov.demo.app.RealmLevels;
 import io.github.kclogingov.protocol.Registration;
 import io.github.kclogingov.simulator.LoginGovSimulator;
 import io.github.kclogingov.simulator.Mode;
@@ -15,8 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs the whole demo on this machine: the Login.gov simulator (in this JVM, persona picker on)
- * and Keycloak with the Login.gov broker and the demo realm (a child process), until Ctrl-C.
+ * Runs the whole demo on this machine: the Login.gov simulator (in this JVM, persona picker on),
+ * Keycloak with the Login.gov broker and the demo realm (a child process), and the demo
+ * application that signs in with the realm (in this JVM), until Ctrl-C.
  *
  * <p>Every run generates a new client-assertion key, registers its certificate at the simulator,
  * hands the private key to the realm import through environment variables, and deletes Keycloak's
@@ -25,16 +29,21 @@ import java.util.Map;
  * with the same persona simply creates the user again.
  *
  * <p>Usage: {@code DemoLauncher <keycloak home> <realm file>}; the demo Maven profile passes both.
- * It is a little over 200 lines because it also holds the banner it prints, word for word.
+ * It is over 200 lines because it also holds the banner it prints, word for word.
  */
 public final class DemoLauncher {
     static final int KEYCLOAK_PORT = 8080;
     static final int SIMULATOR_PORT = 8081;
+    static final int APP_PORT = 8082;
     static final String REALM = "demo";
     static final String IDP_ALIAS = "logingov";
     static final String CLIENT_ID = "urn:gov:gsa:openidconnect.profiles:sp:sso:demo:keycloak";
     static final String KEYCLOAK_URL = "http://localhost:" + KEYCLOAK_PORT;
     static final String SIMULATOR_ISSUER = "http://localhost:" + SIMULATOR_PORT + "/";
+    static final String APP_URL = "http://localhost:" + APP_PORT + "/";
+    /** The realm's client for the demo application: public, PKCE S256, redirect URIs on {@link #APP_URL}. */
+    static final String APP_CLIENT_ID = "demo-app";
+
     static final String BROKER_ENDPOINT = KEYCLOAK_URL + "/realms/" + REALM + "/broker/" + IDP_ALIAS + "/endpoint";
     /** The first start builds Keycloak with the provider (about 20 s) before starting (about 15 s). */
     static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
@@ -43,6 +52,7 @@ public final class DemoLauncher {
     private volatile boolean stopping;
     private LoginGovSimulator simulator;
     private KeycloakProcess keycloak;
+    private DemoApp app;
 
     public static void main(String[] args) throws InterruptedException {
         if (args.length != 2) {
@@ -72,6 +82,8 @@ public final class DemoLauncher {
         KeycloakDistribution distribution = KeycloakDistribution.at(keycloakHome);
         Ports.requireFree(KEYCLOAK_PORT, "Keycloak");
         Ports.requireFree(SIMULATOR_PORT, "the Login.gov simulator");
+        Ports.requireFree(APP_PORT, "the demo application");
+        List<String> levelNames = levelNames(realmFile);
 
         SelfSignedKey clientAssertionKey =
                 SelfSignedKey.generate("CN=Keycloak demo realm, OU=Login.gov client assertion");
@@ -86,6 +98,8 @@ public final class DemoLauncher {
             System.out.println("[demo] Login.gov simulator started at " + simulator.issuer()
                     + "; starting Keycloak (the first start takes a minute)...");
             keycloak = KeycloakProcess.startDev(distribution, KEYCLOAK_PORT, keycloakEnvironment(clientAssertionKey));
+            // Started before Keycloak is ready: it only calls Keycloak when someone signs in.
+            app = startApp(levelNames);
         }
         keycloak.awaitReady(
                 URI.create(KEYCLOAK_URL + "/realms/" + REALM + "/.well-known/openid-configuration"), STARTUP_TIMEOUT);
@@ -94,7 +108,25 @@ public final class DemoLauncher {
         int exitCode = keycloak.waitFor();
         if (!stopping) {
             throw new DemoException("Keycloak exited unexpectedly (exit code " + exitCode
-                    + "); its output above says why. The simulator is stopped too.");
+                    + "); its output above says why. The simulator and the demo application are stopped too.");
+        }
+    }
+
+    private static List<String> levelNames(Path realmFile) throws DemoException {
+        try {
+            return RealmLevels.fromRealmFile(realmFile);
+        } catch (IOException e) {
+            throw new DemoException("Cannot read the level names of the realm: " + e.getMessage(), e);
+        }
+    }
+
+    private static DemoApp startApp(List<String> levelNames) throws DemoException {
+        AppSettings settings =
+                new AppSettings(URI.create(APP_URL), KEYCLOAK_URL + "/realms/" + REALM, APP_CLIENT_ID, levelNames);
+        try {
+            return DemoApp.start(settings, APP_PORT);
+        } catch (IOException e) {
+            throw new DemoException("Cannot start the demo application on port " + APP_PORT + ": " + e.getMessage(), e);
         }
     }
 
@@ -134,16 +166,6 @@ public final class DemoLauncher {
                 clientAssertionKey.certificateBase64());
     }
 
-    /**
-     * The demo application asking for a verified level. The PKCE challenge is RFC 7636's example:
-     * the request only needs to be well formed, nobody exchanges the code.
-     */
-    static final String STEP_UP_URL = KEYCLOAK_URL + "/realms/" + REALM + "/protocol/openid-connect/auth"
-            + "?client_id=demo-app&response_type=code&scope=openid&acr_values=verified"
-            + "&redirect_uri=" + KEYCLOAK_URL.replace(":", "%3A").replace("/", "%2F") + "%2Frealms%2F" + REALM
-            + "%2Faccount%2F"
-            + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256";
-
     static String banner(List<Persona> personas) {
         StringBuilder text = new StringBuilder();
         String rule = "=".repeat(78);
@@ -152,24 +174,25 @@ public final class DemoLauncher {
                 .append('\n')
                 .append("  The Login.gov broker demo is running.\n\n")
                 .append("  1. Open            ")
-                .append(KEYCLOAK_URL)
-                .append("/realms/")
-                .append(REALM)
-                .append("/account\n")
-                .append("  2. Click           \"Sign in with Login.gov\"\n")
+                .append(APP_URL)
+                .append("   (the demo application) and press \"Sign in\"\n")
+                .append("  2. Click           \"Sign in with Login.gov\" on Keycloak's page\n")
                 .append("  3. Pick a persona  on the simulator's page:\n");
         for (Persona persona : personas) {
             text.append(
                     String.format("       %-13s %s: %s%n", persona.id(), persona.displayName(), persona.description()));
         }
         text.append('\n')
-                .append(
-                        "  4. Step up         signed in as an auth-only session (the account page asks for no level),\n")
-                .append("                     open this application request for acr_values=verified:\n")
-                .append("       ")
-                .append(STEP_UP_URL)
-                .append('\n')
-                .append("                     Keycloak sends you straight back to Login.gov for a verified level.\n\n")
+                .append("  4. Read the result back in the application: who signed in, the level (acr),\n")
+                .append("                     logingov_ial / logingov_aal, every claim it received.\n")
+                .append("  5. Step up         press a level's button there (e.g. \"Ask for verified\"): a new\n")
+                .append("                     request with acr_values; Keycloak goes back to Login.gov if needed.\n")
+                .append("                     \"Sign out\" ends the Keycloak and Login.gov sessions.\n\n")
+                .append("  Account console    ")
+                .append(KEYCLOAK_URL)
+                .append("/realms/")
+                .append(REALM)
+                .append("/account\n")
                 .append("  Admin console      ")
                 .append(KEYCLOAK_URL)
                 .append("/admin/master/console/#/")
@@ -186,19 +209,27 @@ public final class DemoLauncher {
         return text.toString();
     }
 
-    /** The shutdown hook: Keycloak first (it may still call the simulator), then the simulator. */
+    /**
+     * The shutdown hook: the application first (no new sign-ins), then Keycloak (it may still call
+     * the simulator), then the simulator.
+     */
     private void stop() {
         KeycloakProcess keycloakToStop;
         LoginGovSimulator simulatorToStop;
+        DemoApp appToStop;
         synchronized (lock) {
             stopping = true;
+            appToStop = app;
             keycloakToStop = keycloak;
             simulatorToStop = simulator;
         }
-        if (keycloakToStop == null && simulatorToStop == null) {
+        if (keycloakToStop == null && simulatorToStop == null && appToStop == null) {
             return;
         }
-        System.out.println("[demo] Stopping Keycloak and the Login.gov simulator...");
+        System.out.println("[demo] Stopping the demo application, Keycloak and the Login.gov simulator...");
+        if (appToStop != null) {
+            appToStop.close();
+        }
         if (keycloakToStop != null) {
             keycloakToStop.stop();
         }

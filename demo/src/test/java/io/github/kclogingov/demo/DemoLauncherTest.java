@@ -1,6 +1,7 @@
 package io.github.kclogingov.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.kclogingov.simulator.Persona;
@@ -12,6 +13,8 @@ class DemoLauncherTest {
     void the_banner_says_where_to_click_how_to_administer_and_how_to_stop() {
         String banner = DemoLauncher.banner(Persona.defaults());
         for (String expected : new String[] {
+            "1. Open            http://localhost:8082/",
+            "\"Sign in\"",
             "http://localhost:8080/realms/demo/account",
             "\"Sign in with Login.gov\"",
             "http://localhost:8080/admin/",
@@ -19,11 +22,18 @@ class DemoLauncherTest {
             "http://localhost:8081/",
             "auth-only",
             "verified",
-            "acr_values=verified",
+            "acr_values",
+            "Sign out",
             "Ctrl-C stops everything."
         }) {
             assertTrue(banner.contains(expected), () -> "missing " + expected + " in\n" + banner);
         }
+    }
+
+    @Test
+    void the_banner_no_longer_prints_a_hand_made_authorization_request() {
+        // It ended on Keycloak's "Invalid parameter: redirect_uri"; step-up is the application's buttons now.
+        assertFalse(DemoLauncher.banner(Persona.defaults()).contains("/protocol/openid-connect/auth"));
     }
 
     @Test

@@ -1,0 +1,54 @@
+package io.github.kclogingov.demo.app;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One browser's state in the application, kept server-side: the authorization requests it has
+ * started and not finished, and the sign-in it ended with.
+ */
+final class BrowserSession {
+    /** Long enough to pick a persona and read the simulator's pages; short enough that old states die. */
+    static final Duration PENDING_LIFETIME = Duration.ofMinutes(15);
+    /** A few tabs or back-button retries; more is someone pressing buttons in a loop. */
+    static final int MAX_PENDING = 10;
+
+    private final Map<String, PendingSignIn> pendingByState = new LinkedHashMap<>();
+    private SignedIn signedIn;
+
+    synchronized void addPending(PendingSignIn signIn) {
+        pendingByState.put(signIn.state(), signIn);
+        Iterator<String> oldest = pendingByState.keySet().iterator();
+        while (pendingByState.size() > MAX_PENDING) {
+            oldest.next();
+            oldest.remove();
+        }
+    }
+
+    /** The request this {@code state} belongs to, used once: a replayed callback finds nothing. */
+    synchronized Optional<PendingSignIn> takePending(String state, Instant now) {
+        PendingSignIn signIn = state == null ? null : pendingByState.remove(state);
+        if (signIn == null || signIn.startedAt().plus(PENDING_LIFETIME).isBefore(now)) {
+            return Optional.empty();
+        }
+        return Optional.of(signIn);
+    }
+
+    synchronized Optional<SignedIn> signedIn() {
+        return Optional.ofNullable(signedIn);
+    }
+
+    synchronized void signIn(SignedIn result) {
+        signedIn = result;
+    }
+
+    synchronized Optional<SignedIn> signOut() {
+        SignedIn previous = signedIn;
+        signedIn = null;
+        return Optional.ofNullable(previous);
+    }
+}
