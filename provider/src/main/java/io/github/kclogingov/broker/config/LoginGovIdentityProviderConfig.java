@@ -62,6 +62,7 @@ public class LoginGovIdentityProviderConfig extends PinnedOidcConfig {
     public void validate(RealmModel realm) {
         validateLoginGovSettings();
         super.validate(realm);
+        ButtonLabels.warnIfShared(getAlias(), getDisplayName());
         getConfig().putAll(pinnedValues());
     }
 
