@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
@@ -72,6 +73,7 @@ class DemoWalkthroughTest extends BrokerIntegrationTest {
 
     private DemoApp app;
     private Path screenshots;
+    private Duration implicitWait;
 
     static boolean chromiumIsInstalled() {
         return BrowserStepUpTest.chromiumIsInstalled();
@@ -81,6 +83,10 @@ class DemoWalkthroughTest extends BrokerIntegrationTest {
     void start() throws IOException {
         realm = realmOfThisClass("demo-walk", Registration.VERIFIED);
         realm.reset("verified");
+        // The login page's title as the demo shows it (the test realms leave the display name out).
+        RealmRepresentation representation = realm.resource().toRepresentation();
+        representation.setDisplayName(BrokerRealm.realmExport(Map.of()).getDisplayName());
+        realm.resource().update(representation);
         simulator.setMode(Mode.INTERACTIVE);
         List<String> levels = RealmLevels.fromRealmFile(Path.of(System.getProperty("logingov.realmExport")));
         app = DemoApp.start(new AppSettings(URI.create(APP_URL), realm.realmUrl(), "demo-app", levels), APP_PORT);
@@ -88,12 +94,19 @@ class DemoWalkthroughTest extends BrokerIntegrationTest {
         Files.createDirectories(screenshots);
         Files.deleteIfExists(screenshots.resolve("failure.png"));
         driver().manage().window().setSize(DESKTOP);
+        // Every page is waited for explicitly; the framework's implicit wait would make each poll
+        // for an element that is not (yet) there last 5 s.
+        implicitWait = driver().manage().timeouts().getImplicitWaitTimeout();
+        driver().manage().timeouts().implicitlyWait(Duration.ZERO);
     }
 
     @AfterEach
     void stop() {
         // The simulator is shared by the whole run; the other classes expect it automatic.
         simulator.setMode(Mode.AUTOMATIC);
+        if (implicitWait != null) {
+            driver().manage().timeouts().implicitlyWait(implicitWait);
+        }
         if (app != null) {
             app.close();
         }
