@@ -20,7 +20,9 @@ import java.util.Map;
 /**
  * Runs the whole demo on this machine: the Login.gov simulator (in this JVM, persona picker on),
  * Keycloak with the Login.gov broker and the demo realm (a child process), and the demo
- * application that signs in with the realm (in this JVM), until Ctrl-C.
+ * application that signs in with the realm (in this JVM), until Ctrl-C. Over 200 lines because it
+ * is the one place that starts, wires and stops the three parts and prints the banner; each part
+ * lives in its own class.
  *
  * <p>Every run generates a new client-assertion key, registers its certificate at the simulator,
  * hands the private key to the realm import through environment variables, and deletes Keycloak's

@@ -12,13 +12,16 @@ import io.github.kclogingov.simulator.Mode;
 import io.github.kclogingov.simulator.ServiceProvider;
 import io.github.kclogingov.simulator.SimulatorConfig;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -174,5 +177,22 @@ class DockerComposeTest {
         if (!composeLines().contains("      - ./demo/compose/simulator.json:/opt/simulator/simulator.json:ro")) {
             fail("docker-compose.yml does not mount demo/compose/simulator.json where the simulator reads it");
         }
+    }
+
+    /**
+     * Debian's docker-compose (1.x) parses and validates the file without a Docker engine; `.ci/run`
+     * installs it. Without it this check is reported skipped, never passed.
+     */
+    @Test
+    void docker_compose_itself_accepts_the_file_when_it_is_installed() throws Exception {
+        Path dockerCompose = Path.of("/usr/bin/docker-compose");
+        Assumptions.assumeTrue(Files.isExecutable(dockerCompose), "docker-compose is not installed");
+        Process check = new ProcessBuilder(dockerCompose.toString(), "-f", COMPOSE_FILE.toString(), "config", "--quiet")
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(check.waitFor(60, TimeUnit.SECONDS), "docker-compose config hung");
+        assertEquals(0, check.exitValue(), () -> "docker-compose config refused the file:\n" + output);
     }
 }
