@@ -51,14 +51,7 @@ public final class SignInFailure {
             String alias,
             String reason,
             String loginGovText) {
-        LOG.warnf("Sign-in through identity provider '%s' failed: %s", alias, reason);
-        event.event(EventType.IDENTITY_PROVIDER_LOGIN)
-                .detail(Details.IDENTITY_PROVIDER, alias)
-                .detail(Details.REASON, reason);
-        if (loginGovText != null) {
-            event.detail(LOGINGOV_ERROR_DETAIL, loginGovText);
-        }
-        event.error(Errors.IDENTITY_PROVIDER_LOGIN_FAILURE);
+        record(event, alias, reason, loginGovText);
         return ErrorPage.error(
                 session,
                 authSession,
@@ -80,16 +73,24 @@ public final class SignInFailure {
             String alias,
             String reason,
             LoginProtocol.Error error) {
-        LOG.warnf("Sign-in through identity provider '%s' failed: %s", alias, reason);
-        event.event(EventType.IDENTITY_PROVIDER_LOGIN)
-                .detail(Details.IDENTITY_PROVIDER, alias)
-                .detail(Details.REASON, reason)
-                .error(Errors.IDENTITY_PROVIDER_LOGIN_FAILURE);
+        record(event, alias, reason, null);
         LoginProtocol protocol = session.getProvider(LoginProtocol.class, authSession.getProtocol());
         protocol.setRealm(authSession.getRealm())
                 .setHttpHeaders(session.getContext().getRequestHeaders())
                 .setUriInfo(session.getContext().getUri())
                 .setEventBuilder(event);
         return protocol.sendError(authSession, error, reason);
+    }
+
+    /** The one warning line and the one error event of a failed sign-in, whichever way it is answered. */
+    private static void record(EventBuilder event, String alias, String reason, String loginGovText) {
+        LOG.warnf("Sign-in through identity provider '%s' failed: %s", alias, reason);
+        event.event(EventType.IDENTITY_PROVIDER_LOGIN)
+                .detail(Details.IDENTITY_PROVIDER, alias)
+                .detail(Details.REASON, reason);
+        if (loginGovText != null) {
+            event.detail(LOGINGOV_ERROR_DETAIL, loginGovText);
+        }
+        event.error(Errors.IDENTITY_PROVIDER_LOGIN_FAILURE);
     }
 }
