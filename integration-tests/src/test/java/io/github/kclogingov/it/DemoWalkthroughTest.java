@@ -49,7 +49,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The demo as a person walks through it, in a real (headless) Chromium: the demo application
  * (started in this JVM on its demo port), Keycloak's login page and its Login.gov button, the
  * simulator's persona page (the shared simulator switched to interactive for this test), back to
- * the application signed in, a step-up to {@code verified}, and sign-out through Login.gov.
+ * the application signed in, Keycloak's account console (no empty "verified by Login.gov" field
+ * at auth-only, the verified address with its lines after the step-up), a step-up to
+ * {@code verified}, and sign-out through Login.gov.
  *
  * <p>It also checks what the eye would: the button's computed colours and focus ring against the
  * shipped {@code logingov.css}, and that no page overflows sideways on a 360 px wide screen.
@@ -177,6 +179,19 @@ class DemoWalkthroughTest extends BrokerIntegrationTest {
         screenshot("05-app-signed-in-auth-only");
         assertNoOverflowAtPhoneWidth("05-app-signed-in-auth-only");
 
+        // 5b. The account console in the same session: Login.gov released no verified attribute at
+        // auth-only, and the logingov account theme shows no empty "verified by Login.gov" box.
+        openAccountConsole();
+        waitFor("the empty verified fields hidden", d -> !isShown("birthdate"));
+        List<String> labels = shownLabels();
+        assertTrue(
+                labels.stream().noneMatch(label -> label.contains("verified by Login.gov")),
+                "no verified field is shown empty: " + labels);
+        assertTrue(labels.contains("First name"), "fields the person can fill in stay: " + labels);
+        screenshot("05b-account-console-auth-only");
+        browser.open(APP_URL);
+        waitForHeading("the demo application, still signed in", "Signed in");
+
         // 6. Step-up: Keycloak sends the browser straight back to Login.gov.
         driver().findElement(By.xpath("//button[normalize-space()='Ask for verified']"))
                 .click();
@@ -189,6 +204,17 @@ class DemoWalkthroughTest extends BrokerIntegrationTest {
         assertEquals("urn:acr.login.gov:verified", claim("logingov_ial"), "Login.gov's IAL after the step-up");
         screenshot("06-app-signed-in-verified");
 
+        // 6b. The account console again: now the verified attributes are there, the street's two
+        // lines kept; a field Login.gov did not release (no PIV/CAC here) is still not shown.
+        openAccountConsole();
+        waitFor("the verified street address", d -> !fieldValue("street").isEmpty());
+        assertTrue(isShown("street") && isShown("birthdate"), "verified fields shown: " + shownLabels());
+        assertTrue(fieldValue("street").contains("\n"), "the street keeps its lines: " + fieldValue("street"));
+        assertTrue(!isShown("logingov_x509_subject"), "an empty PIV/CAC field is not shown: " + shownLabels());
+        screenshot("06b-account-console-verified");
+        browser.open(APP_URL);
+        waitForHeading("the demo application, still signed in", "Signed in");
+
         // 7. Sign out through Keycloak and Login.gov.
         driver().findElement(By.xpath("//button[normalize-space()='Sign out']")).click();
         waitForHeading("the simulator's logout confirmation", "Do you want to sign out?");
@@ -198,6 +224,33 @@ class DemoWalkthroughTest extends BrokerIntegrationTest {
         waitForHeading("the demo application after sign-out", "Not signed in");
         assertTrue(driver().getCurrentUrl().startsWith(APP_URL), "back at the application");
         screenshot("07-app-signed-out");
+    }
+
+    /** Keycloak's account console, "Personal info", once the person's data has been filled in. */
+    private void openAccountConsole() {
+        browser.open(realm.realmUrl() + "/account");
+        waitFor(
+                "the account console's personal info with the person's email",
+                d -> !fieldValue("email").isEmpty());
+    }
+
+    /** A field's value as the page holds it (the console sets the property, not the attribute). */
+    private String fieldValue(String id) {
+        Object value =
+                js().executeScript("const e = document.getElementById(arguments[0]); return e ? e.value : '';", id);
+        return value == null ? "" : value.toString();
+    }
+
+    private boolean isShown(String fieldId) {
+        return driver().findElements(By.cssSelector("label[for='" + fieldId + "']")).stream()
+                .anyMatch(WebElement::isDisplayed);
+    }
+
+    private List<String> shownLabels() {
+        return driver().findElements(By.cssSelector("form label")).stream()
+                .filter(WebElement::isDisplayed)
+                .map(label -> label.getText().replace("*", "").trim())
+                .toList();
     }
 
     private void signInAs(String persona) {
