@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.kclogingov.demo.app.AppCommandLine;
+import io.github.kclogingov.demo.app.AppUsageException;
 import io.github.kclogingov.simulator.Persona;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DemoLauncherTest {
@@ -39,5 +44,14 @@ class DemoLauncherTest {
     @Test
     void the_broker_endpoint_registered_at_the_simulator_is_the_realm_s() {
         assertEquals("http://localhost:8080/realms/demo/broker/logingov/endpoint", DemoLauncher.BROKER_ENDPOINT);
+    }
+
+    @Test
+    void the_standalone_application_s_defaults_are_the_launcher_s() throws AppUsageException {
+        AppCommandLine defaults = AppCommandLine.parse(List.of(), Map.of());
+        assertEquals(URI.create(DemoLauncher.APP_URL), defaults.appUrl());
+        assertEquals(DemoLauncher.KEYCLOAK_URL + "/realms/" + DemoLauncher.REALM, defaults.issuer());
+        assertEquals(DemoLauncher.APP_CLIENT_ID, defaults.clientId());
+        assertEquals(DemoLauncher.APP_PORT, defaults.port());
     }
 }

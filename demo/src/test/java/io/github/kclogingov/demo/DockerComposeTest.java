@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.kclogingov.demo.app.AppCommandLine;
+import io.github.kclogingov.demo.app.AppUsageException;
+import io.github.kclogingov.demo.app.DemoAppMain;
 import io.github.kclogingov.protocol.Registration;
 import io.github.kclogingov.simulator.ClientAssertionKeyFiles;
 import io.github.kclogingov.simulator.Main;
@@ -12,11 +15,13 @@ import io.github.kclogingov.simulator.Mode;
 import io.github.kclogingov.simulator.ServiceProvider;
 import io.github.kclogingov.simulator.SimulatorConfig;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,23 +33,20 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Checks the top-level docker-compose.yml as far as a machine without a Docker engine can, line by
  * line (no YAML library): images pinned, Keycloak's version the build's, mounted host paths real,
- * and the same realm settings and simulator registration as {@link DemoLauncher}. {@code .ci/run}
+ * and the same realm settings, simulator registration and demo application as {@link DemoLauncher}.
+ * DemoComposeAfterPackageTest runs the demo application's service command on the packaged JAR. {@code .ci/run}
  * also has {@code docker-compose config} parse it.
  */
 class DockerComposeTest {
-    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
-    private static final Path COMPOSE_FILE = ROOT.resolve("docker-compose.yml");
+    private static final Path ROOT = ComposeFile.ROOT;
+    private static final Path COMPOSE_FILE = ComposeFile.FILE;
     private static final Pattern IMAGE = Pattern.compile("^\\s*image:\\s*(\\S+)\\s*$");
-    /** A short-syntax bind mount: {@code - ./host/path:/container/path[:ro]}. */
-    private static final Pattern BIND_MOUNT = Pattern.compile("^\\s*-\\s*(\\./[^:\\s]+):/\\S*$");
+    private static final Pattern BIND_MOUNT = ComposeFile.BIND_MOUNT;
+    /** The module these tests run in: its JARs are packaged after them (DemoComposeAfterPackageTest checks those). */
+    private static final Path THIS_MODULE = Path.of("").toAbsolutePath();
 
     private static List<String> composeLines() throws IOException {
-        assertTrue(Files.isRegularFile(COMPOSE_FILE), COMPOSE_FILE + " is missing");
-        // Comments are documentation (the demo application's placeholder among them), not services.
-        return Files.readAllLines(COMPOSE_FILE).stream()
-                .filter(line -> !line.strip().startsWith("#"))
-                .map(line -> line.replaceAll("\\s+#.*$", ""))
-                .toList();
+        return ComposeFile.lines();
     }
 
     private static List<String> matches(Pattern pattern) throws IOException {
@@ -76,7 +78,7 @@ class DockerComposeTest {
     @Test
     void every_image_is_pinned_by_an_explicit_version_tag() throws IOException {
         List<String> images = matches(IMAGE);
-        assertTrue(images.size() >= 4, "expected Keycloak, PostgreSQL and two Java services, got " + images);
+        assertTrue(images.size() >= 5, "expected Keycloak, PostgreSQL and three Java services, got " + images);
         for (String image : images) {
             String name = image.substring(image.lastIndexOf('/') + 1);
             assertTrue(name.contains(":"), image + " has no tag: it would be whatever latest is that day");
@@ -98,7 +100,9 @@ class DockerComposeTest {
     @Test
     void every_mounted_host_path_exists_after_the_build() throws IOException {
         List<String> sources = matches(BIND_MOUNT);
-        assertTrue(sources.size() >= 4, "expected the two JARs, the realm and the simulator's config, got " + sources);
+        assertTrue(
+                sources.size() >= 6,
+                "expected the three JARs, the realm (twice) and the simulator's config, got " + sources);
         String version = projectVersion();
         for (String source : sources) {
             Path path = ROOT.resolve(source).normalize();
@@ -117,8 +121,9 @@ class DockerComposeTest {
                     source + " is not what " + module.getFileName() + " builds: " + artifactId + "-" + version
                             + "[-all].jar");
             // Once the module has been packaged (./mvnw package or verify packages it before this
-            // module's tests run), the file itself must be there.
-            if (isPackaged(module.resolve("target"), artifactId)) {
+            // module's tests run), the file itself must be there. This module is packaged after its
+            // tests: DemoComposeAfterPackageTest checks its JAR then.
+            if (!module.equals(THIS_MODULE) && isPackaged(module.resolve("target"), artifactId)) {
                 assertTrue(Files.isRegularFile(path), source + " is missing although " + artifactId + " was built");
             }
         }
@@ -177,6 +182,64 @@ class DockerComposeTest {
         if (!composeLines().contains("      - ./demo/compose/simulator.json:/opt/simulator/simulator.json:ro")) {
             fail("docker-compose.yml does not mount demo/compose/simulator.json where the simulator reads it");
         }
+    }
+
+    @Test
+    void the_demo_application_is_a_service_in_the_simulator_s_network_namespace() throws IOException {
+        List<String> demoApp = ComposeFile.service("demo-app");
+        assertEquals(
+                ComposeFile.value(ComposeFile.service("simulator"), "image"),
+                ComposeFile.value(demoApp, "image"),
+                "the same Java runtime image as the simulator");
+        // Keycloak's issuer http://localhost:8080/realms/demo must be one URL for it and the browser.
+        assertEquals("service:simulator", ComposeFile.value(demoApp, "network_mode"));
+        assertTrue(demoApp.contains("      keycloak:"), "demo-app depends on keycloak: " + demoApp);
+        String published = DemoLauncher.APP_PORT + ":" + DemoLauncher.APP_PORT;
+        assertTrue(
+                ComposeFile.items(ComposeFile.service("simulator"), "ports").contains(published),
+                "the namespace's owner, the simulator service, publishes " + published);
+        assertFalse(demoApp.stream().anyMatch(line -> line.startsWith("    ports:")), "network_mode forbids ports:");
+    }
+
+    @Test
+    void the_demo_application_runs_the_runnable_jar_this_module_builds() throws IOException {
+        List<String> demoApp = ComposeFile.service("demo-app");
+        String jar = "./demo/target/logingov-demo-" + projectVersion() + "-all.jar";
+        assertTrue(
+                ComposeFile.items(demoApp, "volumes").contains(jar + ":/opt/demo/demo.jar:ro"),
+                "demo-app mounts " + jar + " read-only");
+        assertEquals(
+                List.of("java", "-jar", "/opt/demo/demo.jar"),
+                ComposeFile.items(demoApp, "command").subList(0, 3));
+        // Before this module is packaged, its pom must be what makes that name and runs that class.
+        String pom = Files.readString(ROOT.resolve("demo/pom.xml"));
+        assertTrue(pom.contains("<shadedClassifierName>all</shadedClassifierName>"), "demo/pom.xml shades an -all JAR");
+        assertTrue(
+                pom.contains("<mainClass>" + DemoAppMain.class.getName() + "</mainClass>"),
+                "the -all JAR's Main-Class is " + DemoAppMain.class.getName());
+    }
+
+    @Test
+    void the_demo_application_gets_the_launcher_s_settings_and_listens_on_all_interfaces()
+            throws IOException, AppUsageException {
+        List<String> demoApp = ComposeFile.service("demo-app");
+        List<String> command = ComposeFile.items(demoApp, "command");
+        List<String> environment = demoApp.stream()
+                .filter(line -> line.startsWith("    environment:"))
+                .toList();
+        assertEquals(List.of(), environment, "its settings are all on its command line, where they are read");
+
+        AppCommandLine settings = AppCommandLine.parse(command.subList(3, command.size()), Map.of());
+
+        assertEquals(URI.create(DemoLauncher.APP_URL), settings.appUrl());
+        assertEquals(DemoLauncher.KEYCLOAK_URL + "/realms/" + DemoLauncher.REALM, settings.issuer());
+        assertEquals(DemoLauncher.APP_CLIENT_ID, settings.clientId());
+        assertEquals(DemoLauncher.APP_PORT, settings.port());
+        assertTrue(settings.bindAddress().isAnyLocalAddress(), "published ports arrive on the container's interface");
+        assertTrue(
+                ComposeFile.items(demoApp, "volumes")
+                        .contains("./realm-export/logingov-demo-realm.json:" + settings.realmFile() + ":ro"),
+                "the level names come from the realm file Keycloak imports, mounted at " + settings.realmFile());
     }
 
     /**

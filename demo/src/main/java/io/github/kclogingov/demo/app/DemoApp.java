@@ -16,9 +16,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The demo application: a small OpenID Connect client of the demo realm, served on localhost by
- * the JDK's HTTP server inside the launcher's JVM. It signs in with the authorization code flow
- * (PKCE S256, state and nonce checked) and shows what it received.
+ * The demo application: a small OpenID Connect client of the demo realm, served by the JDK's HTTP
+ * server inside the launcher's JVM, or on its own ({@link DemoAppMain}, e.g. in docker compose).
+ * It signs in with the authorization code flow (PKCE S256, state and nonce checked) and shows what
+ * it received.
  *
  * <p>Routes: {@code GET /} (sign-in link, or the result), {@code POST /sign-in} (a new request,
  * with an optional {@code acr_values}), {@code GET /callback} (Keycloak's answer), {@code POST
@@ -53,7 +54,15 @@ public final class DemoApp implements AutoCloseable {
 
     /** Starts on the loopback interface; port 0 picks a free one (tests). */
     public static DemoApp start(AppSettings settings, int port) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        return start(settings, InetAddress.getLoopbackAddress(), port);
+    }
+
+    /**
+     * Starts on {@code bindAddress}: loopback on a workstation, the wildcard address in a container
+     * (published ports arrive on the container's interface, not on its loopback).
+     */
+    public static DemoApp start(AppSettings settings, InetAddress bindAddress, int port) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(bindAddress, port), 0);
         DemoApp app = new DemoApp(settings, server);
         server.createContext("/", app::handle);
         server.setExecutor(app.executor);
