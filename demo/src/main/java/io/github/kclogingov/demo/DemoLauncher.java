@@ -194,7 +194,7 @@ public final class DemoLauncher {
                 .append(KEYCLOAK_URL)
                 .append("/realms/")
                 .append(REALM)
-                .append("/account\n")
+                .append("/account   (what Keycloak stored for the person)\n")
                 .append("  Admin console      ")
                 .append(KEYCLOAK_URL)
                 .append("/admin/master/console/#/")
@@ -202,7 +202,7 @@ public final class DemoLauncher {
                 .append("   (admin / admin)\n")
                 .append("  Login.gov simulator ")
                 .append(SIMULATOR_ISSUER)
-                .append(".well-known/openid-configuration\n")
+                .append("   (what it is, its discovery URL, its personas)\n")
                 .append(
                         "  Every start resets Keycloak's data and re-imports realm-export/logingov-demo-realm.json.\n\n")
                 .append("  Ctrl-C stops everything.\n")
