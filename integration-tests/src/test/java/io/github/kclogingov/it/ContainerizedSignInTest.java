@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dasniko.testcontainers.keycloak.KeycloakContainer;
 import io.github.kclogingov.it.support.BrokerRealm;
 import io.github.kclogingov.it.support.HttpBrowser;
+import io.github.kclogingov.it.support.KeycloakUnderTest;
 import io.github.kclogingov.it.support.SignInFlow;
 import io.github.kclogingov.protocol.Registration;
 import io.github.kclogingov.simulator.LoginGovSimulator;
@@ -35,7 +36,7 @@ class ContainerizedSignInTest {
 
     @Container
     static final KeycloakContainer KEYCLOAK = new KeycloakContainer(
-                    "quay.io/keycloak/keycloak:" + System.getProperty("logingov.keycloakVersion", "26.7.3"))
+                    "quay.io/keycloak/keycloak:" + KeycloakUnderTest.version())
             .withProviderLibsFrom(List.of(new File(System.getProperty("logingov.providerJar"))));
 
     static LoginGovSimulator simulator;

@@ -11,6 +11,7 @@ import io.github.kclogingov.it.support.Attributes;
 import io.github.kclogingov.it.support.BrokerIntegrationTest;
 import io.github.kclogingov.it.support.BrokerRealm;
 import io.github.kclogingov.it.support.HttpBrowser;
+import io.github.kclogingov.it.support.KeycloakUnderTest;
 import io.github.kclogingov.it.support.LoginGovServerConfig;
 import io.github.kclogingov.it.support.ServerLog;
 import io.github.kclogingov.it.support.SignInFlow;
@@ -279,7 +280,7 @@ class HostileLoginGovTest extends BrokerIntegrationTest {
             assertFalse(page.locationQuery().containsKey("code"), () -> "a code for a refused callback: " + page);
             assertTrue(page.locationQuery().containsKey("error"), page::toString);
         } else {
-            assertTrue(page.status() >= 400 && page.status() < 500, () -> "a clear error page, not " + page);
+            assertTrue(KeycloakUnderTest.isRefusalPageStatus(page.status()), () -> "a clear error page, not " + page);
             assertFalse(page.body().contains("Exception"), "no stack trace on the page");
         }
         assertUntouched();

@@ -2,6 +2,7 @@ package io.github.kclogingov.broker;
 
 import io.github.kclogingov.broker.accounts.EmailVerifiedPolicy;
 import io.github.kclogingov.broker.assurance.AchievedLevel;
+import io.github.kclogingov.broker.common.KeycloakVersionDifferences;
 import io.github.kclogingov.broker.config.InvalidSettingsException;
 import io.github.kclogingov.broker.config.LoginGovIdentityProviderConfig;
 import io.github.kclogingov.broker.config.LoginGovSettings;
@@ -246,6 +247,7 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
         return UpstreamTokens.refusal(null);
     }
 
+    /** The same, as Keycloak 26.6 and later ask (not in 26.5: {@link KeycloakVersionDifferences}). */
     @Override
     public Response retrieveToken(
             KeycloakSession session, FederatedIdentityModel identity, UserSessionModel userSession, UserModel user) {

@@ -2,6 +2,7 @@ package io.github.kclogingov.it.support;
 
 import io.github.kclogingov.protocol.Registration;
 import io.github.kclogingov.simulator.LoginGovSimulator;
+import org.junit.jupiter.api.BeforeEach;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
@@ -25,6 +26,12 @@ public abstract class BrokerIntegrationTest {
 
     /** The test class's realm, set by its {@code @BeforeEach} through {@link #realmOfThisClass}. */
     protected BrokerRealm realm;
+
+    /** The server is the Keycloak version this run is for ({@link KeycloakUnderTest}). */
+    @BeforeEach
+    protected void keycloakIsTheVersionUnderTest() {
+        KeycloakUnderTest.checkServer(admin);
+    }
 
     /** The realm named {@code name}, imported on the class's first test and kept for the others. */
     protected BrokerRealm realmOfThisClass(String name, Registration registration) {

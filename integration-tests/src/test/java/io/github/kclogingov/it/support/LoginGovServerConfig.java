@@ -4,8 +4,9 @@ import org.keycloak.testframework.server.KeycloakServerConfig;
 import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 
 /**
- * The Keycloak under test: the 26.7.3 distribution with the provider JAR, as built by the
- * provider module, dropped into {@code providers/}. The server log also goes to a file so that
+ * The Keycloak under test: the distribution of the version this run is for ({@link
+ * KeycloakUnderTest}) with the provider JAR, as built by the provider module, dropped into {@code
+ * providers/}. The server log also goes to a file so that
  * tests can read what the server wrote, with Keycloak's broker categories, its userinfo dump
  * ({@code org.keycloak.social.user_profile_dump}) and the provider's own at DEBUG: every test runs
  * with the most talkative logging an operator could turn on there (less the mapper-sync chatter),
@@ -16,6 +17,7 @@ public class LoginGovServerConfig implements KeycloakServerConfig {
 
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
+        KeycloakUnderTest.adaptServerOptions(config);
         config.log()
                 .handlers(
                         KeycloakServerConfigBuilder.LogHandlers.CONSOLE, KeycloakServerConfigBuilder.LogHandlers.FILE);

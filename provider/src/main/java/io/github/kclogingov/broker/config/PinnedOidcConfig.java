@@ -137,7 +137,8 @@ abstract class PinnedOidcConfig extends OIDCIdentityProviderConfig {
     /**
      * Keycloak's answer is true whenever the identity-brokering-api v2 feature is off, which keeps
      * the id_token and access token as user-session notes; for the reasons of {@link
-     * #isStoreToken()}, never.
+     * #isStoreToken()}, never. Not in Keycloak 26.5, which never asks ({@link
+     * io.github.kclogingov.broker.common.KeycloakVersionDifferences}).
      */
     @Override
     public boolean isStoreTokenInSession() {

@@ -1,21 +1,19 @@
 package io.github.kclogingov.broker.signin;
 
+import io.github.kclogingov.broker.common.KeycloakVersionDifferences;
 import io.github.kclogingov.protocol.LoginGovProtocol;
 import java.security.PublicKey;
 import java.util.List;
 import java.util.Optional;
 import org.keycloak.broker.oidc.OIDCIdentityProviderConfig;
-import org.keycloak.keys.PublicKeyStorageProvider;
-import org.keycloak.keys.PublicKeyStorageUtils;
-import org.keycloak.keys.loader.OIDCIdentityProviderPublicKeyLoader;
-import org.keycloak.keys.loader.PublicKeyStorageManager;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /**
  * Login.gov's signing keys, from its JWKS through Keycloak's node-local key cache: fetched once,
  * refetched on an unknown {@code kid} at most once per Keycloak's minimum interval, never per
- * request. Only keys that {@link SigningKeyFilter} accepts are answered.
+ * request (through {@link KeycloakVersionDifferences}, since Keycloak's own lookup by kid differs
+ * between the supported versions). Only keys that {@link SigningKeyFilter} accepts are answered.
  */
 public final class LoginGovPublicKeys implements IdTokenValidator.KeyResolver {
 
@@ -31,23 +29,19 @@ public final class LoginGovPublicKeys implements IdTokenValidator.KeyResolver {
 
     @Override
     public PublicKey find(String kid) {
-        return SigningKeyFilter.rs256(PublicKeyStorageManager.getIdentityProviderKeyWrapper(
+        return SigningKeyFilter.rs256(KeycloakVersionDifferences.upstreamKey(
                         session, realm, provider, kid, LoginGovProtocol.SIGNING_ALGORITHM))
                 .orElse(null);
     }
 
     /**
      * The cached keys as they are, loaded only when the cache has none or they are stale. Not
-     * through {@code PublicKeyStorageManager} with a null kid: the cache answers a null kid with a
-     * refetch every time its interval allows, and with any key of the algorithm. The cache entry
-     * and the loader are those {@code PublicKeyStorageManager} uses for an identity provider whose
-     * JWKS URL is used (always, for Login.gov), so both paths share one cached JWKS.
+     * by a null kid: the cache answers a null kid with a refetch every time its interval allows,
+     * and with any key of the algorithm. Both lookups share one cached JWKS.
      */
     @Override
     public List<PublicKey> usableKeys() {
-        PublicKeyStorageProvider storage = session.getProvider(PublicKeyStorageProvider.class);
-        String cacheKey = PublicKeyStorageUtils.getIdpModelCacheKey(realm.getId(), provider.getInternalId());
-        return storage.getKeys(cacheKey, new OIDCIdentityProviderPublicKeyLoader(session, provider)).stream()
+        return KeycloakVersionDifferences.upstreamKeys(session, realm, provider).stream()
                 .map(SigningKeyFilter::rs256)
                 .flatMap(Optional::stream)
                 .map(PublicKey.class::cast)

@@ -1,0 +1,80 @@
+package io.github.kclogingov.broker.common;
+
+import java.util.List;
+import org.keycloak.broker.oidc.OIDCIdentityProviderConfig;
+import org.keycloak.crypto.KeyWrapper;
+import org.keycloak.keys.PublicKeyLoader;
+import org.keycloak.keys.PublicKeyStorageProvider;
+import org.keycloak.keys.PublicKeyStorageUtils;
+import org.keycloak.keys.loader.OIDCIdentityProviderPublicKeyLoader;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+/**
+ * Where Keycloak's API differs between the versions this provider is tested on, 26.5.6 and 26.7.3
+ * (the README's "Supported Keycloak versions"), and how each difference is met. The provider is
+ * compiled against 26.7.3 and the same JAR runs on both; each entry below was found by compiling
+ * the provider against each distribution's own JARs and by running the integration suite on both.
+ * Look here first when a Keycloak version is added.
+ *
+ * <ol>
+ *   <li><b>An upstream signing key by {@code kid}.</b> {@code PublicKeyStorageManager
+ *       .getIdentityProviderKeyWrapper(session, realm, config, kid, alg)} is in 26.7.3 and not in
+ *       26.5.6 (which has only the overload taking a {@code JWSInput}); called on 26.5.6 it fails
+ *       with {@code NoSuchMethodError}. Met by {@link #upstreamKey} and {@link #upstreamKeys},
+ *       which go to the key cache the way both versions do themselves.
+ *   <li><b>Token retrieval with the user session</b> ({@code IdentityProvider.retrieveToken(session,
+ *       identity, userSession, user)}, identity-brokering API v2): abstract since 26.6, absent in
+ *       26.5.6, where only {@code retrieveToken(session, identity)} exists. The provider overrides
+ *       both with the same refusal; 26.5.6 never calls the second.
+ *   <li><b>Tokens in the user session</b> ({@code OIDCIdentityProviderConfig.isStoreTokenInSession()}):
+ *       in 26.7.3, absent in 26.5.6. Pinned to {@code false}; 26.5.6 never calls it and keeps
+ *       upstream tokens in the session only from {@code authenticationFinished}, which the provider
+ *       overrides in both versions without calling the parent.
+ * </ol>
+ *
+ * <p>Behaviour the provider leaves to Keycloak that differs: a callback without {@code state} (or
+ * with neither code nor error) is answered by Keycloak's own broker endpoint, with the same page and
+ * event in both, but HTTP 502 in 26.5.6 and 400 in 26.7.3.
+ *
+ * <p>What is the same in both and was checked: the {@code keycloak.v2} login theme's {@code
+ * social-providers.ftl}, which the {@code logingov} theme replaces, is identical; the
+ * {@code keycloak.v3} account theme loads the theme's {@code scripts} as modules in both.
+ */
+public final class KeycloakVersionDifferences {
+
+    private KeycloakVersionDifferences() {}
+
+    /**
+     * The identity provider's key {@code kid} for {@code algorithm} from its JWKS URL, through
+     * Keycloak's node-local key cache (a miss refetches at most once per its minimum interval), or
+     * null. The same cache entry and loader as {@code PublicKeyStorageManager} uses for a provider
+     * whose JWKS URL is used, so both share one cached JWKS (see item 1).
+     */
+    public static KeyWrapper upstreamKey(
+            KeycloakSession session,
+            RealmModel realm,
+            OIDCIdentityProviderConfig provider,
+            String kid,
+            String algorithm) {
+        return keyStorage(session).getPublicKey(cacheKey(realm, provider), kid, algorithm, loader(session, provider));
+    }
+
+    /** Every cached key of the identity provider, loaded only when the cache has none or they are stale. */
+    public static List<KeyWrapper> upstreamKeys(
+            KeycloakSession session, RealmModel realm, OIDCIdentityProviderConfig provider) {
+        return keyStorage(session).getKeys(cacheKey(realm, provider), loader(session, provider));
+    }
+
+    private static PublicKeyStorageProvider keyStorage(KeycloakSession session) {
+        return session.getProvider(PublicKeyStorageProvider.class);
+    }
+
+    private static String cacheKey(RealmModel realm, OIDCIdentityProviderConfig provider) {
+        return PublicKeyStorageUtils.getIdpModelCacheKey(realm.getId(), provider.getInternalId());
+    }
+
+    private static PublicKeyLoader loader(KeycloakSession session, OIDCIdentityProviderConfig provider) {
+        return new OIDCIdentityProviderPublicKeyLoader(session, provider);
+    }
+}
