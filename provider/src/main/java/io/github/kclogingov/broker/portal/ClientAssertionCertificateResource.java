@@ -5,14 +5,18 @@ import io.github.kclogingov.broker.config.InvalidSettingsException;
 import io.github.kclogingov.broker.config.LoginGovIdentityProviderConfig;
 import io.github.kclogingov.broker.config.LoginGovSettings;
 import io.github.kclogingov.broker.keys.CertificateUrl;
+import io.github.kclogingov.broker.keys.ClientAssertionKeyCheck;
 import io.github.kclogingov.broker.keys.KeyCertificate;
 import io.github.kclogingov.protocol.ClientAuthentication;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.keycloak.crypto.KeyUse;
@@ -24,8 +28,9 @@ import org.keycloak.services.resource.RealmResourceProvider;
 
 /**
  * {@code GET /realms/<realm>/logingov/<alias>/client-assertion-certificate.pem}: the certificate of
- * the key that signs the provider's client assertions now, as the PEM file the Login.gov partner
- * portal takes, so that an admin downloads it instead of copying it out of the key list.
+ * the key that signs the provider's client assertions now (or, with {@code ?kid=}, of the key it
+ * is about to switch to), as the PEM file the Login.gov partner portal takes, so that an admin
+ * downloads it instead of copying it out of the key list.
  *
  * <p>It asks for no authentication because the certificate is public: Keycloak already publishes
  * every enabled realm key's public key and certificate ({@code x5c}), passive keys included, in the
@@ -49,11 +54,16 @@ public class ClientAssertionCertificateResource implements RealmResourceProvider
         return this;
     }
 
+    /**
+     * @param kid another key to describe instead of the provider's current one, e.g. the next key of a
+     *     rotation, whose certificate is uploaded before the provider switches to it; served only if
+     *     saving the provider with it would be accepted
+     */
     @GET
     @Path("{alias}/" + CertificateUrl.FILE_NAME)
-    public Response certificate(@PathParam("alias") String alias) {
+    public Response certificate(@PathParam("alias") String alias, @QueryParam("kid") String kid) {
         RealmModel realm = session.getContext().getRealm();
-        return certificateOf(realm, alias)
+        return certificateOf(realm, alias, Optional.ofNullable(kid).filter(value -> !value.isBlank()))
                 .map(certificate -> Response.ok(KeyCertificate.pem(certificate), MEDIA_TYPE)
                         .header(
                                 HttpHeaders.CONTENT_DISPOSITION,
@@ -64,7 +74,7 @@ public class ClientAssertionCertificateResource implements RealmResourceProvider
                 .orElseGet(() -> Response.status(Response.Status.NOT_FOUND).build());
     }
 
-    private Optional<X509Certificate> certificateOf(RealmModel realm, String alias) {
+    private Optional<X509Certificate> certificateOf(RealmModel realm, String alias, Optional<String> nextKid) {
         IdentityProviderModel model = session.identityProviders().getByAlias(alias);
         if (model == null || !ProviderType.ID.equals(model.getProviderId())) {
             return Optional.empty();
@@ -78,14 +88,27 @@ public class ClientAssertionCertificateResource implements RealmResourceProvider
         if (settings.clientAuthentication() != ClientAuthentication.PRIVATE_KEY_JWT) {
             return Optional.empty();
         }
+        if (nextKid.isPresent()) {
+            List<KeyWrapper> keys = keysWithKid(realm, nextKid.get());
+            return ClientAssertionKeyCheck.problems(nextKid.get(), keys, Instant.now())
+                            .isEmpty()
+                    ? Optional.of(keys.get(0).getCertificate())
+                    : Optional.empty();
+        }
+        // The current key's certificate, even one that expired: the admin may need to compare it.
         return settings.signingKeyId()
-                .flatMap(kid -> session.keys()
-                        .getKeysStream(realm)
-                        .filter(key ->
-                                kid.equals(key.getKid()) && key.getStatus().isEnabled() && key.getUse() == KeyUse.SIG)
+                .flatMap(kid -> keysWithKid(realm, kid).stream()
+                        .filter(key -> key.getStatus().isEnabled() && key.getUse() == KeyUse.SIG)
                         .map(KeyWrapper::getCertificate)
                         .filter(Objects::nonNull)
                         .findFirst());
+    }
+
+    private List<KeyWrapper> keysWithKid(RealmModel realm, String kid) {
+        return session.keys()
+                .getKeysStream(realm)
+                .filter(key -> kid.equals(key.getKid()))
+                .toList();
     }
 
     /** e.g. {@code logingov-demo-logingov.pem}; realm and alias reduced to characters safe in a header. */
