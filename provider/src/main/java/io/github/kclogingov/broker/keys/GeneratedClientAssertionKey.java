@@ -25,7 +25,7 @@ public final class GeneratedClientAssertionKey {
     public static final String KEY_PROVIDER_ID = "rsa-generated";
 
     /**
-     * NIST SP 800-57 retires 2048-bit RSA after 2030 and the certificate lives ten years, so the
+     * NIST SP 800-57 accepts 2048-bit RSA only through 2030 and the certificate lives ten years, so the
      * key is made stronger than Login.gov's minimum ({@link LoginGovProtocol#MIN_CLIENT_RSA_KEY_BITS}).
      */
     static final int KEY_BITS = 3072;
