@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.kclogingov.it.support.BrokerIntegrationTest;
@@ -14,6 +15,7 @@ import io.github.kclogingov.it.support.PrivateKeys;
 import io.github.kclogingov.it.support.RealmKeyComponents;
 import io.github.kclogingov.it.support.ServerLog;
 import io.github.kclogingov.protocol.Registration;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -116,6 +118,12 @@ class ClientAssertionKeyTest extends BrokerIntegrationTest {
         IdentityProviderRepresentation provider =
                 realm.resource().identityProviders().get("made").toRepresentation();
         realm.resource().identityProviders().get("made").update(provider);
+        // Emptying the field of a saved provider would switch it to a key Login.gov does not know: refused.
+        provider.getConfig().remove("logingovSigningKeyId");
+        BadRequestException emptied = assertThrows(
+                BadRequestException.class,
+                () -> realm.resource().identityProviders().get("made").update(provider));
+        assertTrue(emptied.getResponse().readEntity(String.class).contains("Keep the current kid"));
         assertEquals(kid, saved("made").get("logingovSigningKeyId"));
         assertEquals(
                 1,

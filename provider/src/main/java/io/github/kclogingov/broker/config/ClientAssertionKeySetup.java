@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.crypto.KeyWrapper;
+import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -36,6 +37,15 @@ final class ClientAssertionKeySetup {
         return RealmKeys.present(realm);
     }
 
+    /** The kid the provider is saved with now, when it exists already: emptying it is not a way to get a new key. */
+    private static Optional<String> storedKid(KeycloakSession session, String alias) {
+        IdentityProviderModel stored = session.identityProviders().getByAlias(alias);
+        return stored == null
+                ? Optional.empty()
+                : Optional.ofNullable(stored.getConfig().get(ConfigKeys.SIGNING_KEY_ID))
+                        .filter(kid -> !kid.isBlank());
+    }
+
     /**
      * @return every problem of the chosen key, each a message naming the field and saying what to
      *     do; empty when the key fits or none is needed. The read-only settings are written only then.
@@ -54,6 +64,12 @@ final class ClientAssertionKeySetup {
         if (chosen.isPresent()) {
             kid = chosen.get();
         } else {
+            if (storedKid(session, config.getAlias()).isPresent()) {
+                return List.of(
+                        ClientAssertionKeyCheck.FIELD + ": it is empty, which would switch this provider to a new "
+                                + "key whose certificate Login.gov does not have yet, and every sign-in would fail until it is "
+                                + "uploaded. Keep the current kid; to change keys, follow the README's key rotation.");
+            }
             Optional<String> generated = GeneratedClientAssertionKey.create(session, realm, config.getAlias());
             if (generated.isEmpty()) {
                 return List.of(

@@ -123,7 +123,7 @@ public final class ConfigForm {
                 .name(ConfigKeys.SIGNING_KEY_ID)
                 .label("Client assertion key ID")
                 .helpText(
-                        "The kid of a passive realm RSA key dedicated to Login.gov (Realm settings > Keys). Left empty, "
+                        "The kid of a passive realm RSA key dedicated to Login.gov (Realm settings > Keys). Left empty on a new provider, "
                                 + "saving generates one for this provider. Its certificate (download link below) is the one "
                                 + "to upload to the Login.gov partner portal. Saving refuses a key that is missing, disabled, "
                                 + "active (the realm's own signing key), not RSA/RS256, or whose certificate has expired.")
