@@ -81,7 +81,7 @@ class AdminConfigurationTest extends BrokerIntegrationTest {
                 "level names not JSON | logingovAcrNames=gold=verified | JSON object",
                 "level name with an unknown value | logingovAcrNames={\"gold\": \"urn:acr.login.gov:platinum\"} | Level 'gold'",
                 "unknown registration | logingovRegistration=ial2 | Login.gov registration must be auth-only or verified",
-                "no dedicated key | logingovSigningKeyId= | passive realm RSA key",
+                "unknown client assertion key | logingovSigningKeyId=no-such-kid | Client assertion key ID: this realm has no key with kid 'no-such-kid'",
                 "verified attribute at auth-only | logingovAttributes=email##address | need a verified level (IAL2)",
                 "SSN at auth-only | logingovAttributes=email##social_security_number | social_security_number need a verified level",
                 "unknown attribute | logingovAttributes=email##groups | Login.gov has no attribute groups",

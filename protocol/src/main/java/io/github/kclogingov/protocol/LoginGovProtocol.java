@@ -29,6 +29,12 @@ public final class LoginGovProtocol {
     /** The only signature algorithm, for id_tokens and for client assertions alike. */
     public static final String SIGNING_ALGORITHM = "RS256";
 
+    /**
+     * The smallest RSA key, in bits, of a certificate the partner portal accepts for
+     * {@code private_key_jwt}.
+     */
+    public static final int MIN_CLIENT_RSA_KEY_BITS = 2048;
+
     /** The {@code locale} values Login.gov accepts; anything else falls back to Accept-Language. */
     public static final List<String> LOCALES = List.of("en", "es", "fr", "zh");
 

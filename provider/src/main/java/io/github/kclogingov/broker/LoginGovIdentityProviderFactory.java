@@ -2,11 +2,13 @@ package io.github.kclogingov.broker;
 
 import io.github.kclogingov.broker.common.ProviderType;
 import io.github.kclogingov.broker.config.ConfigForm;
+import io.github.kclogingov.broker.config.ImportedProviderKeys;
 import io.github.kclogingov.broker.config.LoginGovIdentityProviderConfig;
 import java.util.List;
 import org.keycloak.broker.provider.AbstractIdentityProviderFactory;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
 /**
@@ -36,6 +38,12 @@ public class LoginGovIdentityProviderFactory extends AbstractIdentityProviderFac
     @Override
     public LoginGovIdentityProviderConfig createConfig() {
         return new LoginGovIdentityProviderConfig();
+    }
+
+    /** Keycloak has no hook for a finished realm import but this event, which {@link ImportedProviderKeys} needs. */
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        factory.register(new ImportedProviderKeys());
     }
 
     @Override

@@ -95,6 +95,25 @@ public final class LoginGovSimulator implements AutoCloseable {
         context.addServiceProvider(serviceProvider);
     }
 
+    /**
+     * Registers one more certificate for a private_key_jwt service provider, beside those it has:
+     * the first step of a key rotation, after which assertions signed by the old or the new key pass.
+     *
+     * @throws IllegalArgumentException for an unknown client_id or a PEM that is not one RSA-2048+ certificate
+     */
+    public void addCertificate(String clientId, String certificatePem) {
+        context.addCertificate(clientId, certificatePem);
+    }
+
+    /**
+     * Removes a registered certificate: the last step of a key rotation.
+     *
+     * @throws IllegalArgumentException for an unknown client_id or certificate, or the client's last one
+     */
+    public void removeCertificate(String clientId, String certificatePem) {
+        context.removeCertificate(clientId, certificatePem);
+    }
+
     public List<ServiceProvider> serviceProviders() {
         return context.serviceProviders();
     }

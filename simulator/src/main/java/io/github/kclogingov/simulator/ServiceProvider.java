@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * A relying party as registered in Login.gov's partner portal. Immutable: the {@code with...}
  * methods return a changed copy. Over 200 lines only because each registration setting has its
- * own copy method; it stays one class because it is one registration.
+ * own copy method (the certificates three: replace, add, remove); it stays one class because it is
+ * one registration.
  */
 public final class ServiceProvider {
     /** Login.gov requires RSA keys of at least this size in registered certificates. */
@@ -144,6 +145,58 @@ public final class ServiceProvider {
                 registration,
                 ialmaxAllowed,
                 reauthenticationAllowed);
+    }
+
+    /**
+     * Registers one more certificate beside the others, as an agency uploads a new key's certificate
+     * to the portal before switching to the key; registering one twice changes nothing.
+     *
+     * @throws IllegalArgumentException unless {@code certificatePem} is one PEM certificate of an
+     *     RSA key of at least {@value #MIN_RSA_KEY_BITS} bits
+     */
+    public ServiceProvider withCertificateAdded(String certificatePem) {
+        X509Certificate added = single(certificatePem);
+        List<X509Certificate> registered = new ArrayList<>(certificates);
+        if (!registered.contains(added)) {
+            registered.add(added);
+        }
+        return withCertificateList(registered);
+    }
+
+    /**
+     * Removes a registered certificate, as an agency does in the portal once the old key is retired.
+     *
+     * @throws IllegalArgumentException when it is not registered, or is the last certificate of a
+     *     private_key_jwt client
+     */
+    public ServiceProvider withCertificateRemoved(String certificatePem) {
+        X509Certificate removed = single(certificatePem);
+        List<X509Certificate> registered = new ArrayList<>(certificates);
+        if (!registered.remove(removed)) {
+            throw new IllegalArgumentException(
+                    "Service provider " + clientId + " has no such certificate: " + removed.getSubjectX500Principal());
+        }
+        return withCertificateList(registered);
+    }
+
+    private ServiceProvider withCertificateList(List<X509Certificate> registered) {
+        return new ServiceProvider(
+                clientId,
+                redirectUris,
+                postLogoutRedirectUris,
+                authentication,
+                registered,
+                registration,
+                ialmaxAllowed,
+                reauthenticationAllowed);
+    }
+
+    private static X509Certificate single(String certificatePem) {
+        List<X509Certificate> parsed = parseCertificates(List.of(certificatePem == null ? "" : certificatePem));
+        if (parsed.size() != 1) {
+            throw new IllegalArgumentException("Expected one PEM certificate, found " + parsed.size());
+        }
+        return parsed.get(0);
     }
 
     public String clientId() {

@@ -1,6 +1,7 @@
 package io.github.kclogingov.simulator;
 
 import io.github.kclogingov.protocol.LoginGovEndpoints;
+import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,12 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * The state every endpoint of one running simulator shares: its URLs, keys, registered service
  * providers, personas, the stores of codes, tokens and sessions, the faults and the recorder.
  */
 final class SimulatorContext {
+    private static final System.Logger LOG = System.getLogger(SimulatorContext.class.getName());
+
     /** The simulator's own pages, under the issuer: not part of Login.gov's protocol. */
     static final String SIGN_IN_PATH = "simulator/sign-in";
 
@@ -27,6 +31,7 @@ final class SimulatorContext {
     static final String ADMIN_FAULTS_CLEAR_PATH = "simulator/admin/faults/clear";
     static final String ADMIN_KEYS_ROTATE_PATH = "simulator/admin/keys/rotate";
     static final String ADMIN_JWKS_PATH = "simulator/admin/jwks";
+    static final String ADMIN_CERTIFICATES_PATH = "simulator/admin/certificates";
     /** How long a persona picker or logout confirmation page can be answered. */
     static final Duration PENDING_PAGE_LIFETIME = Duration.ofMinutes(30);
 
@@ -88,6 +93,39 @@ final class SimulatorContext {
 
     synchronized void addServiceProvider(ServiceProvider serviceProvider) {
         serviceProviders.put(serviceProvider.clientId(), serviceProvider);
+    }
+
+    /** See {@link LoginGovSimulator#addCertificate}. */
+    void addCertificate(String clientId, String certificatePem) {
+        ServiceProvider changed = changeServiceProvider(clientId, sp -> sp.withCertificateAdded(certificatePem));
+        LOG.log(
+                Level.INFO,
+                "service provider {0}: certificate added, {1} registered",
+                clientId,
+                changed.certificates().size());
+    }
+
+    /** See {@link LoginGovSimulator#removeCertificate}. */
+    void removeCertificate(String clientId, String certificatePem) {
+        ServiceProvider changed = changeServiceProvider(clientId, sp -> sp.withCertificateRemoved(certificatePem));
+        LOG.log(
+                Level.INFO,
+                "service provider {0}: certificate removed, {1} registered",
+                clientId,
+                changed.certificates().size());
+    }
+
+    /**
+     * Changes one registered service provider in place, atomically.
+     *
+     * @throws IllegalArgumentException for an unknown client_id, or what {@code change} throws
+     */
+    private synchronized ServiceProvider changeServiceProvider(String clientId, UnaryOperator<ServiceProvider> change) {
+        ServiceProvider current = serviceProvider(clientId)
+                .orElseThrow(() -> new IllegalArgumentException("No service provider " + clientId + " is registered"));
+        ServiceProvider changed = change.apply(current);
+        serviceProviders.put(clientId, changed);
+        return changed;
     }
 
     synchronized Optional<ServiceProvider> serviceProvider(String clientId) {

@@ -59,7 +59,11 @@ final class SimulatorRoutes {
                 .route(
                         admin(context, SimulatorContext.ADMIN_JWKS_PATH),
                         "POST",
-                        adminOnly(new JwksAdminEndpoint(context.jwksOptions)));
+                        adminOnly(new JwksAdminEndpoint(context.jwksOptions)))
+                .route(
+                        admin(context, SimulatorContext.ADMIN_CERTIFICATES_PATH),
+                        "POST",
+                        adminOnly(new CertificatesAdminEndpoint(context)));
     }
 
     private static String admin(SimulatorContext context, String relativePath) {

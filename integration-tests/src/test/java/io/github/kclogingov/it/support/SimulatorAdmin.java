@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The simulator's HTTP admin API, as a test (or a person with curl) drives it: one-shot faults for
- * the next answers, the JWKS it publishes, and key rotation. See {@code simulator/README.md}.
+ * the next answers, the JWKS it publishes, key rotation, and the certificates registered for a
+ * client. See {@code simulator/README.md}.
  */
 public final class SimulatorAdmin {
 
@@ -48,6 +49,16 @@ public final class SimulatorAdmin {
         post(
                 "jwks",
                 Map.of("unknownKeyTypes", String.valueOf(unknownKeyTypes), "singleKey", String.valueOf(singleKey)));
+    }
+
+    /** Uploads one more certificate for the service provider, as an agency does in the partner portal. */
+    public void addCertificate(String clientId, String certificatePem) {
+        post("certificates", Map.of("clientId", clientId, "add", certificatePem));
+    }
+
+    /** Removes a certificate of the service provider from the partner portal. */
+    public void removeCertificate(String clientId, String certificatePem) {
+        post("certificates", Map.of("clientId", clientId, "remove", certificatePem));
     }
 
     private void post(String path, Map<String, String> form) {

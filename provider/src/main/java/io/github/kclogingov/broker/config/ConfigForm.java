@@ -11,11 +11,16 @@ import io.github.kclogingov.protocol.Registration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /** The Login.gov settings as the admin console shows them, below Keycloak's OpenID Connect settings. */
 public final class ConfigForm {
+
+    /** Settings the extension writes on save; the console shows them but does not let them be edited. */
+    private static final Set<String> READ_ONLY =
+            Set.of(ConfigKeys.SIGNING_KEY_CERTIFICATE, ConfigKeys.SIGNING_KEY_CERTIFICATE_URL);
 
     /** Built once: the admin console asks for the form on every page that shows a provider. */
     private static final List<ProviderConfigProperty> PROPERTIES = build();
@@ -27,8 +32,14 @@ public final class ConfigForm {
     }
 
     private static List<ProviderConfigProperty> build() {
-        return ProviderConfigurationBuilder.create()
-                .property()
+        List<ProviderConfigProperty> properties = properties(ProviderConfigurationBuilder.create());
+        // Keycloak's builder has no read-only switch; the property has.
+        properties.forEach(property -> property.setReadOnly(READ_ONLY.contains(property.getName())));
+        return List.copyOf(properties);
+    }
+
+    private static List<ProviderConfigProperty> properties(ProviderConfigurationBuilder builder) {
+        return builder.property()
                 .name(ConfigKeys.ENVIRONMENT)
                 .label("Login.gov environment")
                 .helpText(
@@ -112,8 +123,26 @@ public final class ConfigForm {
                 .name(ConfigKeys.SIGNING_KEY_ID)
                 .label("Client assertion key ID")
                 .helpText(
-                        "The kid of a passive realm RSA key dedicated to Login.gov (Realm settings > Keys). Its certificate "
-                                + "is the one to upload to the Login.gov partner portal. The realm's active key is refused.")
+                        "The kid of a passive realm RSA key dedicated to Login.gov (Realm settings > Keys). Left empty on a new provider, "
+                                + "saving generates one for this provider. Its certificate (download link below) is the one "
+                                + "to upload to the Login.gov partner portal. Saving refuses a key that is missing, disabled, "
+                                + "active (the realm's own signing key), not RSA/RS256, or whose certificate has expired.")
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .add()
+                .property()
+                .name(ConfigKeys.SIGNING_KEY_CERTIFICATE)
+                .label("Client assertion certificate")
+                .helpText(
+                        "Written on save, read-only: the subject and expiry of the client assertion key's certificate. "
+                                + "Login.gov ignores the expiry, but saving refuses an expired certificate and warns 30 days "
+                                + "ahead: rotate the key before then.")
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .add()
+                .property()
+                .name(ConfigKeys.SIGNING_KEY_CERTIFICATE_URL)
+                .label("Client assertion certificate (PEM)")
+                .helpText("Written on save, read-only: where the key's certificate is downloaded as a PEM file for the "
+                        + "Login.gov partner portal. It holds the certificate only, which is public.")
                 .type(ProviderConfigProperty.STRING_TYPE)
                 .add()
                 .property()

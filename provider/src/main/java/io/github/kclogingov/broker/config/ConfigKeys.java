@@ -15,6 +15,16 @@ public final class ConfigKeys {
     public static final String ATTRIBUTES = "logingovAttributes";
     public static final String CLIENT_AUTHENTICATION = "logingovClientAuthentication";
     public static final String SIGNING_KEY_ID = "logingovSigningKeyId";
+
+    /**
+     * Read-only, written on save: the subject and expiry of the client assertion key's certificate,
+     * e.g. {@code CN=demo, expires 2036-05-01}.
+     */
+    public static final String SIGNING_KEY_CERTIFICATE = "logingovSigningKeyCertificate";
+
+    /** Read-only, written on save: where that certificate is downloaded as PEM for the partner portal. */
+    public static final String SIGNING_KEY_CERTIFICATE_URL = "logingovSigningKeyCertificateUrl";
+
     public static final String ID_TOKEN_MAX_AGE = "logingovIdTokenMaxAgeSeconds";
     public static final String IAL_MAX_AGE = "logingovIalMaxAgeSeconds";
     public static final String AAL_MAX_AGE = "logingovAalMaxAgeSeconds";

@@ -2,7 +2,6 @@ package io.github.kclogingov.broker.config;
 
 import io.github.kclogingov.broker.assurance.AssuranceNames;
 import io.github.kclogingov.protocol.AcrValues;
-import io.github.kclogingov.protocol.ClientAuthentication;
 import io.github.kclogingov.protocol.LoginGovAttribute;
 import io.github.kclogingov.protocol.LoginGovEnvironment;
 import io.github.kclogingov.protocol.LoginGovProtocol;
@@ -59,13 +58,7 @@ final class LoginGovConfigValidator {
         }
         settings.attributes().ifPresent(attributes -> checkAttributes(attributes, registration));
         checkScopes(scopes, defaultLevel, registration);
-        if (settings.clientAuthentication() == ClientAuthentication.PRIVATE_KEY_JWT
-                && settings.signingKeyId().isEmpty()) {
-            throw new InvalidSettingsException(
-                    "private_key_jwt needs the key ID (kid) of a passive realm RSA key dedicated "
-                            + "to Login.gov in 'Client assertion key ID'. Create one under Realm settings > Keys, upload its certificate "
-                            + "to the Login.gov partner portal, and paste its kid here.");
-        }
+        // The client assertion key (generated when none is chosen) is ClientAssertionKeySetup's.
         warnAboutLegacySpellings(defaultLevel, settings.assuranceNames());
     }
 

@@ -7,9 +7,12 @@ import io.github.kclogingov.protocol.LoginGovAttribute;
 import io.github.kclogingov.protocol.LoginGovEnvironment;
 import io.github.kclogingov.protocol.Registration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.utils.KeycloakSessionUtil;
 
 /**
  * The configuration of a Login.gov identity provider: Keycloak's OpenID Connect settings with
@@ -56,7 +59,11 @@ public class LoginGovIdentityProviderConfig extends PinnedOidcConfig {
     /**
      * Refuses settings that cannot work, with a message for the admin; then stores what is derived
      * from them (the scopes of the chosen attributes, the pinned stock settings) so that the console
-     * shows what is used.
+     * shows what is used. Last, the client assertion key: generated when none is chosen, else
+     * checked, with every problem of the key in one message ({@link ClientAssertionKeySetup}).
+     *
+     * <p>Keycloak passes no session here; like its own issuer check ({@code IssuerValidation}), this
+     * reads the request's session from {@link KeycloakSessionUtil}.
      */
     @Override
     public void validate(RealmModel realm) {
@@ -64,6 +71,16 @@ public class LoginGovIdentityProviderConfig extends PinnedOidcConfig {
         super.validate(realm);
         ButtonLabels.warnIfShared(getAlias(), getDisplayName());
         getConfig().putAll(pinnedValues());
+        if (ClientAssertionKeySetup.keysReadable(realm)) {
+            KeycloakSession session = KeycloakSessionUtil.getKeycloakSession();
+            if (session == null) {
+                throw new InvalidSettingsException("The client assertion key can only be checked inside Keycloak.");
+            }
+            List<String> keyProblems = ClientAssertionKeySetup.apply(session, realm, this);
+            if (!keyProblems.isEmpty()) {
+                throw new InvalidSettingsException(String.join("; ", keyProblems));
+            }
+        }
     }
 
     /** The Login.gov part of {@link #validate}: the scopes follow the chosen attributes, then every rule is checked. */
