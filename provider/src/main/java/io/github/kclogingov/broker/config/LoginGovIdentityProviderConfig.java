@@ -8,8 +8,11 @@ import io.github.kclogingov.protocol.LoginGovEnvironment;
 import io.github.kclogingov.protocol.Registration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.utils.KeycloakSessionUtil;
 
 /**
  * The configuration of a Login.gov identity provider: Keycloak's OpenID Connect settings with
@@ -17,6 +20,14 @@ import org.keycloak.models.RealmModel;
  * {@link LoginGovSettings}.
  */
 public class LoginGovIdentityProviderConfig extends PinnedOidcConfig {
+
+    /**
+     * Stored as the client secret on every save. Login.gov has no client secret, but Keycloak's
+     * console demands one for every provider type it has no form of its own for; a stored value
+     * lets the settings page save without anyone typing it again, and replacing what was typed on
+     * creation keeps a real secret pasted there by mistake out of the database.
+     */
+    static final String UNUSED_CLIENT_SECRET = "unused: Login.gov has no client secret";
 
     private LoginGovSettings settings;
     /** A copy of the stored configuration {@link #settings} was parsed from. */
@@ -54,24 +65,64 @@ public class LoginGovIdentityProviderConfig extends PinnedOidcConfig {
     }
 
     /**
-     * Refuses settings that cannot work, with a message for the admin; then stores what is derived
-     * from them (the scopes of the chosen attributes, the pinned stock settings) so that the console
-     * shows what is used.
+     * Refuses settings that cannot work, naming every field to change in one message; then stores
+     * what is derived from them (the scopes of the chosen attributes, the pinned stock settings,
+     * the logout redirect URI to register) so that the console shows what is used.
      */
     @Override
     public void validate(RealmModel realm) {
-        validateLoginGovSettings();
+        KeycloakSession session = KeycloakSessionUtil.getKeycloakSession();
+        Optional<String> logoutRedirectUri = LogoutRedirectUri.of(session, realm, getAlias());
+        validateLoginGovSettings(storedConfig(session), logoutRedirectUri);
         super.validate(realm);
         ButtonLabels.warnIfShared(getAlias(), getDisplayName());
         getConfig().putAll(pinnedValues());
+        getConfig().put(ConfigKeys.CLIENT_SECRET, UNUSED_CLIENT_SECRET);
+        logoutRedirectUri.ifPresent(uri -> getConfig().put(ConfigKeys.LOGOUT_REDIRECT_URI, uri));
     }
 
-    /** The Login.gov part of {@link #validate}: the scopes follow the chosen attributes, then every rule is checked. */
+    /** The Login.gov part of {@link #validate} for a new provider, outside any request. */
     void validateLoginGovSettings() {
-        LoginGovSettings parsed = settings();
-        parsed.attributes()
-                .ifPresent(attributes -> getConfig().put(ConfigKeys.SCOPES, LoginGovAttribute.scopesFor(attributes)));
-        new LoginGovConfigValidator(parsed, getAlias())
-                .validate(getConfig().get(ConfigKeys.CLIENT_ID), getDefaultScope(), storeTokenRequested());
+        validateLoginGovSettings(Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * The scopes follow the chosen attributes, then every rule is checked and every problem
+     * reported together.
+     *
+     * @param stored the configuration saved before, to tell an edit of a derived field from a value left as loaded
+     * @param logoutRedirectUri the logout redirect URI as derived for this server, realm and alias
+     */
+    void validateLoginGovSettings(Optional<Map<String, String>> stored, Optional<String> logoutRedirectUri) {
+        SettingProblems problems = new SettingProblems();
+        LoginGovSettings parsed = SettingsParser.parse(getConfig(), problems);
+        new DerivedFields(getConfig(), stored).check(parsed, logoutRedirectUri, problems);
+        if (!problems.concern(ConfigKeys.ATTRIBUTES)) {
+            parsed.attributes()
+                    .ifPresent(
+                            attributes -> getConfig().put(ConfigKeys.SCOPES, LoginGovAttribute.scopesFor(attributes)));
+        }
+        new LoginGovConfigValidator(parsed, getAlias(), problems)
+                .validate(new StockSettings(
+                        getConfig().get(ConfigKeys.CLIENT_ID),
+                        getDefaultScope(),
+                        storeTokenRequested(),
+                        Boolean.parseBoolean(getConfig().get(ConfigKeys.STORE_TOKEN_IN_SESSION)),
+                        Boolean.parseBoolean(getConfig().get(ConfigKeys.DISABLE_USER_INFO))));
+        problems.throwIfAny();
+    }
+
+    private Optional<Map<String, String>> storedConfig(KeycloakSession session) {
+        if (session == null || getAlias() == null) {
+            return Optional.empty();
+        }
+        IdentityProviderModel stored = session.identityProviders().getByAlias(getAlias());
+        return stored == null ? Optional.empty() : Optional.of(Map.copyOf(withoutNulls(stored.getConfig())));
+    }
+
+    private static Map<String, String> withoutNulls(Map<String, String> config) {
+        Map<String, String> copy = new HashMap<>(config);
+        copy.values().removeIf(java.util.Objects::isNull);
+        return copy;
     }
 }
