@@ -44,9 +44,14 @@ final class DerivedFields {
                         + "attributes there instead, or empty 'Login.gov attributes' to write the scopes by hand.");
     }
 
+    /**
+     * Like the scopes, only a change in the console is an edit: a new provider (or an import, or a
+     * copy of another provider's representation) simply gets the URI of its own alias.
+     */
     private void checkLogoutRedirectUri(Optional<String> derived, SettingProblems problems) {
         String shown = submitted.get(ConfigKeys.LOGOUT_REDIRECT_URI);
-        if (shown == null
+        if (stored.isEmpty()
+                || shown == null
                 || shown.isBlank()
                 || shown.equals(ConfigForm.LOGOUT_REDIRECT_URI_BEFORE_SAVE)
                 || isUnchanged(ConfigKeys.LOGOUT_REDIRECT_URI)

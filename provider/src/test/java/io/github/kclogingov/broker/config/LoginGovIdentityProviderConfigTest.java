@@ -161,6 +161,16 @@ class LoginGovIdentityProviderConfigTest {
         }
 
         @Test
+        void a_new_provider_copied_from_another_takes_its_own_logout_redirect_uri() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig()
+                    .put(
+                            ConfigKeys.LOGOUT_REDIRECT_URI,
+                            "https://sso.example.gov/realms/agency/broker/other/endpoint/logout_response");
+            config.validateLoginGovSettings(java.util.Optional.empty(), derivedLogout);
+        }
+
+        @Test
         void a_new_provider_shows_how_the_logout_redirect_uri_is_made_until_it_is_saved() {
             LoginGovIdentityProviderConfig config = valid();
             config.getConfig().put(ConfigKeys.LOGOUT_REDIRECT_URI, ConfigForm.LOGOUT_REDIRECT_URI_BEFORE_SAVE);
