@@ -1,7 +1,7 @@
 <#--
   The identity-provider buttons of the logingov theme (replaces keycloak.v2's list, which it
   follows except where Login.gov's partner guidance differs):
-  - Login.gov providers are recognised by type (logingov-oidc), never by alias; their label is
+  - Login.gov providers are recognised by type (login.gov), never by alias; their label is
     "Sign in with Login.gov" in the user's language, and it is the link's text, so it is also its
     accessible name (no aria-label that could drift from what is shown);
   - the buttons are always stacked, one per line, all the same width and height (keycloak.v2
@@ -19,7 +19,7 @@
   <#if !["default", "big"]?seq_contains(size)><#local size = "default"></#if>
   <#local loginGovNames = []>
   <#list social.providers as provider>
-    <#if provider.providerId == "logingov-oidc">
+    <#if provider.providerId == "login.gov">
       <#local loginGovNames = loginGovNames + [(provider.displayName!"")?trim]>
     </#if>
   </#list>
@@ -30,7 +30,7 @@
     <ul class="${properties.kcFormSocialAccountListClass!} logingov-size-${size}">
       <#list social.providers as provider>
         <#local buttonClass = properties.kcFormSocialAccountListButtonClass!>
-        <#if provider.providerId == "logingov-oidc">
+        <#if provider.providerId == "login.gov">
           <#local buttonClass = buttonClass + " logingov-button logingov-button--" + variant>
           <#if loginGovNames?size lt 2>
             <#local label = msg("logingovSignIn")>

@@ -32,7 +32,7 @@ class AdminConfigurationTest extends BrokerIntegrationTest {
     void the_provider_type_is_offered_as_login_gov() {
         var types = admin.serverInfo().getInfo().getIdentityProviders();
         assertTrue(
-                types.stream().anyMatch(t -> "logingov-oidc".equals(t.get("id")) && "Login.gov".equals(t.get("name"))),
+                types.stream().anyMatch(t -> "login.gov".equals(t.get("id")) && "Login.gov".equals(t.get("name"))),
                 () -> "identity provider types: " + types);
     }
 

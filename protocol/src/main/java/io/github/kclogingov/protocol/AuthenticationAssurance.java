@@ -34,6 +34,11 @@ public enum AuthenticationAssurance {
         return value;
     }
 
+    /** Deprecated spellings of this level that Login.gov still accepts. */
+    public List<String> legacyAliases() {
+        return legacyAliases;
+    }
+
     public boolean isLegacyAlias(String candidate) {
         return legacyAliases.contains(candidate);
     }

@@ -12,8 +12,9 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
 /**
- * Registers "Login.gov" as an identity provider type. Its id contains {@code oidc} so that the admin
- * console shows the full OpenID Connect editor plus the Login.gov settings ({@link ConfigForm}).
+ * Registers "Login.gov" as an identity provider type. Its id ({@link ProviderType#ID}) leaves out
+ * {@code oidc}, so that the admin console shows its general settings and the Login.gov settings
+ * ({@link ConfigForm}), not the stock OpenID Connect editor whose every field Login.gov decides.
  */
 public class LoginGovIdentityProviderFactory extends AbstractIdentityProviderFactory<LoginGovIdentityProvider> {
 

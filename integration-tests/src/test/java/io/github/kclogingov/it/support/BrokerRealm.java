@@ -182,7 +182,7 @@ public final class BrokerRealm {
     public static IdentityProviderRepresentation newIdentityProvider(String alias, Map<String, String> config) {
         IdentityProviderRepresentation provider = new IdentityProviderRepresentation();
         provider.setAlias(alias);
-        provider.setProviderId("logingov-oidc");
+        provider.setProviderId("login.gov");
         provider.setEnabled(true);
         Map<String, String> values = new HashMap<>(Map.of(
                 "clientId", "urn:gov:gsa:openidconnect.profiles:sp:sso:agency:app",

@@ -47,6 +47,18 @@ final class ClientAssertionKeySetup {
     }
 
     /**
+     * The problems of the key the settings name, without generating or writing anything: for a save
+     * that is refused for other reasons too, so that the administrator sees them all at once.
+     */
+    static List<String> problemsOfChosenKey(KeycloakSession session, RealmModel realm, Map<String, String> raw) {
+        String kid = raw.get(ConfigKeys.SIGNING_KEY_ID);
+        if (kid == null || kid.isBlank()) {
+            return List.of();
+        }
+        return ClientAssertionKeyCheck.problems(kid.trim(), RealmKeys.byKid(session, realm, kid.trim()), Instant.now());
+    }
+
+    /**
      * @return every problem of the chosen key, each a message naming the field and saying what to
      *     do; empty when the key fits or none is needed. The read-only settings are written only then.
      */

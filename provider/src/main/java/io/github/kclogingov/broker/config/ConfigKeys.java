@@ -30,11 +30,23 @@ public final class ConfigKeys {
     public static final String AAL_MAX_AGE = "logingovAalMaxAgeSeconds";
     public static final String REAUTHENTICATION = "logingovReauthentication";
 
+    /**
+     * The second redirect URI to register at Login.gov ({@code .../endpoint/logout_response}), shown
+     * for the administrator to copy; written on save, read by nothing.
+     */
+    public static final String LOGOUT_REDIRECT_URI = "logingovLogoutRedirectUri";
+
     /** Keycloak's "Store tokens" switch, refused for Login.gov ({@link LoginGovConfigValidator}). */
     public static final String STORE_TOKEN = "storeToken";
 
     /** Keycloak's "Store tokens in session" switch (identity-brokering-api v2), pinned off. */
     public static final String STORE_TOKEN_IN_SESSION = "storeTokenInSession";
+
+    /** Keycloak's "Disable user info" switch, pinned off: userinfo holds what Login.gov released. */
+    public static final String DISABLE_USER_INFO = "disableUserInfo";
+
+    /** Keycloak's "Client Secret" field, which Login.gov's client authentication never uses. */
+    public static final String CLIENT_SECRET = "clientSecret";
 
     /** Keycloak's "Scopes" field, derived from the chosen attributes. */
     public static final String SCOPES = "defaultScope";

@@ -55,6 +55,7 @@ abstract class PinnedOidcConfig extends OIDCIdentityProviderConfig {
         pinned.put("prompt", getPrompt());
         pinned.put(ConfigKeys.STORE_TOKEN, String.valueOf(isStoreToken()));
         pinned.put(ConfigKeys.STORE_TOKEN_IN_SESSION, String.valueOf(isStoreTokenInSession()));
+        pinned.put(ConfigKeys.DISABLE_USER_INFO, String.valueOf(isDisableUserInfoService()));
         return pinned;
     }
 

@@ -2,6 +2,7 @@ package io.github.kclogingov.broker.config;
 
 import io.github.kclogingov.broker.assurance.AssuranceNames;
 import io.github.kclogingov.broker.common.Blank;
+import io.github.kclogingov.protocol.AcrForm;
 import io.github.kclogingov.protocol.AcrValues;
 import io.github.kclogingov.protocol.AuthenticationAssurance;
 import io.github.kclogingov.protocol.ClientAuthentication;
@@ -20,12 +21,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.keycloak.util.JsonSerialization;
 
 /**
  * Reads the raw configuration map of a Login.gov identity provider into {@link LoginGovSettings}.
- * Each setting is parsed on its own; the first one that cannot work stops the parse with an
- * {@link InvalidSettingsException} naming it. Rules that tie several settings together live in
+ * Each setting is parsed on its own; every one that cannot work is recorded in {@link
+ * SettingProblems} under its field, so that one refusal names them all. Rules that tie several settings together live in
  * {@link LoginGovConfigValidator}. A method per setting, each with the messages an administrator
  * reads, makes it longer than 200 lines; splitting it would scatter the one place a setting is read.
  */
@@ -50,22 +52,44 @@ final class SettingsParser {
     static final Duration MAX_ID_TOKEN_MAX_AGE = Duration.ofDays(1);
 
     private final Map<String, String> raw;
+    private final SettingProblems problems;
 
-    private SettingsParser(Map<String, String> raw) {
+    private SettingsParser(Map<String, String> raw, SettingProblems problems) {
         this.raw = raw;
+        this.problems = problems;
     }
 
+    /** @throws InvalidSettingsException naming every setting that cannot work, all at once */
     static LoginGovSettings parse(Map<String, String> raw) {
-        SettingsParser parser = new SettingsParser(raw);
-        LoginGovEnvironment environment = parser.environment();
+        SettingProblems problems = new SettingProblems();
+        LoginGovSettings settings = parse(raw, problems);
+        problems.throwIfAny();
+        return settings;
+    }
+
+    /**
+     * Parses every setting, recording each one that cannot work in {@code problems} and going on
+     * with its default, so that a save reports them all together. The settings returned are only
+     * usable when {@code problems} stayed empty.
+     */
+    static LoginGovSettings parse(Map<String, String> raw, SettingProblems problems) {
+        SettingsParser parser = new SettingsParser(raw, problems);
+        LoginGovEnvironment environment =
+                parser.read(ConfigKeys.ENVIRONMENT, parser::environment, LoginGovEnvironment.SANDBOX);
         return new LoginGovSettings(
                 environment,
-                parser.endpoints(environment),
-                parser.registration(),
+                parser.read(
+                        ConfigKeys.BASE_URL,
+                        () -> parser.endpoints(environment),
+                        LoginGovEnvironment.SANDBOX.endpoints(null)),
+                parser.read(ConfigKeys.REGISTRATION, parser::registration, Registration.AUTH_ONLY),
                 parser.defaultLevel(),
-                parser.assuranceNames(),
-                parser.attributes(),
-                parser.clientAuthentication(),
+                parser.read(ConfigKeys.ACR_NAMES, parser::assuranceNames, AssuranceNames.builtInOnly()),
+                parser.read(ConfigKeys.ATTRIBUTES, parser::attributes, Optional.empty()),
+                parser.read(
+                        ConfigKeys.CLIENT_AUTHENTICATION,
+                        parser::clientAuthentication,
+                        ClientAuthentication.PRIVATE_KEY_JWT),
                 parser.signingKeyId(),
                 parser.seconds(
                         ConfigKeys.ID_TOKEN_MAX_AGE,
@@ -82,7 +106,17 @@ final class SettingsParser {
                         "strong authentication (AAL) reuse time",
                         DEFAULT_AAL_MAX_AGE,
                         MAX_AAL_MAX_AGE),
-                parser.reauthentication());
+                parser.read(ConfigKeys.REAUTHENTICATION, parser::reauthentication, false));
+    }
+
+    /** One setting: its value, or {@code fallback} with its refusal recorded under {@code key}. */
+    private <T> T read(String key, Supplier<T> parse, T fallback) {
+        try {
+            return parse.get();
+        } catch (InvalidSettingsException refused) {
+            problems.add(key, refused.getMessage());
+            return fallback;
+        }
     }
 
     private String value(String key) {
@@ -118,38 +152,55 @@ final class SettingsParser {
         }
     }
 
-    /** One IAL value and an optional AAL value, each in its own field. */
+    /**
+     * One IAL value and an optional AAL value, each in its own field; a refusal is recorded under
+     * the field it is about, and the default level stands in for the rules that follow.
+     */
     private AcrValues defaultLevel() {
-        String ialValue = value(ConfigKeys.IAL);
-        String aalValue = value(ConfigKeys.AAL);
+        AcrValues fallback = AcrValues.of(IdentityAssurance.AUTH_ONLY, null, AcrForm.SEMANTIC);
+        String ialValue = OptionText.valueOf(value(ConfigKeys.IAL));
+        String aalValue = OptionText.valueOf(value(ConfigKeys.AAL));
+        if (ConfigForm.AAL_LOGIN_GOV_DEFAULT.equals(aalValue)) {
+            aalValue = null;
+        }
         if (ialValue == null) {
-            throw new InvalidSettingsException(
+            problems.add(
+                    ConfigKeys.IAL,
                     aalValue == null
                             ? "Choose a service level (IAL): Login.gov needs exactly one in every request."
                             : "An authentication level (AAL) needs a service level (IAL) beside it: Login.gov answers '"
                                     + AcrValues.MISSING_IAL + "' to an AAL alone.");
+            return fallback;
         }
         AcrValues ial;
         try {
             ial = AcrValues.parseConfigured(ialValue);
         } catch (AcrValues.InvalidAcrValuesException e) {
-            throw new InvalidSettingsException("Service level (IAL): " + e.getMessage());
+            problems.add(ConfigKeys.IAL, e.getMessage());
+            return fallback;
         }
         if (ial.aal() != null) {
-            throw new InvalidSettingsException("The service level (IAL) field holds the AAL value " + ial.aalValue()
-                    + ": put it in 'Authentication level (AAL)'.");
+            problems.add(
+                    ConfigKeys.IAL,
+                    "The service level (IAL) field holds the AAL value " + ial.aalValue()
+                            + ": put it in 'Authentication level (AAL)'.");
+            return fallback;
         }
         if (aalValue == null) {
             return ial;
         }
         String aal = aalValue.trim();
-        AuthenticationAssurance level = AuthenticationAssurance.fromValue(aal)
-                .orElseThrow(() -> new InvalidSettingsException(
-                        IdentityAssurance.fromValue(aal).isPresent()
-                                ? "Two IAL values: '" + aalValue
-                                        + "' in 'Authentication level (AAL)' is a service level. Send exactly one."
-                                : "Login.gov does not know the authentication level (AAL) '" + aalValue + "'."));
-        return new AcrValues(ial.ial(), ial.ialValue(), level, aal);
+        Optional<AuthenticationAssurance> level = AuthenticationAssurance.fromValue(aal);
+        if (level.isEmpty()) {
+            problems.add(
+                    ConfigKeys.AAL,
+                    IdentityAssurance.fromValue(aal).isPresent()
+                            ? "Two IAL values: '" + aalValue
+                                    + "' in 'Authentication level (AAL)' is a service level. Send exactly one."
+                            : "Login.gov does not know the authentication level (AAL) '" + aalValue + "'.");
+            return ial;
+        }
+        return new AcrValues(ial.ial(), ial.ialValue(), level.get(), aal);
     }
 
     /** The built-in level names plus the administrator's own, a JSON object from name to Login.gov acr values. */
@@ -238,12 +289,15 @@ final class SettingsParser {
             seconds = 0; // refused below, with the same message as a number that is not positive
         }
         if (seconds <= 0) {
-            throw new InvalidSettingsException(
-                    "The " + label + " must be a positive number of seconds, not '" + value + "'.");
+            problems.add(key, "The " + label + " must be a positive number of seconds, not '" + value + "'.");
+            return byDefault;
         }
         if (seconds > max.getSeconds()) {
-            throw new InvalidSettingsException("The " + label + " must be at most " + max.getSeconds() + " seconds ("
-                    + readable(max) + "), not " + seconds + ".");
+            problems.add(
+                    key,
+                    "The " + label + " must be at most " + max.getSeconds() + " seconds (" + readable(max) + "), not "
+                            + seconds + ".");
+            return byDefault;
         }
         return Duration.ofSeconds(seconds);
     }

@@ -80,6 +80,105 @@ class LoginGovIdentityProviderConfigTest {
     }
 
     @Nested
+    class AllProblemsTogether {
+        @Test
+        void every_problem_is_reported_in_one_refusal_each_naming_its_field() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().remove("clientId");
+            config.getConfig().put(ConfigKeys.ID_TOKEN_MAX_AGE, "0");
+            config.getConfig().put(ConfigKeys.AAL, "http://idmanagement.gov/ns/assurance/aal/1");
+            config.getConfig().put(ConfigKeys.SIGNING_KEY_ID, " ");
+            String message = refusal(config);
+            assertTrue(message.startsWith("4 Login.gov settings need a change: (1) "), message);
+            assertTrue(message.contains("Default authentication level (AAL): Login.gov does not know"), message);
+            assertTrue(message.contains("id_token maximum age (seconds): The id_token maximum age must be"), message);
+            assertTrue(message.contains("Client ID: The client ID is required"), message);
+            assertTrue(message.contains("Client assertion key ID: private_key_jwt needs the key ID"), message);
+        }
+
+        @Test
+        void a_rule_built_on_a_setting_that_could_not_be_read_adds_no_second_problem() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().put(ConfigKeys.REGISTRATION, "ial2");
+            config.getConfig().put(ConfigKeys.IAL, "urn:acr.login.gov:verified");
+            String message = refusal(config);
+            assertTrue(message.startsWith("Login.gov registration: "), message);
+        }
+
+        @Test
+        void switching_on_what_login_gov_forbids_is_refused_not_undone() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().put(ConfigKeys.STORE_TOKEN_IN_SESSION, "true");
+            config.getConfig().put(ConfigKeys.DISABLE_USER_INFO, "true");
+            String message = refusal(config);
+            assertTrue(message.contains("Store token in session: Turn it off"), message);
+            assertTrue(message.contains("Disable user info: Turn it off"), message);
+        }
+    }
+
+    @Nested
+    class DerivedFieldsEdited {
+        private final Map<String, String> stored = Map.of(
+                ConfigKeys.SCOPES, "openid email",
+                ConfigKeys.LOGOUT_REDIRECT_URI,
+                        "https://sso.example.gov/realms/agency/broker/logingov/endpoint/logout_response");
+        private final java.util.Optional<String> derivedLogout =
+                java.util.Optional.of(stored.get(ConfigKeys.LOGOUT_REDIRECT_URI));
+
+        @Test
+        void values_left_as_the_console_loaded_them_pass_and_the_scopes_follow_the_attributes() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().putAll(stored);
+            config.getConfig().put(ConfigKeys.ATTRIBUTES, "email##locale");
+            config.validateLoginGovSettings(java.util.Optional.of(stored), derivedLogout);
+            assertEquals("openid email locale", config.getDefaultScope());
+        }
+
+        @Test
+        void scopes_edited_by_hand_while_attributes_are_chosen_are_refused_with_what_to_do() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().putAll(stored);
+            config.getConfig().put(ConfigKeys.SCOPES, "openid email profile");
+            String message = assertThrows(
+                            InvalidSettingsException.class,
+                            () -> config.validateLoginGovSettings(java.util.Optional.of(stored), derivedLogout))
+                    .getMessage();
+            assertTrue(message.startsWith("Scopes: They follow 'Login.gov attributes' (openid email"), message);
+        }
+
+        @Test
+        void an_edited_logout_redirect_uri_is_refused_with_the_value_to_put_back() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().putAll(stored);
+            config.getConfig().put(ConfigKeys.LOGOUT_REDIRECT_URI, "https://elsewhere.example/");
+            String message = assertThrows(
+                            InvalidSettingsException.class,
+                            () -> config.validateLoginGovSettings(java.util.Optional.of(stored), derivedLogout))
+                    .getMessage();
+            assertTrue(
+                    message.startsWith("Logout redirect URI (register it too): It is filled in by Keycloak"), message);
+            assertTrue(message.endsWith("Put back " + derivedLogout.get() + "."), message);
+        }
+
+        @Test
+        void a_new_provider_copied_from_another_takes_its_own_logout_redirect_uri() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig()
+                    .put(
+                            ConfigKeys.LOGOUT_REDIRECT_URI,
+                            "https://sso.example.gov/realms/agency/broker/other/endpoint/logout_response");
+            config.validateLoginGovSettings(java.util.Optional.empty(), derivedLogout);
+        }
+
+        @Test
+        void a_new_provider_shows_how_the_logout_redirect_uri_is_made_until_it_is_saved() {
+            LoginGovIdentityProviderConfig config = valid();
+            config.getConfig().put(ConfigKeys.LOGOUT_REDIRECT_URI, ConfigForm.LOGOUT_REDIRECT_URI_BEFORE_SAVE);
+            config.validateLoginGovSettings(java.util.Optional.empty(), derivedLogout);
+        }
+    }
+
+    @Nested
     class Refusals {
         @Test
         void a_valid_configuration_passes() {

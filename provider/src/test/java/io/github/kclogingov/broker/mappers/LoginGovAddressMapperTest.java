@@ -48,7 +48,7 @@ class LoginGovAddressMapperTest {
         @Test
         void is_a_login_gov_attribute_importer() {
             assertEquals("logingov-address-mapper", mapper.getId());
-            assertArrayEquals(new String[] {"logingov-oidc"}, mapper.getCompatibleProviders());
+            assertArrayEquals(new String[] {"login.gov"}, mapper.getCompatibleProviders());
             assertEquals("Attribute Importer", mapper.getDisplayCategory());
             assertEquals("Login.gov address", mapper.getDisplayType());
             for (IdentityProviderSyncMode mode : IdentityProviderSyncMode.values()) {

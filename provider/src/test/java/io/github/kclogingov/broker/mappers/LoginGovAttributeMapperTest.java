@@ -44,7 +44,7 @@ class LoginGovAttributeMapperTest {
         @Test
         void is_a_login_gov_attribute_importer() {
             assertEquals("logingov-attribute-mapper", mapper.getId());
-            assertArrayEquals(new String[] {"logingov-oidc"}, mapper.getCompatibleProviders());
+            assertArrayEquals(new String[] {"login.gov"}, mapper.getCompatibleProviders());
             assertEquals("Attribute Importer", mapper.getDisplayCategory());
             assertEquals("Login.gov attribute", mapper.getDisplayType());
         }

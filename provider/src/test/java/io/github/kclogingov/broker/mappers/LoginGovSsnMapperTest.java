@@ -40,7 +40,7 @@ class LoginGovSsnMapperTest {
         @Test
         void is_a_login_gov_attribute_importer() {
             assertEquals("logingov-ssn-mapper", mapper.getId());
-            assertArrayEquals(new String[] {"logingov-oidc"}, mapper.getCompatibleProviders());
+            assertArrayEquals(new String[] {"login.gov"}, mapper.getCompatibleProviders());
             assertEquals("Attribute Importer", mapper.getDisplayCategory());
             assertEquals("Login.gov Social Security number", mapper.getDisplayType());
             for (IdentityProviderSyncMode mode : IdentityProviderSyncMode.values()) {

@@ -62,7 +62,7 @@ class SocialProvidersTemplateTest {
     void the_template_names_the_button_by_its_text_and_recognises_login_gov_by_type() throws IOException {
         String template = ThemeFiles.text("social-providers.ftl");
 
-        assertTrue(template.contains("provider.providerId == \"logingov-oidc\""));
+        assertTrue(template.contains("provider.providerId == \"login.gov\""));
         assertTrue(template.contains("msg(\"logingovSignIn\")"));
         assertTrue(template.contains("msg(\"logingovSignInNamed\", name)"));
         assertTrue(template.contains("msg(\"logingovSignInNamed\", provider.alias)"));
@@ -75,7 +75,7 @@ class SocialProvidersTemplateTest {
     @Test
     void one_login_gov_provider_reads_sign_in_with_login_gov_whatever_its_alias_and_name() throws Exception {
         Map<String, String[]> buttons = render(
-                Map.of(), provider("logingov-oidc", "agency-idp", "Our sign-in"), provider("github", "gh", "GitHub"));
+                Map.of(), provider("login.gov", "agency-idp", "Our sign-in"), provider("github", "gh", "GitHub"));
 
         assertEquals("Sign in with Login.gov", buttons.get("agency-idp")[1]);
         assertTrue(buttons.get("agency-idp")[0].contains("logingov-button logingov-button--primary"));
@@ -87,11 +87,11 @@ class SocialProvidersTemplateTest {
     void several_login_gov_providers_are_told_apart_by_display_name_or_else_by_alias() throws Exception {
         Map<String, String[]> buttons = render(
                 Map.of(),
-                provider("logingov-oidc", "logingov", "Login.gov"),
-                provider("logingov-oidc", "logingov-sandbox", "sandbox"),
-                provider("logingov-oidc", "staff-a", "Staff"),
-                provider("logingov-oidc", "staff-b", "Staff"),
-                provider("logingov-oidc", "unnamed", null));
+                provider("login.gov", "logingov", "Login.gov"),
+                provider("login.gov", "logingov-sandbox", "sandbox"),
+                provider("login.gov", "staff-a", "Staff"),
+                provider("login.gov", "staff-b", "Staff"),
+                provider("login.gov", "unnamed", null));
 
         assertEquals("Sign in with Login.gov (sandbox)", buttons.get("logingov-sandbox")[1]);
         // "Login.gov", a blank name and a shared name cannot tell buttons apart: the alias does.
@@ -103,8 +103,8 @@ class SocialProvidersTemplateTest {
 
     @Test
     void a_display_name_is_escaped() throws Exception {
-        Map<String, String[]> buttons = render(
-                Map.of(), provider("logingov-oidc", "a", "<b>x</b>"), provider("logingov-oidc", "b", "Login.gov"));
+        Map<String, String[]> buttons =
+                render(Map.of(), provider("login.gov", "a", "<b>x</b>"), provider("login.gov", "b", "Login.gov"));
 
         assertEquals("Sign in with Login.gov (&lt;b&gt;x&lt;/b&gt;)", buttons.get("a")[1]);
     }
@@ -113,13 +113,13 @@ class SocialProvidersTemplateTest {
     void a_child_theme_s_variant_and_size_reach_the_markup_and_unknown_values_fall_back() throws Exception {
         Map<String, String[]> outline = render(
                 Map.of("logingovButtonVariant", "outline", "logingovButtonSize", "big"),
-                provider("logingov-oidc", "logingov", "Login.gov"));
+                provider("login.gov", "logingov", "Login.gov"));
         assertTrue(outline.get("logingov")[0].contains("logingov-button--outline"));
         assertTrue(lastHtml.contains("logingov-size-big"));
 
         Map<String, String[]> unknown = render(
                 Map.of("logingovButtonVariant", "purple", "logingovButtonSize", "huge"),
-                provider("logingov-oidc", "logingov", "Login.gov"));
+                provider("login.gov", "logingov", "Login.gov"));
         assertTrue(lastHtml.contains("logingov-size-default"));
         assertTrue(unknown.get("logingov")[0].contains("logingov-button--primary"));
     }
@@ -134,7 +134,7 @@ class SocialProvidersTemplateTest {
             provider.put("displayName", displayName);
         }
         provider.put("loginUrl", "/realms/r/broker/" + alias + "/login");
-        if (type.equals("logingov-oidc")) {
+        if (type.equals("login.gov")) {
             provider.put("iconClasses", "logingov-sign-in");
         }
         return provider;

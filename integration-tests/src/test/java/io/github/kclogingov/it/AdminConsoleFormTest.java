@@ -1,0 +1,274 @@
+package io.github.kclogingov.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.kclogingov.it.support.BrokerIntegrationTest;
+import io.github.kclogingov.it.support.BrokerRealm;
+import io.github.kclogingov.it.support.LoginGovServerConfig;
+import io.github.kclogingov.protocol.Registration;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * An administrator adds a Login.gov provider in Keycloak's admin console, in a real (headless)
+ * Chromium, the way a person would: no REST call creates or changes it. The page says Login.gov,
+ * shows the defaults and both redirect URIs, refuses a bad configuration naming every field to
+ * change in one message, and keeps the settings across a reload. Screenshots of each step go to
+ * {@code target/screenshots/console-*.png}.
+ */
+@KeycloakIntegrationTest(config = LoginGovServerConfig.class)
+@EnabledIf("io.github.kclogingov.it.BrowserStepUpTest#chromiumIsInstalled")
+class AdminConsoleFormTest extends BrokerIntegrationTest {
+
+    private static final String CLIENT_ID = "urn:gov:gsa:openidconnect.profiles:sp:sso:agency:console";
+
+    @InjectWebDriver
+    ManagedWebDriver browser;
+
+    private Path screenshots;
+    private Duration implicitWait;
+
+    @BeforeEach
+    void realm() throws IOException {
+        realm = realmOfThisClass("console", Registration.VERIFIED);
+        realm.resource().identityProviders().findAll().stream()
+                .filter(provider -> "login.gov".equals(provider.getAlias()))
+                .forEach(provider ->
+                        realm.resource().identityProviders().get("login.gov").remove());
+        screenshots = Path.of(System.getProperty("logingov.screenshots", "target/screenshots"));
+        Files.createDirectories(screenshots);
+        Files.deleteIfExists(screenshots.resolve("console-failure.png"));
+        driver().manage().window().setSize(new Dimension(1280, 2200));
+        implicitWait = driver().manage().timeouts().getImplicitWaitTimeout();
+        driver().manage().timeouts().implicitlyWait(Duration.ZERO);
+    }
+
+    @AfterEach
+    void restoreWait() {
+        if (implicitWait != null) {
+            driver().manage().timeouts().implicitlyWait(implicitWait);
+        }
+    }
+
+    @Test
+    void an_admin_adds_a_login_gov_provider_in_the_console_and_its_settings_are_kept() {
+        try {
+            addThroughTheConsole();
+        } catch (AssertionError | RuntimeException e) {
+            screenshot("console-failure");
+            throw new AssertionError(e.getMessage() + "\n  at URL " + driver().getCurrentUrl(), e);
+        }
+    }
+
+    private void addThroughTheConsole() {
+        driver().navigate()
+                .to(urls.getBase() + "/admin/master/console/#/" + realm.name() + "/identity-providers/login.gov/add");
+        waitFor(
+                "the admin sign-in page",
+                d -> !d.findElements(By.id("username")).isEmpty());
+        driver().findElement(By.id("username")).sendKeys("admin");
+        driver().findElement(By.id("password")).sendKeys("admin");
+        driver().findElement(By.id("kc-login")).click();
+        waitFor(
+                "the Add page",
+                d -> !d.findElements(By.cssSelector("[data-testid='createProvider']"))
+                        .isEmpty());
+        screenshot("console-01-add-page");
+
+        assertEquals(
+                "Add Login.gov provider", driver().findElement(By.tagName("h1")).getText());
+        assertEquals("login.gov", field("alias").getAttribute("value"));
+        assertEquals("300", field("config.logingovIdTokenMaxAgeSeconds").getAttribute("value"));
+        assertEquals("43200", field("config.logingovIalMaxAgeSeconds").getAttribute("value"));
+        assertEquals("urn:acr.login.gov:auth-only", toggleText("logingovIal"));
+        assertEquals("Login.gov default (no AAL sent)", toggleText("logingovAal"));
+        assertTrue(pageText().contains("/realms/" + realm.name() + "/broker/login.gov/endpoint"), "the redirect URI");
+        assertFalse(
+                pageText().contains("Token URL") || pageText().contains("Client assertion signature algorithm"),
+                "no stock OpenID Connect field the provider derives");
+
+        assertEquals(List.of("auth-only", "verified"), choices("logingovRegistration"));
+        chooseOpen("verified");
+        List<String> ialChoices = choices("logingovIal");
+        assertEquals("urn:acr.login.gov:auth-only", ialChoices.get(0));
+        assertTrue(ialChoices.stream()
+                .filter(choice -> choice.startsWith("http://"))
+                .allMatch(choice -> choice.endsWith("(legacy)") || choice.contains("IALMAX")));
+        chooseOpen("urn:acr.login.gov:verified");
+        List<String> aalChoices = choices("logingovAal");
+        assertFalse(aalChoices.stream().anyMatch(String::isBlank), "no blank AAL row: " + aalChoices);
+        assertFalse(aalChoices.contains("Default authentication level (AAL)"), "no self-labelled row");
+        chooseOpen("http://idmanagement.gov/ns/assurance/aal/2?phishing_resistant=true");
+
+        // Three problems at once: a client ID with a space, an id_token age of zero, a key ID that
+        // names no key of the realm.
+        type("config.clientId", "urn:gov agency");
+        type("config.clientSecret", "anything");
+        type("config.logingovIdTokenMaxAgeSeconds", "0");
+        type("config.logingovSigningKeyId", "no-such-kid");
+        String refusal = submitAndReadRefusal();
+        screenshot("console-02-refused");
+        assertTrue(refusal.contains("3 Login.gov settings need a change"), refusal);
+        assertTrue(refusal.contains("Client ID: The client ID must not contain spaces"), refusal);
+        assertTrue(
+                refusal.contains("id_token maximum age (seconds): The id_token maximum age must be a positive"),
+                refusal);
+        assertTrue(
+                refusal.contains("Client assertion key ID: this realm has no key with kid 'no-such-kid'"), refusal);
+        assertNothingCreated();
+
+        // The realm's active signing key, alone: refused at once, not at the next sign-in.
+        type("config.clientId", CLIENT_ID);
+        type("config.logingovIdTokenMaxAgeSeconds", "600");
+        String activeKid = realm.resource().keys().getKeyMetadata().getActive().get("RS256");
+        type("config.logingovSigningKeyId", activeKid);
+        refusal = submitAndReadRefusal();
+        screenshot("console-02b-refused-active-key");
+        assertTrue(refusal.contains("Client assertion key ID: the key '" + activeKid + "' is active"), refusal);
+        assertNothingCreated();
+
+        type("config.logingovSigningKeyId", BrokerRealm.KEY_ID);
+        driver().findElement(By.cssSelector("[data-testid='createProvider']")).click();
+        waitFor("the provider's settings page", d -> d.getCurrentUrl().endsWith("/login.gov/settings"));
+
+        driver().navigate().refresh();
+        waitFor(
+                "the settings after a reload",
+                d -> !d.findElements(By.id("config.clientId")).isEmpty()
+                        && CLIENT_ID.equals(
+                                d.findElement(By.id("config.clientId")).getAttribute("value")));
+        screenshot("console-03-saved-and-reloaded");
+        assertEquals("600", field("config.logingovIdTokenMaxAgeSeconds").getAttribute("value"));
+        assertEquals(BrokerRealm.KEY_ID, field("config.logingovSigningKeyId").getAttribute("value"));
+        assertEquals("urn:acr.login.gov:verified", toggleText("logingovIal"));
+        assertEquals("http://idmanagement.gov/ns/assurance/aal/2?phishing_resistant=true", toggleText("logingovAal"));
+        assertEquals(
+                urls.getBase() + "/realms/" + realm.name() + "/broker/login.gov/endpoint/logout_response",
+                field("config.logingovLogoutRedirectUri").getAttribute("value"));
+
+        // What the console saved is what the server keeps: read back, never written, through REST.
+        Map<String, String> saved = realm.resource()
+                .identityProviders()
+                .get("login.gov")
+                .toRepresentation()
+                .getConfig();
+        assertEquals("urn:acr.login.gov:verified", saved.get("logingovIal"));
+        assertEquals("600", saved.get("logingovIdTokenMaxAgeSeconds"));
+        assertFalse("anything".equals(saved.get("clientSecret")), "the typed secret is not kept");
+    }
+
+    /** Presses Add and waits for the console's error alert about Login.gov's settings. */
+    private String submitAndReadRefusal() {
+        // The alert of an earlier refusal must not be read as this one's: closed as an admin would.
+        for (WebElement close : driver().findElements(By.cssSelector(".pf-v5-c-alert.pf-m-danger .pf-v5-c-alert__action button"))) {
+            close.click();
+        }
+        waitFor("earlier alerts closed", d -> d.findElements(By.cssSelector(".pf-v5-c-alert.pf-m-danger")).isEmpty());
+        driver().findElement(By.cssSelector("[data-testid='createProvider']")).click();
+        return waitFor(
+                "the refusal",
+                d -> d.findElements(By.cssSelector(".pf-v5-c-alert.pf-m-danger")).stream()
+                        .map(WebElement::getText)
+                        .filter(text -> text.contains("Client assertion key ID") || text.contains("need a change"))
+                        .findFirst()
+                        .orElse(null));
+    }
+
+    private void assertNothingCreated() {
+        assertTrue(
+                realm.resource().identityProviders().findAll().stream()
+                        .noneMatch(provider -> "login.gov".equals(provider.getAlias())),
+                "nothing is created");
+    }
+
+    private WebElement field(String id) {
+        return driver().findElement(By.id(id));
+    }
+
+    /** Replaces a text field's value by keyboard, so that React sees every change. */
+    private void type(String id, String value) {
+        WebElement input = field(id);
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        input.sendKeys(value);
+    }
+
+    private String toggleText(String toggleId) {
+        return driver().findElement(By.id(toggleId)).getText().trim();
+    }
+
+    /** Opens a drop-down and lists its rows as shown; the list stays open for {@link #chooseOpen}. */
+    private List<String> choices(String toggleId) {
+        driver().findElement(By.id(toggleId)).click();
+        waitFor(
+                "the choices of " + toggleId,
+                d -> !d.findElements(By.cssSelector("[role='option']")).isEmpty());
+        return driver().findElements(By.cssSelector("[role='option']")).stream()
+                .map(option -> option.getText().trim())
+                .toList();
+    }
+
+    private void chooseOpen(String text) {
+        driver().findElement(By.xpath("//*[@role='option'][normalize-space()='" + text + "']"))
+                .click();
+        waitFor(
+                "the list to close",
+                d -> d.findElements(By.cssSelector("[role='option']")).isEmpty());
+    }
+
+    private String pageText() {
+        StringBuilder text =
+                new StringBuilder(driver().findElement(By.tagName("body")).getText());
+        driver().findElements(By.tagName("input"))
+                .forEach(input -> text.append('\n').append(input.getAttribute("value")));
+        return text.toString();
+    }
+
+    private <T> T waitFor(String what, Function<WebDriver, T> condition) {
+        try {
+            return new WebDriverWait(driver(), Duration.ofSeconds(30)).until(condition::apply);
+        } catch (RuntimeException e) {
+            throw new AssertionError("waited 30 s for " + what, e);
+        }
+    }
+
+    private void screenshot(String name) {
+        try {
+            Files.copy(
+                    ((TakesScreenshot) driver())
+                            .getScreenshotAs(OutputType.FILE)
+                            .toPath(),
+                    screenshots.resolve(name + ".png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private WebDriver driver() {
+        return browser.driver();
+    }
+}
