@@ -137,8 +137,7 @@ class AdminConsoleFormTest extends BrokerIntegrationTest {
         assertTrue(
                 refusal.contains("id_token maximum age (seconds): The id_token maximum age must be a positive"),
                 refusal);
-        assertTrue(
-                refusal.contains("Client assertion key ID: this realm has no key with kid 'no-such-kid'"), refusal);
+        assertTrue(refusal.contains("Client assertion key ID: this realm has no key with kid 'no-such-kid'"), refusal);
         assertNothingCreated();
 
         // The realm's active signing key, alone: refused at once, not at the next sign-in.
@@ -184,10 +183,14 @@ class AdminConsoleFormTest extends BrokerIntegrationTest {
     /** Presses Add and waits for the console's error alert about Login.gov's settings. */
     private String submitAndReadRefusal() {
         // The alert of an earlier refusal must not be read as this one's: closed as an admin would.
-        for (WebElement close : driver().findElements(By.cssSelector(".pf-v5-c-alert.pf-m-danger .pf-v5-c-alert__action button"))) {
+        for (WebElement close :
+                driver().findElements(By.cssSelector(".pf-v5-c-alert.pf-m-danger .pf-v5-c-alert__action button"))) {
             close.click();
         }
-        waitFor("earlier alerts closed", d -> d.findElements(By.cssSelector(".pf-v5-c-alert.pf-m-danger")).isEmpty());
+        waitFor(
+                "earlier alerts closed",
+                d -> d.findElements(By.cssSelector(".pf-v5-c-alert.pf-m-danger"))
+                        .isEmpty());
         driver().findElement(By.cssSelector("[data-testid='createProvider']")).click();
         return waitFor(
                 "the refusal",

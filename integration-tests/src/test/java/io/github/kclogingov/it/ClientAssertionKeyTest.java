@@ -225,7 +225,10 @@ class ClientAssertionKeyTest extends BrokerIntegrationTest {
         String refusal = refusal(
                 "several", RealmKeyComponents.keyOf(realm.resource(), component).getKid());
         assertTrue(refusal.contains("is active") && refusal.contains("is for PS256"), refusal);
-        assertTrue(refusal.contains("; Client assertion key ID: "), "joined with '; ': " + refusal);
+        assertTrue(
+                refusal.contains("2 Login.gov settings need a change: (1) Client assertion key ID: ")
+                        && refusal.contains(" (2) Client assertion key ID: "),
+                "one refusal, each problem numbered: " + refusal);
         realm.resource().components().component(component).remove();
     }
 

@@ -34,11 +34,8 @@ public final class ConfigForm {
     static final String LOGOUT_REDIRECT_URI_BEFORE_SAVE = "(the Redirect URI above)/logout_response";
 
     /** Settings the extension writes on save; the console shows them but does not let them be edited. */
-    private static final Set<String> READ_ONLY =
-            Set.of(
-                    ConfigKeys.SIGNING_KEY_CERTIFICATE,
-                    ConfigKeys.SIGNING_KEY_CERTIFICATE_URL,
-                    ConfigKeys.LOGOUT_REDIRECT_URI);
+    private static final Set<String> READ_ONLY = Set.of(
+            ConfigKeys.SIGNING_KEY_CERTIFICATE, ConfigKeys.SIGNING_KEY_CERTIFICATE_URL, ConfigKeys.LOGOUT_REDIRECT_URI);
 
     /** Built once: the admin console asks for the form on every page that shows a provider. */
     private static final List<ProviderConfigProperty> PROPERTIES = build();

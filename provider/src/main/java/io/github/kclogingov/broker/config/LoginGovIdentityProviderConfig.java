@@ -7,7 +7,6 @@ import io.github.kclogingov.protocol.LoginGovAttribute;
 import io.github.kclogingov.protocol.LoginGovEnvironment;
 import io.github.kclogingov.protocol.Registration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.keycloak.models.IdentityProviderModel;

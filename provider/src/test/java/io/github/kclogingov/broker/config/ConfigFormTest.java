@@ -14,7 +14,12 @@ class ConfigFormTest {
                 .filter(ProviderConfigProperty::isReadOnly)
                 .map(ProviderConfigProperty::getName)
                 .toList();
-        assertEquals(List.of(ConfigKeys.SIGNING_KEY_CERTIFICATE, ConfigKeys.SIGNING_KEY_CERTIFICATE_URL), readOnly);
+        assertEquals(
+                List.of(
+                        ConfigKeys.LOGOUT_REDIRECT_URI,
+                        ConfigKeys.SIGNING_KEY_CERTIFICATE,
+                        ConfigKeys.SIGNING_KEY_CERTIFICATE_URL),
+                readOnly);
     }
 
     @Test

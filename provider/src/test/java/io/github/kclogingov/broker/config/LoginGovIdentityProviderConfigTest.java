@@ -87,13 +87,13 @@ class LoginGovIdentityProviderConfigTest {
             config.getConfig().remove("clientId");
             config.getConfig().put(ConfigKeys.ID_TOKEN_MAX_AGE, "0");
             config.getConfig().put(ConfigKeys.AAL, "http://idmanagement.gov/ns/assurance/aal/1");
+            // An empty key ID is no problem any more: saving generates a key (ClientAssertionKeySetup).
             config.getConfig().put(ConfigKeys.SIGNING_KEY_ID, " ");
             String message = refusal(config);
-            assertTrue(message.startsWith("4 Login.gov settings need a change: (1) "), message);
+            assertTrue(message.startsWith("3 Login.gov settings need a change: (1) "), message);
             assertTrue(message.contains("Default authentication level (AAL): Login.gov does not know"), message);
             assertTrue(message.contains("id_token maximum age (seconds): The id_token maximum age must be"), message);
             assertTrue(message.contains("Client ID: The client ID is required"), message);
-            assertTrue(message.contains("Client assertion key ID: private_key_jwt needs the key ID"), message);
         }
 
         @Test
