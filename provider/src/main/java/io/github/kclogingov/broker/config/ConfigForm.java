@@ -18,7 +18,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 public final class ConfigForm {
 
     /** Built once: the admin console asks for the form on every page that shows a provider. */
-    private static final List<ProviderConfigProperty> PROPERTIES = build();
+    private static final List<ProviderConfigProperty> PROPERTIES = withSecurityEvents(build());
 
     private ConfigForm() {}
 
@@ -152,6 +152,13 @@ public final class ConfigForm {
                 .defaultValue("false")
                 .add()
                 .build();
+    }
+
+    /** The security-event settings ({@link SecurityEventsForm}) as one block at the end. */
+    private static List<ProviderConfigProperty> withSecurityEvents(List<ProviderConfigProperty> properties) {
+        List<ProviderConfigProperty> all = new ArrayList<>(properties);
+        all.addAll(SecurityEventsForm.properties());
+        return List.copyOf(all);
     }
 
     /** The current values first, then the legacy URIs (IALMAX has no other spelling). */

@@ -19,6 +19,8 @@ import org.keycloak.models.RealmModel;
 public class LoginGovIdentityProviderConfig extends PinnedOidcConfig {
 
     private LoginGovSettings settings;
+    private SecurityEventSettings securityEvents;
+    private Map<String, String> securityEventsParsedFrom;
     /** A copy of the stored configuration {@link #settings} was parsed from. */
     private Map<String, String> parsedFrom;
 
@@ -53,6 +55,16 @@ public class LoginGovIdentityProviderConfig extends PinnedOidcConfig {
         return settings;
     }
 
+    /** The security-event settings, parsed like {@link #settings()}. */
+    public SecurityEventSettings securityEvents() {
+        Map<String, String> raw = getConfig();
+        if (securityEvents == null || !raw.equals(securityEventsParsedFrom)) {
+            securityEvents = SecurityEventSettingsParser.parse(raw);
+            securityEventsParsedFrom = new HashMap<>(raw);
+        }
+        return securityEvents;
+    }
+
     /**
      * Refuses settings that cannot work, with a message for the admin; then stores what is derived
      * from them (the scopes of the chosen attributes, the pinned stock settings) so that the console
@@ -61,6 +73,9 @@ public class LoginGovIdentityProviderConfig extends PinnedOidcConfig {
     @Override
     public void validate(RealmModel realm) {
         validateLoginGovSettings();
+        securityEvents();
+        PushUrl.ofCurrentRequest(realm.getName(), getAlias())
+                .ifPresent(url -> getConfig().put(ConfigKeys.SECURITY_EVENTS_PUSH_URL, url));
         super.validate(realm);
         ButtonLabels.warnIfShared(getAlias(), getDisplayName());
         getConfig().putAll(pinnedValues());
