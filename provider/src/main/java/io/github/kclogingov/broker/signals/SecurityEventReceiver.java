@@ -62,7 +62,8 @@ public final class SecurityEventReceiver {
                             Clock.systemUTC())
                     .verify(token);
             act(realm, provider, event, skew);
-            return Response.accepted().build();
+            // RFC 8935: 202 and nothing to say; Keycloak wants a media type on every answer.
+            return Response.accepted().type(MediaType.TEXT_PLAIN_TYPE).build();
         } catch (SetRejected e) {
             LOG.infof(
                     "Login.gov security event refused at provider '%s' of realm '%s': %s (%s)",
