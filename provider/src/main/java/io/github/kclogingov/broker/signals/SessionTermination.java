@@ -99,6 +99,7 @@ final class SessionTermination {
             LOG.warnf(
                     "Login.gov security event: back-channel logout of user %s failed: %s",
                     userId, e.getClass().getName());
+            LOG.debug("Login.gov security event: back-channel logout failure", e);
         }
     }
 }
