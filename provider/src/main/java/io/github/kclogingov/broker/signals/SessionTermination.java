@@ -71,13 +71,17 @@ final class SessionTermination {
         try {
             KeycloakModelUtils.runJobInTransaction(factory, session -> {
                 RealmModel realm = session.realms().getRealm(realmId);
-                UserModel user = realm == null ? null : session.users().getUserById(realm, userId);
-                if (user == null) {
-                    return; // removed in the meantime: its sessions went with it
+                if (realm == null) {
+                    return; // removed in the meantime, sessions and all
                 }
+                // The session is bound to the realm first: Keycloak's user lookup asks the context for it.
                 session.getContext().setRealm(realm);
                 session.getContext().setHttpRequest(request);
                 session.getContext().setConnection(connection);
+                UserModel user = session.users().getUserById(realm, userId);
+                if (user == null) {
+                    return; // removed in the meantime: its sessions went with it
+                }
                 List<UserSessionModel> online =
                         session.sessions().getUserSessionsStream(realm, user).toList();
                 List<UserSessionModel> offline = session.sessions()
