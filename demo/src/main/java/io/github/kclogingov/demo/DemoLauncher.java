@@ -47,6 +47,8 @@ public final class DemoLauncher {
     static final String APP_CLIENT_ID = "demo-app";
 
     static final String BROKER_ENDPOINT = KEYCLOAK_URL + "/realms/" + REALM + "/broker/" + IDP_ALIAS + "/endpoint";
+    /** Where the simulator pushes Login.gov's security events for the realm's provider (its events are on). */
+    static final String PUSH_URL = KEYCLOAK_URL + "/realms/" + REALM + "/logingov/" + IDP_ALIAS + "/security-events";
     /** The first start builds Keycloak with the provider (about 20 s) before starting (about 15 s). */
     static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
 
@@ -134,10 +136,11 @@ public final class DemoLauncher {
 
     private static LoginGovSimulator startSimulator(SelfSignedKey clientAssertionKey) throws DemoException {
         ServiceProvider keycloakRealm = ServiceProvider.privateKeyJwt(
-                CLIENT_ID,
-                List.of(BROKER_ENDPOINT, BROKER_ENDPOINT + "/logout_response"),
-                List.of(clientAssertionKey.certificatePem()),
-                Registration.VERIFIED);
+                        CLIENT_ID,
+                        List.of(BROKER_ENDPOINT, BROKER_ENDPOINT + "/logout_response"),
+                        List.of(clientAssertionKey.certificatePem()),
+                        Registration.VERIFIED)
+                .withPushUrl(PUSH_URL);
         SimulatorConfig config = SimulatorConfig.builder()
                 .issuer(SIMULATOR_ISSUER)
                 .serviceProvider(keycloakRealm)
@@ -189,7 +192,11 @@ public final class DemoLauncher {
                 .append("                     logingov_ial / logingov_aal, every claim it received.\n")
                 .append("  5. Step up         press a level's button there (e.g. \"Ask for verified\"): a new\n")
                 .append("                     request with acr_values; Keycloak goes back to Login.gov if needed.\n")
-                .append("                     \"Sign out\" ends the Keycloak and Login.gov sessions.\n\n")
+                .append("                     \"Sign out\" ends the Keycloak and Login.gov sessions.\n")
+                .append(
+                        "  6. Suspend         the persona at the simulator (its page, \"Security events\"): Login.gov's\n")
+                .append(
+                        "                     account-disabled reaches Keycloak, which signs the person out of the app.\n\n")
                 .append("  Account console    ")
                 .append(KEYCLOAK_URL)
                 .append("/realms/")

@@ -179,6 +179,7 @@ class DockerComposeTest {
                 List.of(DemoLauncher.BROKER_ENDPOINT, DemoLauncher.BROKER_ENDPOINT + "/logout_response"),
                 realm.redirectUris());
         assertEquals(1, realm.certificates().size());
+        assertEquals(DemoLauncher.PUSH_URL, realm.pushUrl().orElseThrow(), "security events reach the realm");
         if (!composeLines().contains("      - ./demo/compose/simulator.json:/opt/simulator/simulator.json:ro")) {
             fail("docker-compose.yml does not mount demo/compose/simulator.json where the simulator reads it");
         }

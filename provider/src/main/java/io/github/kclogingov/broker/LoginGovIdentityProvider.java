@@ -7,6 +7,7 @@ import io.github.kclogingov.broker.config.InvalidSettingsException;
 import io.github.kclogingov.broker.config.LoginGovIdentityProviderConfig;
 import io.github.kclogingov.broker.config.LoginGovSettings;
 import io.github.kclogingov.broker.mappers.OfferedMappers;
+import io.github.kclogingov.broker.signals.ReproofRefresh;
 import io.github.kclogingov.broker.signin.AnswerChecks;
 import io.github.kclogingov.broker.signin.AuthorizationRequest;
 import io.github.kclogingov.broker.signin.ClientAssertion;
@@ -72,7 +73,9 @@ import org.keycloak.util.TokenUtil;
  *   <li>a passive request ({@code prompt=none}) is never sent to Login.gov;</li>
  *   <li>Login.gov's tokens end with the sign-in: never in the user session, never handed out
  *       ({@link UpstreamTokens});</li>
- *   <li>Keycloak's OpenID Connect mappers are offered; no token exchange.</li>
+ *   <li>Keycloak's OpenID Connect mappers are offered; no token exchange;</li>
+ *   <li>after Login.gov's reproof-completed event, the next verified sign-in refreshes the verified
+ *       attributes whatever the mappers' sync mode ({@link ReproofRefresh}).</li>
  * </ul>
  * It is the one class where Keycloak's broker hooks are overridden, hence its length; no rule is
  * written here.
@@ -269,6 +272,17 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
     /** Keycloak's "Allowed clock skew"; 0 means Keycloak's default of 10 s (see PinnedOidcConfig). */
     private long clockSkewSeconds() {
         return getConfig().getAllowedClockSkew();
+    }
+
+    /**
+     * The parent updates the email; after Login.gov's reproof-completed, the verified attributes are
+     * also written again, whatever the mappers' sync mode ({@link ReproofRefresh}).
+     */
+    @Override
+    public void updateBrokeredUser(
+            KeycloakSession session, RealmModel realm, UserModel user, BrokeredIdentityContext context) {
+        super.updateBrokeredUser(session, realm, user, context);
+        ReproofRefresh.apply(session, realm, user, context, getConfig().getAlias());
     }
 
     @Override

@@ -146,6 +146,22 @@ public final class LoginGovSimulator implements AutoCloseable {
         return Grant.pairwiseSubject(personaId, clientId);
     }
 
+    /**
+     * Registers the push notification URL of a registered service provider (null removes it), as an
+     * agency does in the partner portal; {@link #securityEvents()} sends to it.
+     *
+     * @throws IllegalArgumentException for an unknown client_id or a URL that is not http(s)
+     */
+    public void setPushUrl(String clientId, String url) {
+        context.pushUrl(clientId, url);
+        LOG.log(Level.INFO, "service provider {0}: push URL {1}", clientId, url == null ? "removed" : url);
+    }
+
+    /** Login.gov's security events: send one for a persona to the service providers' push URLs. */
+    public SecurityEvents securityEvents() {
+        return context.securityEvents;
+    }
+
     public Faults faults() {
         return context.faults;
     }

@@ -17,6 +17,7 @@ public final class Recorder {
     private final List<RecordedUserinfo> userinfoRequests = new ArrayList<>();
     private final List<RecordedLogout> logouts = new ArrayList<>();
     private final List<RecordedJwksRequest> jwksRequests = new ArrayList<>();
+    private final List<SecurityEventDelivery> securityEvents = new ArrayList<>();
 
     Recorder() {}
 
@@ -68,7 +69,13 @@ public final class Recorder {
                 .toList();
     }
 
+    /** Every security event the simulator pushed, with the push URL's answer. */
+    public synchronized List<SecurityEventDelivery> securityEvents() {
+        return List.copyOf(securityEvents);
+    }
+
     public synchronized void clear() {
+        securityEvents.clear();
         authorizations.clear();
         tokenRequests.clear();
         userinfoRequests.clear();
@@ -90,6 +97,10 @@ public final class Recorder {
 
     synchronized void record(RecordedLogout logout) {
         logouts.add(logout);
+    }
+
+    synchronized void record(SecurityEventDelivery delivery) {
+        securityEvents.add(delivery);
     }
 
     synchronized void record(RecordedJwksRequest jwksRequest) {

@@ -34,7 +34,7 @@ final class RootPage {
                 .append("</p>\n");
         body.append("<h2>Personas</h2>\n");
         for (Persona persona : personas) {
-            body.append(personaBlock(persona));
+            body.append(personaBlock(persona, endpoints));
         }
         body.append("<h2>For tests</h2>\n<p>Faults, key rotation and JWKS options can be set through the ")
                 .append("admin API under <code>")
@@ -44,13 +44,16 @@ final class RootPage {
         return HtmlPage.render("Login.gov simulator", body.toString());
     }
 
-    private static String personaBlock(Persona persona) {
+    private static String personaBlock(Persona persona, LoginGovEndpoints endpoints) {
         return "<section class=\"persona\">\n<h2>" + HtmlPage.escape(persona.displayName()) + " "
                 + HtmlPage.urn("(" + persona.id() + ")") + "</h2>\n<p>" + HtmlPage.escape(persona.description())
                 + "</p>\n<ul>\n<li>" + HtmlPage.escape(LevelNames.of(persona.proofing()))
                 + "</li>\n<li>Can sign in at: "
                 + HtmlPage.escape(reachableLevels(persona)) + "</li>\n<li>" + HtmlPage.escape(authentication(persona))
-                + "</li>\n</ul>\n</section>\n";
+                + "</li>\n</ul>\n<p><a href=\""
+                + HtmlPage.escape(endpoints.issuer() + "simulator/security-events?persona="
+                        + java.net.URLEncoder.encode(persona.id(), java.nio.charset.StandardCharsets.UTF_8))
+                + "\">Security events</a>: suspend, delete, reset the password... as Login.gov would tell agencies.</p>\n</section>\n";
     }
 
     private static String reachableLevels(Persona persona) {

@@ -31,6 +31,8 @@ public final class ServiceProvider {
     private final Registration registration;
     private final boolean ialmaxAllowed;
     private final boolean reauthenticationAllowed;
+    /** Where Login.gov pushes this client's security events (the partner portal's push URL); null for none. */
+    private final String pushUrl;
 
     private ServiceProvider(
             String clientId,
@@ -40,7 +42,8 @@ public final class ServiceProvider {
             List<X509Certificate> certificates,
             Registration registration,
             boolean ialmaxAllowed,
-            boolean reauthenticationAllowed) {
+            boolean reauthenticationAllowed,
+            String pushUrl) {
         if (!LoginGovProtocol.isValidClientId(clientId)) {
             throw new IllegalArgumentException(
                     "A client_id must be a non-blank string without whitespace: \"" + clientId + "\"");
@@ -61,6 +64,7 @@ public final class ServiceProvider {
         this.registration = registration == null ? Registration.AUTH_ONLY : registration;
         this.ialmaxAllowed = ialmaxAllowed;
         this.reauthenticationAllowed = reauthenticationAllowed;
+        this.pushUrl = pushUrl == null || pushUrl.isBlank() ? null : PushUrls.checked(pushUrl.trim());
     }
 
     /**
@@ -79,13 +83,14 @@ public final class ServiceProvider {
                 parseCertificates(certificatePems),
                 registration,
                 false,
-                false);
+                false,
+                null);
     }
 
     /** A public client proving possession with PKCE (S256). */
     public static ServiceProvider pkce(String clientId, List<String> redirectUris, Registration registration) {
         return new ServiceProvider(
-                clientId, redirectUris, null, ClientAuthentication.PKCE, List.of(), registration, false, false);
+                clientId, redirectUris, null, ClientAuthentication.PKCE, List.of(), registration, false, false, null);
     }
 
     /**
@@ -101,7 +106,8 @@ public final class ServiceProvider {
                 certificates,
                 registration,
                 ialmaxAllowed,
-                reauthenticationAllowed);
+                reauthenticationAllowed,
+                pushUrl);
     }
 
     /** Puts this service provider on (or off) the IALMAX allow list. */
@@ -114,7 +120,8 @@ public final class ServiceProvider {
                 certificates,
                 registration,
                 allowed,
-                reauthenticationAllowed);
+                reauthenticationAllowed,
+                pushUrl);
     }
 
     /**
@@ -131,7 +138,25 @@ public final class ServiceProvider {
                 certificates,
                 registration,
                 ialmaxAllowed,
-                allowed);
+                allowed,
+                pushUrl);
+    }
+
+    /**
+     * Registers the push notification URL Login.gov sends this client's security events to (one
+     * per client, as in the partner portal); null or blank removes it.
+     */
+    public ServiceProvider withPushUrl(String url) {
+        return new ServiceProvider(
+                clientId,
+                redirectUris,
+                postLogoutRedirectUris,
+                authentication,
+                certificates,
+                registration,
+                ialmaxAllowed,
+                reauthenticationAllowed,
+                url);
     }
 
     /** Replaces the registered certificates (a key rotation in the portal). */
@@ -144,7 +169,8 @@ public final class ServiceProvider {
                 parseCertificates(certificatePems),
                 registration,
                 ialmaxAllowed,
-                reauthenticationAllowed);
+                reauthenticationAllowed,
+                pushUrl);
     }
 
     /**
@@ -188,7 +214,8 @@ public final class ServiceProvider {
                 registered,
                 registration,
                 ialmaxAllowed,
-                reauthenticationAllowed);
+                reauthenticationAllowed,
+                pushUrl);
     }
 
     private static X509Certificate single(String certificatePem) {
@@ -231,6 +258,11 @@ public final class ServiceProvider {
         return reauthenticationAllowed;
     }
 
+    /** The push notification URL, if one is registered. */
+    public java.util.Optional<String> pushUrl() {
+        return java.util.Optional.ofNullable(pushUrl);
+    }
+
     public boolean acceptsRedirectUri(String uri) {
         return redirectUris.stream().anyMatch(registered -> RedirectUris.matches(registered, uri));
     }
@@ -246,7 +278,8 @@ public final class ServiceProvider {
                         ? ", " + certificates.size() + " certificate(s)"
                         : "")
                 + (ialmaxAllowed ? ", IALMAX allowed" : "")
-                + (reauthenticationAllowed ? ", re-authentication allowed" : "") + ")";
+                + (reauthenticationAllowed ? ", re-authentication allowed" : "")
+                + (pushUrl != null ? ", security events to " + pushUrl : "") + ")";
     }
 
     static List<X509Certificate> parseCertificates(List<String> pems) {

@@ -73,6 +73,7 @@ final class SimulatorConfigFile {
             serviceProvider = serviceProvider.withPostLogoutRedirectUris(strings(json, "postLogoutRedirectUris"));
         }
         return serviceProvider
+                .withPushUrl(string(json, "pushUrl"))
                 .withIalmaxAllowed(Boolean.TRUE.equals(json.get("ialmaxAllowed")))
                 .withReauthenticationAllowed(Boolean.TRUE.equals(json.get("reauthenticationAllowed")));
     }

@@ -32,6 +32,10 @@ final class SimulatorContext {
     static final String ADMIN_KEYS_ROTATE_PATH = "simulator/admin/keys/rotate";
     static final String ADMIN_JWKS_PATH = "simulator/admin/jwks";
     static final String ADMIN_CERTIFICATES_PATH = "simulator/admin/certificates";
+    static final String ADMIN_SECURITY_EVENTS_PATH = "simulator/admin/security-events";
+    static final String ADMIN_PUSH_URL_PATH = "simulator/admin/push-url";
+    /** The page with a button per security event for a persona, and where its buttons post. */
+    static final String SECURITY_EVENTS_PATH = "simulator/security-events";
     /** How long a persona picker or logout confirmation page can be answered. */
     static final Duration PENDING_PAGE_LIFETIME = Duration.ofMinutes(30);
 
@@ -52,6 +56,7 @@ final class SimulatorContext {
     final ExpiringStore<PendingLogout> pendingLogouts;
     final SignInSessions sessions;
     final JtiRegistry jtis;
+    final SecurityEvents securityEvents;
 
     private final Map<String, ServiceProvider> serviceProviders = new LinkedHashMap<>();
     /** The personas as configured, for {@link #resetPersonas}; {@code personas} holds them as tests changed them. */
@@ -71,6 +76,7 @@ final class SimulatorContext {
         this.pendingLogouts = new ExpiringStore<>(clock);
         this.sessions = new SignInSessions(clock, pathOf(endpoints.issuer()));
         this.jtis = new JtiRegistry(clock);
+        this.securityEvents = new SecurityEvents(this);
         config.serviceProviders().forEach(this::addServiceProvider);
         this.startingPersonas = config.personas();
         resetPersonas();
@@ -126,6 +132,15 @@ final class SimulatorContext {
         ServiceProvider changed = change.apply(current);
         serviceProviders.put(clientId, changed);
         return changed;
+    }
+
+    /** Registers (or, with null, removes) a service provider's push URL, as the partner portal does. */
+    synchronized void pushUrl(String clientId, String url) {
+        ServiceProvider serviceProvider = serviceProviders.get(clientId);
+        if (serviceProvider == null) {
+            throw new IllegalArgumentException("No service provider " + clientId);
+        }
+        serviceProviders.put(clientId, serviceProvider.withPushUrl(url));
     }
 
     synchronized Optional<ServiceProvider> serviceProvider(String clientId) {

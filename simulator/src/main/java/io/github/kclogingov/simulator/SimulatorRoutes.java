@@ -63,7 +63,19 @@ final class SimulatorRoutes {
                 .route(
                         admin(context, SimulatorContext.ADMIN_CERTIFICATES_PATH),
                         "POST",
-                        adminOnly(new CertificatesAdminEndpoint(context)));
+                        adminOnly(new CertificatesAdminEndpoint(context)))
+                .route(
+                        admin(context, SimulatorContext.ADMIN_SECURITY_EVENTS_PATH),
+                        "POST",
+                        adminOnly(new SecurityEventsAdminEndpoint(context)))
+                .route(
+                        admin(context, SimulatorContext.ADMIN_PUSH_URL_PATH),
+                        "POST",
+                        adminOnly(new PushUrlAdminEndpoint(context)))
+                // Both GET (the buttons) and POST (a button pressed): the page checks the method.
+                .route(
+                        SimulatorContext.pathOf(context.internalUrl(SimulatorContext.SECURITY_EVENTS_PATH)),
+                        new SecurityEventsPage(context));
     }
 
     private static String admin(SimulatorContext context, String relativePath) {

@@ -19,6 +19,8 @@ final class BrowserSession {
 
     private final Map<String, PendingSignIn> pendingByState = new LinkedHashMap<>();
     private SignedIn signedIn;
+    /** Keycloak's refresh token of the sign-in, replaced at each check ({@link KeycloakClient#stillSignedIn}). */
+    private String refreshToken;
 
     synchronized void addPending(PendingSignIn signIn) {
         pendingByState.put(signIn.state(), signIn);
@@ -42,13 +44,25 @@ final class BrowserSession {
         return Optional.ofNullable(signedIn);
     }
 
-    synchronized void signIn(SignedIn result) {
+    synchronized void signIn(SignedIn result, String newRefreshToken) {
         signedIn = result;
+        refreshToken = newRefreshToken;
+    }
+
+    synchronized Optional<String> refreshToken() {
+        return Optional.ofNullable(refreshToken);
+    }
+
+    synchronized void refreshed(String newRefreshToken) {
+        if (newRefreshToken != null) {
+            refreshToken = newRefreshToken;
+        }
     }
 
     synchronized Optional<SignedIn> signOut() {
         SignedIn previous = signedIn;
         signedIn = null;
+        refreshToken = null;
         return Optional.ofNullable(previous);
     }
 }

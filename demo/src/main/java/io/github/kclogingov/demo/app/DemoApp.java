@@ -113,14 +113,43 @@ public final class DemoApp implements AutoCloseable {
     private Response home(HttpExchange exchange) {
         Optional<BrowserSession> existing = existingSession(exchange);
         Optional<SignedIn> signedIn = existing.flatMap(BrowserSession::signedIn);
+        String notice = null;
         if (signedIn.isPresent()) {
-            return Response.page(200, Pages.signedIn(signedIn.get(), settings.levelNames()));
+            notice = sessionEndedAtKeycloak(existing.get());
+            if (notice == null) {
+                return Response.page(200, Pages.signedIn(signedIn.get(), settings.levelNames()));
+            }
+            existing.get().signOut();
         }
         Response response = Response.empty();
         BrowserSession session = existing.orElseGet(() -> newSession(response));
         PendingSignIn pending = PendingSignIn.start(null, Instant.now());
         session.addPending(pending);
-        return response.withPage(200, Pages.signedOut(AuthorizationUrl.of(settings, pending)));
+        return response.withPage(200, Pages.signedOut(AuthorizationUrl.of(settings, pending), notice));
+    }
+
+    /**
+     * Asks Keycloak, at every page, whether this sign-in still holds (as an application should before
+     * trusting a session for long): when Login.gov suspends the person, Keycloak ends their sessions
+     * and this application learns it here. Answers why the sign-in is over, or null while it holds.
+     */
+    private String sessionEndedAtKeycloak(BrowserSession session) {
+        Optional<String> refreshToken = session.refreshToken();
+        if (refreshToken.isEmpty()) {
+            return "Keycloak gave this sign-in no refresh token, so it cannot be checked. Sign in again.";
+        }
+        try {
+            Optional<String> next = keycloak.stillSignedIn(refreshToken.get());
+            if (next.isEmpty()) {
+                return "Keycloak ended your session: you were signed out elsewhere, or Login.gov reported "
+                        + "something about your account (for example a suspension). Sign in again.";
+            }
+            session.refreshed(next.get());
+            return null;
+        } catch (SignInProblem e) {
+            System.err.println("[demo-app] session check failed: " + e.getMessage());
+            return "Keycloak could not be asked whether you are still signed in, so you are signed out here.";
+        }
     }
 
     private Response signIn(HttpExchange exchange) throws IOException {
@@ -163,8 +192,10 @@ public final class DemoApp implements AutoCloseable {
                     400, Pages.error("Not signed in", "Keycloak's answer has neither a code nor an error.", ""));
         }
         try {
-            SignedIn signedIn = finishSignIn(code, pending.get());
-            existingSession(exchange).ifPresent(session -> session.signIn(signedIn));
+            Map<String, Object> tokens = keycloak.redeem(code, pending.get());
+            SignedIn signedIn = finishSignIn(tokens, pending.get());
+            String refreshToken = tokens.get("refresh_token") instanceof String value ? value : null;
+            existingSession(exchange).ifPresent(session -> session.signIn(signedIn, refreshToken));
             return Response.empty().withRedirect("/");
         } catch (SignInProblem e) {
             System.err.println("[demo-app] sign-in not finished: " + e.getMessage());
@@ -177,8 +208,7 @@ public final class DemoApp implements AutoCloseable {
         }
     }
 
-    private SignedIn finishSignIn(String code, PendingSignIn pending) throws SignInProblem {
-        Map<String, Object> tokens = keycloak.redeem(code, pending);
+    private SignedIn finishSignIn(Map<String, Object> tokens, PendingSignIn pending) throws SignInProblem {
         if (!(tokens.get("id_token") instanceof String idToken)
                 || !(tokens.get("access_token") instanceof String accessToken)) {
             throw new SignInProblem("Keycloak's token answer lacks an id_token or an access_token.");

@@ -11,6 +11,7 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** The application's back-channel calls to the realm: the token endpoint, userinfo and the realm's keys. */
 final class KeycloakClient {
@@ -44,6 +45,31 @@ final class KeycloakClient {
                     + (answer.get("error_description") == null ? "" : " (" + answer.get("error_description") + ")"));
         }
         return answer;
+    }
+
+    /**
+     * Asks Keycloak whether the sign-in still holds, with a refresh-token grant: Keycloak refuses it
+     * once the session has ended (signed out elsewhere, or ended by Login.gov's security event) or
+     * the user is disabled. Answers the new refresh token; empty when Keycloak refused.
+     *
+     * @throws SignInProblem when Keycloak could not be asked
+     */
+    Optional<String> stillSignedIn(String refreshToken) throws SignInProblem {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "refresh_token");
+        form.put("refresh_token", refreshToken);
+        form.put("client_id", settings.clientId());
+        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.tokenEndpoint()))
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(QueryString.format(form)))
+                .build();
+        HttpResponse<String> response = send(request, "token endpoint");
+        if (response.statusCode() == 400 || response.statusCode() == 401) {
+            return Optional.empty(); // invalid_grant: the session is over
+        }
+        Map<String, Object> answer = json(response, "token endpoint");
+        return answer.get("refresh_token") instanceof String next ? Optional.of(next) : Optional.of(refreshToken);
     }
 
     Map<String, Object> userinfo(String accessToken) throws SignInProblem {

@@ -7,9 +7,18 @@ final class Pages {
     private Pages() {}
 
     static String signedOut(String signInUrl) {
+        return signedOut(signInUrl, null);
+    }
+
+    /** The signed-out page, with why the last sign-in ended when Keycloak ended it ({@code notice}, text). */
+    static String signedOut(String signInUrl, String notice) {
         return Html.page(
                 "Not signed in",
-                "<p>This application signs in with Keycloak's <code>demo</code> realm, which sends you to Login.gov"
+                (notice == null
+                                ? ""
+                                : "<p class=\"notice\" id=\"session-ended\" role=\"status\">" + Html.escape(notice)
+                                        + "</p>")
+                        + "<p>This application signs in with Keycloak's <code>demo</code> realm, which sends you to Login.gov"
                         + " (here, the Login.gov simulator). Afterwards it shows what it received.</p>"
                         + "<p><a class=\"button\" id=\"sign-in\" href=\"" + Html.escape(signInUrl)
                         + "\">Sign in</a></p>");

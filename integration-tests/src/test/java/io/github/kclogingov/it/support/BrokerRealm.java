@@ -118,7 +118,8 @@ public final class BrokerRealm {
     private ServiceProvider serviceProvider() {
         return ServiceProvider.privateKeyJwt(
                         loginGovClientId, List.of(brokerEndpoint(ALIAS)), List.of(key.certificatePem()), registration)
-                .withPostLogoutRedirectUris(List.of(brokerEndpoint(ALIAS) + "/logout_response"));
+                .withPostLogoutRedirectUris(List.of(brokerEndpoint(ALIAS) + "/logout_response"))
+                .withPushUrl(pushUrl(ALIAS));
     }
 
     /** Registers this realm again at the simulator, now allowed to ask for IALMAX (Login.gov allow-lists agencies for it). */
@@ -145,7 +146,8 @@ public final class BrokerRealm {
         second.getConfig().putAll(config);
         resource().identityProviders().create(second).close();
         simulator.addServiceProvider(ServiceProvider.privateKeyJwt(
-                secondClientId, List.of(brokerEndpoint(alias)), List.of(key.certificatePem()), registration));
+                        secondClientId, List.of(brokerEndpoint(alias)), List.of(key.certificatePem()), registration)
+                .withPushUrl(pushUrl(alias)));
     }
 
     /**
@@ -237,6 +239,11 @@ public final class BrokerRealm {
 
     public String realmUrl() {
         return keycloakUrl + "/realms/" + name;
+    }
+
+    /** Where Login.gov pushes the security events of provider {@code alias} (registered at the simulator). */
+    public String pushUrl(String alias) {
+        return realmUrl() + "/logingov/" + alias + "/security-events";
     }
 
     public String brokerEndpoint(String alias) {

@@ -132,6 +132,29 @@ public final class SignInFlow {
         }
     }
 
+    /** The application's refresh-token grant; answers Keycloak's HTTP status (200 while the session holds). */
+    public int refresh(String refreshToken) {
+        String basic = Base64.getEncoder()
+                .encodeToString(
+                        (BrokerRealm.APP_CLIENT_ID + ":" + BrokerRealm.APP_SECRET).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(realm.realmUrl() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + basic)
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        HttpBrowser.form(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken))))
+                .build();
+        try {
+            return HttpClient.newHttpClient()
+                    .send(request, HttpResponse.BodyHandlers.ofString())
+                    .statusCode();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Exchanges the code and answers the claims of the id_token Keycloak issued. */
     public JsonNode exchangeCodeClaims(String code) {
         return claims(exchangeCode(code).get("id_token").asText());

@@ -38,7 +38,7 @@ public final class ConfigForm {
             ConfigKeys.SIGNING_KEY_CERTIFICATE, ConfigKeys.SIGNING_KEY_CERTIFICATE_URL, ConfigKeys.LOGOUT_REDIRECT_URI);
 
     /** Built once: the admin console asks for the form on every page that shows a provider. */
-    private static final List<ProviderConfigProperty> PROPERTIES = build();
+    private static final List<ProviderConfigProperty> PROPERTIES = withSecurityEvents(build());
 
     private ConfigForm() {}
 
@@ -227,6 +227,13 @@ public final class ConfigForm {
                 .defaultValue("false")
                 .add()
                 .build();
+    }
+
+    /** The security-event settings ({@link SecurityEventsForm}) as one block at the end. */
+    private static List<ProviderConfigProperty> withSecurityEvents(List<ProviderConfigProperty> properties) {
+        List<ProviderConfigProperty> all = new ArrayList<>(properties);
+        all.addAll(SecurityEventsForm.properties());
+        return List.copyOf(all);
     }
 
     /** The current values first, then the deprecated URIs, marked; IALMAX has no other spelling. */

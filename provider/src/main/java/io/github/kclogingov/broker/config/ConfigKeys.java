@@ -36,6 +36,17 @@ public final class ConfigKeys {
      */
     public static final String LOGOUT_REDIRECT_URI = "logingovLogoutRedirectUri";
 
+    /** Security events (issue 13): the receiver's switch, its push URL and one action per event type. */
+    public static final String SECURITY_EVENTS = "logingovSecurityEvents";
+
+    public static final String SECURITY_EVENTS_PUSH_URL = "logingovSecurityEventsPushUrl";
+
+    /**
+     * Prefix of the per-event action keys, followed by the event's short name in camel case, e.g.
+     * {@code logingovOnAccountDisabled} (no dots: the admin console reads a dot as a nested field).
+     */
+    public static final String SECURITY_EVENT_ACTION_PREFIX = "logingovOn";
+
     /** Keycloak's "Store tokens" switch, refused for Login.gov ({@link LoginGovConfigValidator}). */
     public static final String STORE_TOKEN = "storeToken";
 

@@ -30,6 +30,8 @@ public class LoginGovIdentityProviderConfig extends PinnedOidcConfig {
     static final String UNUSED_CLIENT_SECRET = "unused: Login.gov has no client secret";
 
     private LoginGovSettings settings;
+    private SecurityEventSettings securityEvents;
+    private Map<String, String> securityEventsParsedFrom;
     /** A copy of the stored configuration {@link #settings} was parsed from. */
     private Map<String, String> parsedFrom;
 
@@ -64,6 +66,16 @@ public class LoginGovIdentityProviderConfig extends PinnedOidcConfig {
         return settings;
     }
 
+    /** The security-event settings, parsed like {@link #settings()}. */
+    public SecurityEventSettings securityEvents() {
+        Map<String, String> raw = getConfig();
+        if (securityEvents == null || !raw.equals(securityEventsParsedFrom)) {
+            securityEvents = SecurityEventSettingsParser.parse(raw);
+            securityEventsParsedFrom = new HashMap<>(raw);
+        }
+        return securityEvents;
+    }
+
     /**
      * Refuses settings that cannot work, naming every field to change in one message (the chosen
      * client assertion key's problems among them); then stores what is derived from them (the scopes
@@ -88,6 +100,9 @@ public class LoginGovIdentityProviderConfig extends PinnedOidcConfig {
             }
             problems.throwIfAny();
         }
+        securityEvents();
+        PushUrl.ofCurrentRequest(realm.getName(), getAlias())
+                .ifPresent(url -> getConfig().put(ConfigKeys.SECURITY_EVENTS_PUSH_URL, url));
         super.validate(realm);
         ButtonLabels.warnIfShared(getAlias(), getDisplayName());
         getConfig().putAll(pinnedValues());

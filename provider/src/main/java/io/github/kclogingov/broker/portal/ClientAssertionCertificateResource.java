@@ -4,14 +4,9 @@ import io.github.kclogingov.broker.common.ProviderType;
 import io.github.kclogingov.broker.config.InvalidSettingsException;
 import io.github.kclogingov.broker.config.LoginGovIdentityProviderConfig;
 import io.github.kclogingov.broker.config.LoginGovSettings;
-import io.github.kclogingov.broker.keys.CertificateUrl;
 import io.github.kclogingov.broker.keys.ClientAssertionKeyCheck;
 import io.github.kclogingov.broker.keys.KeyCertificate;
 import io.github.kclogingov.protocol.ClientAuthentication;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.security.cert.X509Certificate;
@@ -24,7 +19,6 @@ import org.keycloak.crypto.KeyWrapper;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.services.resource.RealmResourceProvider;
 
 /**
  * {@code GET /realms/<realm>/logingov/<alias>/client-assertion-certificate.pem}: the certificate of
@@ -39,7 +33,7 @@ import org.keycloak.services.resource.RealmResourceProvider;
  * a PKCE provider and a missing or disabled key all answer 404 without a body, so the answer says
  * no more than the JWKS and the login page already do.
  */
-public class ClientAssertionCertificateResource implements RealmResourceProvider {
+public class ClientAssertionCertificateResource {
 
     static final String MEDIA_TYPE = "application/x-pem-file";
 
@@ -49,19 +43,13 @@ public class ClientAssertionCertificateResource implements RealmResourceProvider
         this.session = session;
     }
 
-    @Override
-    public Object getResource() {
-        return this;
-    }
-
     /**
      * @param kid another key to describe instead of the provider's current one, e.g. the next key of a
      *     rotation, whose certificate is uploaded before the provider switches to it; served only if
      *     saving the provider with it would be accepted
      */
-    @GET
-    @Path("{alias}/" + CertificateUrl.FILE_NAME)
-    public Response certificate(@PathParam("alias") String alias, @QueryParam("kid") String kid) {
+    /** Served by {@code LoginGovRealmResource} at {@code {alias}/client-assertion-certificate.pem}. */
+    public Response certificate(String alias, String kid) {
         RealmModel realm = session.getContext().getRealm();
         return certificateOf(realm, alias, Optional.ofNullable(kid).filter(value -> !value.isBlank()))
                 .map(certificate -> Response.ok(KeyCertificate.pem(certificate), MEDIA_TYPE)
@@ -115,7 +103,4 @@ public class ClientAssertionCertificateResource implements RealmResourceProvider
     static String fileName(RealmModel realm, String alias) {
         return ("logingov-" + realm.getName() + "-" + alias).replaceAll("[^A-Za-z0-9._-]", "_") + ".pem";
     }
-
-    @Override
-    public void close() {}
 }

@@ -15,7 +15,7 @@ import java.util.Optional;
  * Login.gov's header is a flat object and its deepest claim ({@code address}) is two levels down;
  * its longest value is a few hundred characters and its numbers are epoch seconds.
  */
-final class BoundedJson {
+public final class BoundedJson {
 
     /** Objects and arrays inside each other: Login.gov needs 2, so 16 is generous. */
     static final int MAX_NESTING_DEPTH = 16;
@@ -46,7 +46,7 @@ final class BoundedJson {
     private BoundedJson() {}
 
     /** The JSON object in {@code json}; empty if it is not one JSON object within the limits. */
-    static Optional<JsonNode> object(byte[] json) {
+    public static Optional<JsonNode> object(byte[] json) {
         try {
             JsonNode node = MAPPER.readTree(json);
             return node != null && node.isObject() ? Optional.of(node) : Optional.empty();

@@ -1,18 +1,20 @@
-package io.github.kclogingov.broker.portal;
+package io.github.kclogingov.broker;
 
-import io.github.kclogingov.broker.keys.CertificateUrl;
+import io.github.kclogingov.broker.config.PushUrl;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
-/** Mounts {@link ClientAssertionCertificateResource} at {@code /realms/<realm>/logingov}. */
-public class ClientAssertionCertificateResourceFactory implements RealmResourceProviderFactory {
+/** Registers the realm resource {@code logingov}: Keycloak serves it at {@code /realms/{realm}/logingov}. */
+public class LoginGovRealmResourceProviderFactory implements RealmResourceProviderFactory {
+
+    public static final String ID = PushUrl.REALM_RESOURCE;
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
-        return new ClientAssertionCertificateResource(session);
+        return new LoginGovRealmResourceProvider(session);
     }
 
     @Override
@@ -26,6 +28,6 @@ public class ClientAssertionCertificateResourceFactory implements RealmResourceP
 
     @Override
     public String getId() {
-        return CertificateUrl.RESOURCE_ID;
+        return ID;
     }
 }
