@@ -18,17 +18,18 @@ final class LogoutRedirectUri {
 
     /** Empty outside an HTTP request (a realm imported at startup): there is no server URL to derive it from. */
     static Optional<String> of(KeycloakSession session, RealmModel realm, String alias) {
-        if (session == null
-                || realm == null
-                || alias == null
-                || session.getContext().getHttpRequest() == null) {
+        if (session == null || realm == null || alias == null) {
             return Optional.empty();
         }
         try {
+            // At a startup import Keycloak's request context is not active: asking throws.
+            if (session.getContext().getHttpRequest() == null) {
+                return Optional.empty();
+            }
             return Optional.of(Urls.identityProviderAuthnResponse(
                             session.getContext().getUri(UrlType.FRONTEND).getBaseUri(), alias, realm.getName())
                     + "/logout_response");
-        } catch (RuntimeException noRequestUri) { // a context without URI information: nothing to show, nothing wrong
+        } catch (RuntimeException noRequest) { // no request (or no URI in it): nothing to show, nothing wrong
             return Optional.empty();
         }
     }
