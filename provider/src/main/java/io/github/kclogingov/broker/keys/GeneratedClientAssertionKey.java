@@ -61,9 +61,11 @@ public final class GeneratedClientAssertionKey {
             return RealmKeys.keysOf(session, added).map(KeyWrapper::getKid).findFirst();
         } catch (RuntimeException e) {
             // Keycloak's generator refused the settings (e.g. a key size its crypto provider lacks).
+            // Only the exception's type: its message could quote the component's configuration,
+            // which by then holds the generated private key.
             LOG.warnf(
-                    "Login.gov provider '%s': Keycloak could not generate a client assertion key: %s",
-                    alias, e.getMessage());
+                    "Login.gov provider '%s': Keycloak could not generate a client assertion key (%s)",
+                    alias, e.getClass().getName());
             return Optional.empty();
         }
     }
