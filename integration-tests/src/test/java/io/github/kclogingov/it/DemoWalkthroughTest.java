@@ -38,6 +38,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -226,6 +227,63 @@ class DemoWalkthroughTest extends BrokerIntegrationTest {
         screenshot("07-app-signed-out");
     }
 
+    @Test
+    void a_person_suspended_at_login_gov_is_signed_out_of_the_demo() {
+        try {
+            suspensionLoop();
+        } catch (AssertionError | RuntimeException e) {
+            throw failure(e);
+        }
+    }
+
+    /**
+     * Issue 13's demo loop as a person sees it: signed in to the demo application, the persona is
+     * suspended on the simulator's security-events page (as Login.gov staff would), and the
+     * application's next page shows the person signed out, because Keycloak, told by the pushed
+     * event, disabled the user and ended the session.
+     */
+    private void suspensionLoop() {
+        browser.open(APP_URL);
+        waitForHeading("the demo application, signed out", "Not signed in");
+        driver().findElement(By.id("sign-in")).click();
+        waitFor(
+                        "Keycloak's login page with the Login.gov button",
+                        d -> d.findElements(By.id("social-" + BrokerRealm.ALIAS)).stream()
+                                .filter(WebElement::isDisplayed)
+                                .findFirst()
+                                .orElse(null))
+                .click();
+        waitForHeading("the simulator's persona page", "Sign in to the agency app");
+        signInAs(PERSONA);
+        waitForHeading("the demo application, signed in", "Signed in");
+        String userId = realm.resource().users().list().get(0).getId();
+        assertTrue(realm.resource().users().get(userId).toRepresentation().isEnabled());
+
+        // The simulator's page for the persona, opened as its root page links it.
+        browser.open(simulator.issuer() + "simulator/security-events?persona=verified");
+        waitForHeading("the simulator's security events page", "Security events for Jordan Verified");
+        assertTrue(
+                pageText().contains(realm.pushUrl(BrokerRealm.ALIAS)),
+                "the page lists this realm's push URL:\n" + pageText());
+        screenshot("08-simulator-security-events");
+        driver().findElement(By.cssSelector("button.primary")).click();
+        waitForHeading("the simulator's answer", "Security event sent");
+        String sent = pageText();
+        assertTrue(
+                sent.contains(realm.pushUrl(BrokerRealm.ALIAS) + ": HTTP 202"),
+                "Keycloak acknowledged the event:\n" + sent);
+        screenshot("08-simulator-security-event-sent");
+
+        browser.open(APP_URL);
+        waitForHeading("the demo application after the suspension", "Not signed in");
+        assertTrue(
+                pageText().contains("Keycloak ended your session"),
+                "the application says why the person is signed out:\n" + pageText());
+        screenshot("08-app-signed-out-by-login-gov");
+        assertTrue(!realm.resource().users().get(userId).toRepresentation().isEnabled(), "the user is disabled");
+        assertTrue(realm.resource().users().get(userId).getUserSessions().isEmpty(), "no session is left");
+    }
+
     /** Keycloak's account console, "Personal info", once the person's data has been filled in. */
     private void openAccountConsole() {
         browser.open(realm.realmUrl() + "/account");
@@ -241,16 +299,20 @@ class DemoWalkthroughTest extends BrokerIntegrationTest {
         return value == null ? "" : value.toString();
     }
 
+    // The queries below read the page in one script each: React re-renders the account console and
+    // the pages navigate while a wait polls, so a WebElement found a moment earlier may be stale.
     private boolean isShown(String fieldId) {
-        return driver().findElements(By.cssSelector("label[for='" + fieldId + "']")).stream()
-                .anyMatch(WebElement::isDisplayed);
+        return Boolean.TRUE.equals(js().executeScript(
+                        "return [...document.querySelectorAll(\"label[for='\" + arguments[0] + \"']\")]"
+                                + ".some(l => l.checkVisibility());",
+                        fieldId));
     }
 
+    @SuppressWarnings("unchecked")
     private List<String> shownLabels() {
-        return driver().findElements(By.cssSelector("form label")).stream()
-                .filter(WebElement::isDisplayed)
-                .map(label -> label.getText().replace("*", "").trim())
-                .toList();
+        return ((List<Object>) js().executeScript("return [...document.querySelectorAll('form label')]"
+                        + ".filter(l => l.checkVisibility()).map(l => l.innerText);"))
+                .stream().map(label -> label.toString().replace("*", "").trim()).toList();
     }
 
     private void signInAs(String persona) {
@@ -340,20 +402,20 @@ class DemoWalkthroughTest extends BrokerIntegrationTest {
     }
 
     private String claimOrNull(String name) {
-        List<WebElement> cells = driver().findElements(By.id("claim-" + name));
-        return cells.isEmpty() ? null : cells.get(0).getText().trim();
+        Object text = js().executeScript(
+                        "const c = document.getElementById(arguments[0]); return c ? c.innerText : null;",
+                        "claim-" + name);
+        return text == null ? null : text.toString().trim();
     }
 
     private String heading() {
-        List<WebElement> headings = driver().findElements(By.tagName("h1"));
+        Object text = js().executeScript("const h = document.querySelector('h1'); return h ? h.innerText : null;");
         // The simulator's headings carry the client_id in small text on a line of its own.
-        return headings.isEmpty()
-                ? null
-                : headings.get(0).getText().trim().split("\n")[0].trim();
+        return text == null ? null : text.toString().trim().split("\n")[0].trim();
     }
 
     private String pageText() {
-        return driver().findElement(By.tagName("body")).getText();
+        return String.valueOf(js().executeScript("return document.body.innerText;"));
     }
 
     private void waitForHeading(String what, String heading) {
@@ -362,7 +424,9 @@ class DemoWalkthroughTest extends BrokerIntegrationTest {
 
     private <T> T waitFor(String what, Function<WebDriver, T> condition) {
         try {
-            return new WebDriverWait(driver(), Duration.ofSeconds(20)).until(condition::apply);
+            return new WebDriverWait(driver(), Duration.ofSeconds(20))
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(condition::apply);
         } catch (TimeoutException e) {
             throw new AssertionError(
                     "Waited 20 s for " + what + "; the browser shows the heading \"" + heading() + "\"", e);
