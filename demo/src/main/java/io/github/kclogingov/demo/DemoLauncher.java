@@ -45,6 +45,10 @@ public final class DemoLauncher {
     static final String APP_URL = "http://localhost:" + APP_PORT + "/";
     /** The realm's client for the demo application: public, PKCE S256, redirect URIs on {@link #APP_URL}. */
     static final String APP_CLIENT_ID = "demo-app";
+    /** The admin account of the demo's fresh Keycloak, printed in the banner. */
+    static final String ADMIN_USERNAME = "admin";
+
+    static final String ADMIN_PASSWORD = "admin";
 
     static final String BROKER_ENDPOINT = KEYCLOAK_URL + "/realms/" + REALM + "/broker/" + IDP_ALIAS + "/endpoint";
     /** Where the simulator pushes Login.gov's security events for the realm's provider (its events are on). */
@@ -107,6 +111,12 @@ public final class DemoLauncher {
         }
         keycloak.awaitReady(
                 URI.create(KEYCLOAK_URL + "/realms/" + REALM + "/.well-known/openid-configuration"), STARTUP_TIMEOUT);
+        try {
+            new AdminConsoleTheme(KEYCLOAK_URL).chooseForMaster(ADMIN_USERNAME, ADMIN_PASSWORD);
+        } catch (DemoException e) {
+            // The demo works without it; only the admin console's Login.gov page is Keycloak's stock one.
+            System.out.println("[demo] The admin console keeps Keycloak's own theme: " + e.getMessage());
+        }
         System.out.println(banner(simulator.personas()));
 
         int exitCode = keycloak.waitFor();
@@ -158,9 +168,9 @@ public final class DemoLauncher {
     private static Map<String, String> keycloakEnvironment(SelfSignedKey clientAssertionKey) {
         return Map.of(
                 "KC_BOOTSTRAP_ADMIN_USERNAME",
-                "admin",
+                ADMIN_USERNAME,
                 "KC_BOOTSTRAP_ADMIN_PASSWORD",
-                "admin",
+                ADMIN_PASSWORD,
                 "LOGINGOV_BASE_URL",
                 SIMULATOR_ISSUER,
                 "LOGINGOV_CLIENT_ID",

@@ -2,6 +2,7 @@ package io.github.kclogingov.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.kclogingov.it.support.BrokerIntegrationTest;
@@ -21,11 +22,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.keycloak.representations.idm.KeysMetadataRepresentation.KeyMetadataRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -45,6 +49,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class AdminConsoleFormTest extends BrokerIntegrationTest {
 
     private static final String CLIENT_ID = "urn:gov:gsa:openidconnect.profiles:sp:sso:agency:console";
+    private static final String ADMIN_THEME = "logingov";
 
     @InjectWebDriver
     ManagedWebDriver browser;
@@ -59,6 +64,13 @@ class AdminConsoleFormTest extends BrokerIntegrationTest {
                 .filter(provider -> "login.gov".equals(provider.getAlias()))
                 .forEach(provider ->
                         realm.resource().identityProviders().get("login.gov").remove());
+        // The console the master admin signs in to takes the master realm's admin theme: the
+        // extension's, as the README's install section has the admin choose it.
+        RealmRepresentation master = admin.realm("master").toRepresentation();
+        if (!ADMIN_THEME.equals(master.getAdminTheme())) {
+            master.setAdminTheme(ADMIN_THEME);
+            admin.realm("master").update(master);
+        }
         screenshots = Path.of(System.getProperty("logingov.screenshots", "target/screenshots"));
         Files.createDirectories(screenshots);
         Files.deleteIfExists(screenshots.resolve("console-failure.png"));
@@ -110,6 +122,13 @@ class AdminConsoleFormTest extends BrokerIntegrationTest {
         assertFalse(
                 pageText().contains("Token URL") || pageText().contains("Client assertion signature algorithm"),
                 "no stock OpenID Connect field the provider derives");
+        assertFalse(
+                driver().findElement(By.id("config.clientSecret")).isDisplayed(),
+                "no Client Secret field: Login.gov has none");
+        assertFalse(pageText().contains("Client Secret"), "no Client Secret label");
+        assertTrue(
+                driver().findElement(By.id("logingov-client-id-note")).getText().contains("Login.gov's Issuer"),
+                "Client ID says what Login.gov calls it");
 
         assertEquals(List.of("auth-only", "verified"), choices("logingovRegistration"));
         chooseOpen("verified");
@@ -127,7 +146,6 @@ class AdminConsoleFormTest extends BrokerIntegrationTest {
         // Three problems at once: a client ID with a space, an id_token age of zero, a key ID that
         // names no key of the realm.
         type("config.clientId", "urn:gov agency");
-        type("config.clientSecret", "anything");
         type("config.logingovIdTokenMaxAgeSeconds", "0");
         type("config.logingovSigningKeyId", "no-such-kid");
         String refusal = submitAndReadRefusal();
@@ -150,7 +168,9 @@ class AdminConsoleFormTest extends BrokerIntegrationTest {
         assertTrue(refusal.contains("Client assertion key ID: the key '" + activeKid + "' is active"), refusal);
         assertNothingCreated();
 
-        type("config.logingovSigningKeyId", BrokerRealm.KEY_ID);
+        // Emptied, as the README says: saving gives the provider a key of its own.
+        type("config.logingovSigningKeyId", "");
+        screenshot("console-02c-ready-to-add");
         driver().findElement(By.cssSelector("[data-testid='createProvider']")).click();
         waitFor("the provider's settings page", d -> d.getCurrentUrl().endsWith("/login.gov/settings"));
 
@@ -162,7 +182,41 @@ class AdminConsoleFormTest extends BrokerIntegrationTest {
                                 d.findElement(By.id("config.clientId")).getAttribute("value")));
         screenshot("console-03-saved-and-reloaded");
         assertEquals("600", field("config.logingovIdTokenMaxAgeSeconds").getAttribute("value"));
-        assertEquals(BrokerRealm.KEY_ID, field("config.logingovSigningKeyId").getAttribute("value"));
+        String kid = field("config.logingovSigningKeyId").getAttribute("value");
+        assertFalse(
+                kid.isBlank() || kid.equals(BrokerRealm.KEY_ID) || kid.equals(activeKid), "a key of its own: " + kid);
+        KeyMetadataRepresentation key = realm.resource().keys().getKeyMetadata().getKeys().stream()
+                .filter(k -> kid.equals(k.getKid()))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("PASSIVE", key.getStatus(), "the generated key never signs Keycloak's tokens");
+        assertTrue(
+                field("config.logingovSigningKeyCertificate")
+                        .getAttribute("value")
+                        .contains("expires"),
+                "the certificate's subject and expiry are shown");
+        for (String readOnly : List.of(
+                "config.logingovSigningKeyCertificate",
+                "config.logingovSigningKeyCertificateUrl",
+                "config.logingovLogoutRedirectUri")) {
+            assertNotNull(field(readOnly).getAttribute("readonly"), readOnly + " is read-only");
+        }
+        assertFalse(driver().findElement(By.id("config.clientSecret")).isDisplayed(), "still no Client Secret");
+
+        // The certificate, downloaded as the admin's click would: the link's own URL, by the browser.
+        WebElement download = driver().findElement(By.id("logingov-download-certificate"));
+        assertEquals("Download certificate (PEM)", download.getText());
+        String pem = (String) ((JavascriptExecutor) driver())
+                .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                                + " fetch(arguments[0].href).then(r => r.text()).then(done, e => done('failed: ' + e));",
+                        download);
+        assertTrue(pem.startsWith("-----BEGIN CERTIFICATE-----"), pem);
+        assertEquals(
+                key.getCertificate(),
+                pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""),
+                "the PEM is the generated key's certificate");
+        screenshot("console-04-certificate");
         assertEquals("urn:acr.login.gov:verified", toggleText("logingovIal"));
         assertEquals("http://idmanagement.gov/ns/assurance/aal/2?phishing_resistant=true", toggleText("logingovAal"));
         assertEquals(

@@ -23,6 +23,9 @@ public class LoginGovServerConfig implements KeycloakServerConfig {
                         KeycloakServerConfigBuilder.LogHandlers.CONSOLE, KeycloakServerConfigBuilder.LogHandlers.FILE);
         return config.dependency("io.github.kclogingov", "logingov-keycloak-provider")
                 .option("log-file", ServerLog.path().toString())
+                // A file vault, so that a key store's passwords can stay out of the database.
+                .option("vault", "file")
+                .option("vault-dir", KeycloakVault.created().toString())
                 .option(
                         "log-level",
                         "INFO,org.keycloak.broker:debug,org.keycloak.broker.provider.mappersync:info,org.keycloak.social.user_profile_dump:debug,io.github.kclogingov:debug");

@@ -54,6 +54,11 @@ public final class RealmKeyComponents {
         return add(realm, name, "rsa", values);
     }
 
+    /** A component of Keycloak's {@code java-keystore} key provider with {@code config}. Its id. */
+    public static String addKeystore(RealmResource realm, String name, Map<String, String> config) {
+        return add(realm, name, "java-keystore", config);
+    }
+
     private static String add(RealmResource realm, String name, String providerId, Map<String, String> config) {
         MultivaluedHashMap<String, String> values = new MultivaluedHashMap<>();
         config.forEach(values::putSingle);

@@ -35,10 +35,13 @@ public final class ConfigForm {
 
     /** Settings the extension writes on save; the console shows them but does not let them be edited. */
     private static final Set<String> READ_ONLY = Set.of(
-            ConfigKeys.SIGNING_KEY_CERTIFICATE, ConfigKeys.SIGNING_KEY_CERTIFICATE_URL, ConfigKeys.LOGOUT_REDIRECT_URI);
+            ConfigKeys.SIGNING_KEY_CERTIFICATE,
+            ConfigKeys.SIGNING_KEY_CERTIFICATE_URL,
+            ConfigKeys.LOGOUT_REDIRECT_URI,
+            ConfigKeys.SECURITY_EVENTS_PUSH_URL);
 
     /** Built once: the admin console asks for the form on every page that shows a provider. */
-    private static final List<ProviderConfigProperty> PROPERTIES = withSecurityEvents(build());
+    private static final List<ProviderConfigProperty> PROPERTIES = build();
 
     private ConfigForm() {}
 
@@ -46,8 +49,16 @@ public final class ConfigForm {
         return PROPERTIES;
     }
 
+    /**
+     * The settings shown read-only. Keycloak's console ignores the flag on a provider's generic page,
+     * so the {@code logingov} admin theme's script applies it from its own copy of these names.
+     */
+    public static Set<String> readOnlyNames() {
+        return READ_ONLY;
+    }
+
     private static List<ProviderConfigProperty> build() {
-        List<ProviderConfigProperty> properties = properties(ProviderConfigurationBuilder.create());
+        List<ProviderConfigProperty> properties = withSecurityEvents(properties(ProviderConfigurationBuilder.create()));
         // Keycloak's builder has no read-only switch; the property has.
         properties.forEach(property -> property.setReadOnly(READ_ONLY.contains(property.getName())));
         return List.copyOf(properties);

@@ -18,7 +18,8 @@ class ConfigFormTest {
                 List.of(
                         ConfigKeys.LOGOUT_REDIRECT_URI,
                         ConfigKeys.SIGNING_KEY_CERTIFICATE,
-                        ConfigKeys.SIGNING_KEY_CERTIFICATE_URL),
+                        ConfigKeys.SIGNING_KEY_CERTIFICATE_URL,
+                        ConfigKeys.SECURITY_EVENTS_PUSH_URL),
                 readOnly);
     }
 

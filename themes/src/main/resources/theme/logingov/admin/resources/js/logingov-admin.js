@@ -1,0 +1,144 @@
+// The admin console's pages for a Login.gov identity provider (provider type "login.gov"), changed
+// in three ways the console offers no setting for:
+//
+// 1. Client Secret. Keycloak's page for a provider type it has no page of its own for always asks
+//    for a client secret and keeps "Add" greyed out without one. Login.gov has none (private_key_jwt
+//    only), and the extension replaces whatever arrives with a fixed marker on save. So the field is
+//    filled with that marker and hidden: the admin never types a placeholder.
+// 2. Settings the extension writes on save (certificate, its URL, the logout redirect URI, the
+//    security events push URL) are shown read-only: the console's generic form ignores the
+//    read-only flag the provider sets on them.
+// 3. Beside the certificate's URL, a "Download certificate (PEM)" link, for the partner portal.
+// 4. Under Client ID, what Login.gov calls it and how it looks (the field's help is Keycloak's).
+//
+// The console is a React application: these changes are re-applied whenever it re-renders, and
+// values are set the way React notices (the input's native setter and an input event).
+
+const PROVIDER_PAGE = /\/identity-providers\/login\.gov\/[^/]+/;
+
+// The marker the extension stores in place of a client secret (LoginGovIdentityProviderConfig).
+const UNUSED_CLIENT_SECRET = "unused: Login.gov has no client secret";
+
+// Kept equal to the provider's read-only settings by a unit test (ConfigForm.readOnlyNames()).
+const READ_ONLY_SETTINGS = [
+  "logingovLogoutRedirectUri",
+  "logingovSecurityEventsPushUrl",
+  "logingovSigningKeyCertificate",
+  "logingovSigningKeyCertificateUrl",
+];
+
+const CLIENT_ID_NOTE_ID = "logingov-client-id-note";
+const CLIENT_ID_NOTE =
+  "Login.gov's Issuer for this application, as registered in the partner portal: " +
+  "urn:gov:gsa:openidconnect.profiles:sp:sso:<agency>:<app>.";
+
+const CERTIFICATE_URL_SETTING = "logingovSigningKeyCertificateUrl";
+const DOWNLOAD_LINK_ID = "logingov-download-certificate";
+
+function onLoginGovProviderPage() {
+  return PROVIDER_PAGE.test(window.location.hash || window.location.pathname);
+}
+
+function formGroupOf(element) {
+  return element.closest(".pf-v5-c-form__group") || element.parentElement;
+}
+
+function setAsTyped(input, value) {
+  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
+  setter.call(input, value);
+  input.dispatchEvent(new Event("input", { bubbles: true }));
+}
+
+function withoutClientSecret() {
+  const secret = document.getElementById("config.clientSecret");
+  if (!secret) {
+    return;
+  }
+  if (secret.value === "") {
+    setAsTyped(secret, UNUSED_CLIENT_SECRET);
+  }
+  const group = formGroupOf(secret);
+  if (group.style.display !== "none") {
+    group.style.display = "none";
+  }
+}
+
+function readOnlySettings() {
+  for (const name of READ_ONLY_SETTINGS) {
+    const input = document.getElementById("config." + name);
+    if (input && !input.readOnly) {
+      input.readOnly = true;
+      input.setAttribute("aria-readonly", "true");
+      const control = input.closest(".pf-v5-c-form-control");
+      if (control) {
+        control.classList.add("pf-m-readonly");
+      }
+    }
+  }
+}
+
+function certificateDownloadLink() {
+  const input = document.getElementById("config." + CERTIFICATE_URL_SETTING);
+  const existing = document.getElementById(DOWNLOAD_LINK_ID);
+  const url = input ? input.value : "";
+  if (!input || !/^https?:\/\//.test(url)) {
+    if (existing) {
+      existing.remove();
+    }
+    return;
+  }
+  if (existing) {
+    if (existing.getAttribute("href") !== url) {
+      existing.setAttribute("href", url);
+    }
+    return;
+  }
+  const link = document.createElement("a");
+  link.id = DOWNLOAD_LINK_ID;
+  link.href = url;
+  link.setAttribute("download", "");
+  link.className = "pf-v5-c-button pf-m-link pf-m-inline";
+  link.textContent = "Download certificate (PEM)";
+  const holder = document.createElement("div");
+  holder.style.marginTop = "var(--pf-v5-global--spacer--sm, 0.5rem)";
+  holder.appendChild(link);
+  (input.closest(".pf-v5-c-form-control") || input).after(holder);
+}
+
+function clientIdNote() {
+  const input = document.getElementById("config.clientId");
+  if (!input || document.getElementById(CLIENT_ID_NOTE_ID)) {
+    return;
+  }
+  const note = document.createElement("div");
+  note.id = CLIENT_ID_NOTE_ID;
+  note.className = "pf-v5-c-helper-text";
+  const text = document.createElement("div");
+  text.className = "pf-v5-c-helper-text__item";
+  text.textContent = CLIENT_ID_NOTE;
+  note.appendChild(text);
+  (input.closest(".pf-v5-c-form-control") || input).after(note);
+}
+
+function apply() {
+  if (!onLoginGovProviderPage()) {
+    return;
+  }
+  withoutClientSecret();
+  readOnlySettings();
+  certificateDownloadLink();
+  clientIdNote();
+}
+
+let scheduled = false;
+new MutationObserver(() => {
+  if (!scheduled) {
+    scheduled = true;
+    requestAnimationFrame(() => {
+      scheduled = false;
+      apply();
+    });
+  }
+}).observe(document.documentElement, { childList: true, subtree: true });
+window.addEventListener("hashchange", apply);
+apply();
