@@ -17,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +33,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -157,6 +159,16 @@ class AdminConsoleFormTest extends BrokerIntegrationTest {
                 refusal);
         assertTrue(refusal.contains("Client assertion key ID: this realm has no key with kid 'no-such-kid'"), refusal);
         assertNothingCreated();
+        // Each problem also under its own field, where it is fixed.
+        List<String> inline = inlineProblems(3);
+        assertTrue(inline.get(0).startsWith("The client ID must not contain spaces"), inline.toString());
+        assertTrue(
+                inline.stream().anyMatch(p -> p.startsWith("The id_token maximum age must be a positive")),
+                inline.toString());
+        assertEquals(
+                "this realm has no key with kid 'no-such-kid'",
+                problemUnder("config.logingovSigningKeyId").orElseThrow().split("\\.")[0],
+                "the key's problem under the key's field");
 
         // The realm's active signing key, alone: refused at once, not at the next sign-in.
         type("config.clientId", CLIENT_ID);
@@ -167,6 +179,8 @@ class AdminConsoleFormTest extends BrokerIntegrationTest {
         screenshot("console-02b-refused-active-key");
         assertTrue(refusal.contains("Client assertion key ID: the key '" + activeKid + "' is active"), refusal);
         assertNothingCreated();
+        assertEquals(1, inlineProblems(1).size(), "the fixed fields lost their problems");
+        assertTrue(problemUnder("config.logingovSigningKeyId").orElseThrow().contains("is active"));
 
         // Emptied, as the README says: saving gives the provider a key of its own.
         type("config.logingovSigningKeyId", "");
@@ -255,6 +269,24 @@ class AdminConsoleFormTest extends BrokerIntegrationTest {
                         .orElse(null));
     }
 
+    /** The problems the admin theme shows under the fields, top to bottom, once there are {@code count}. */
+    private List<String> inlineProblems(int count) {
+        return waitFor("the problems under their fields", d -> {
+            List<String> texts = d.findElements(By.cssSelector(".logingov-problem")).stream()
+                    .map(WebElement::getText)
+                    .toList();
+            return texts.size() == count ? texts : null;
+        });
+    }
+
+    private Optional<String> problemUnder(String fieldId) {
+        WebElement group =
+                field(fieldId).findElement(By.xpath("ancestor::*[contains(@class,'pf-v5-c-form__group')][1]"));
+        return group.findElements(By.cssSelector(".logingov-problem")).stream()
+                .map(WebElement::getText)
+                .findFirst();
+    }
+
     private void assertNothingCreated() {
         assertTrue(
                 realm.resource().identityProviders().findAll().stream()
@@ -306,7 +338,10 @@ class AdminConsoleFormTest extends BrokerIntegrationTest {
 
     private <T> T waitFor(String what, Function<WebDriver, T> condition) {
         try {
-            return new WebDriverWait(driver(), Duration.ofSeconds(30)).until(condition::apply);
+            // The console re-renders while a wait polls: an element found a moment earlier may be stale.
+            return new WebDriverWait(driver(), Duration.ofSeconds(30))
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(condition::apply);
         } catch (RuntimeException e) {
             throw new AssertionError("waited 30 s for " + what, e);
         }

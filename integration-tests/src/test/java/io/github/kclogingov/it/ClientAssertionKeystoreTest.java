@@ -79,10 +79,8 @@ class ClientAssertionKeystoreTest extends BrokerIntegrationTest {
 
         // Saving checks the key as it checks a generated one, and accepts it.
         realm.updateIdentityProvider(Map.of("logingovSigningKeyId", loaded.getKid()));
-        assertTrue(realm.identityProvider()
-                .getConfig()
-                .get("logingovSigningKeyCertificate")
-                .startsWith("CN=agency keystore"));
+        String described = realm.identityProvider().getConfig().get("logingovSigningKeyCertificate");
+        assertTrue(described.contains("CN=agency keystore") && described.contains(", expires "), described);
 
         // Its certificate is the one to upload to the partner portal.
         HttpResponse<String> pem = ClientAssertionCertificate.download(realm, BrokerRealm.ALIAS);
@@ -113,7 +111,9 @@ class ClientAssertionKeystoreTest extends BrokerIntegrationTest {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         store.setKeyEntry(KEY_ALIAS, key.privateKey(), password.toCharArray(), new Certificate[] {key.certificate()});
-        Path file = KeycloakVault.directory().resolveSibling("logingov-client-assertion.p12");
+        // Keycloak takes a realm's key store files from its own directory for the realm only.
+        Path file = Files.createDirectories(KeycloakVault.keystores().resolve(REALM))
+                .resolve("logingov-client-assertion.p12");
         try (OutputStream out = Files.newOutputStream(file)) {
             store.store(out, password.toCharArray());
         }

@@ -19,6 +19,11 @@ public final class KeycloakVault {
                 .toAbsolutePath();
     }
 
+    /** Keycloak's directory of key store files, one directory per realm under it. */
+    public static Path keystores() {
+        return directory().resolveSibling("keycloak-keystores");
+    }
+
     /** Creates the directory, which must exist when Keycloak starts. */
     static Path created() {
         try {

@@ -26,6 +26,10 @@ public class LoginGovServerConfig implements KeycloakServerConfig {
                 // A file vault, so that a key store's passwords can stay out of the database.
                 .option("vault", "file")
                 .option("vault-dir", KeycloakVault.created().toString())
+                // Where the java-keystore key provider takes key store files from: <dir>/<realm>/.
+                .option(
+                        "spi-keys--java-keystore--keystores-path",
+                        KeycloakVault.keystores().toString())
                 .option(
                         "log-level",
                         "INFO,org.keycloak.broker:debug,org.keycloak.broker.provider.mappersync:info,org.keycloak.social.user_profile_dump:debug,io.github.kclogingov:debug");

@@ -10,6 +10,9 @@
 //    read-only flag the provider sets on them.
 // 3. Beside the certificate's URL, a "Download certificate (PEM)" link, for the partner portal.
 // 4. Under Client ID, what Login.gov calls it and how it looks (the field's help is Keycloak's).
+// 5. A refused save: the console shows the server's message in an alert at the top; each problem
+//    in it ("<field label>: <what to do>", numbered when there are several) is also shown under
+//    its field, where the admin fixes it.
 //
 // The console is a React application: these changes are re-applied whenever it re-renders, and
 // values are set the way React notices (the input's native setter and an input event).
@@ -113,11 +116,79 @@ function clientIdNote() {
   const note = document.createElement("div");
   note.id = CLIENT_ID_NOTE_ID;
   note.className = "pf-v5-c-helper-text";
-  const text = document.createElement("div");
-  text.className = "pf-v5-c-helper-text__item";
+  const item = document.createElement("div");
+  item.className = "pf-v5-c-helper-text__item";
+  const text = document.createElement("span");
+  text.className = "pf-v5-c-helper-text__item-text";
   text.textContent = CLIENT_ID_NOTE;
-  note.appendChild(text);
+  item.appendChild(text);
+  note.appendChild(item);
   (input.closest(".pf-v5-c-form-control") || input).after(note);
+}
+
+const PROBLEM_CLASS = "logingov-problem";
+
+// "Could not create the identity provider: 2 Login.gov settings need a change: (1) A: … (2) B: …"
+// or "…: A: …" for one problem.
+function problemsIn(alertText) {
+  const many = alertText.match(/\d+ Login\.gov settings need a change: (.*)$/s);
+  if (many) {
+    return many[1].split(/\s*\(\d+\)\s+/).filter((item) => item.trim() !== "");
+  }
+  const colon = alertText.indexOf(": ");
+  return colon < 0 ? [] : [alertText.substring(colon + 2)];
+}
+
+function labelledGroups() {
+  const groups = [];
+  for (const label of document.querySelectorAll("form .pf-v5-c-form__label-text")) {
+    groups.push({ label: label.textContent.replace("*", "").trim(), group: formGroupOf(label) });
+  }
+  // The longest label first, so that a label that begins another one never takes its problem.
+  return groups.sort((a, b) => b.label.length - a.label.length);
+}
+
+function alertText(title) {
+  const copy = title.cloneNode(true);
+  copy.querySelectorAll(".pf-v5-screen-reader").forEach((hidden) => hidden.remove());
+  return copy.textContent.trim();
+}
+
+// Problems stay under their fields until the next refusal or a successful save, not only as long
+// as the alert (which the console closes by itself after a few seconds).
+function inlineProblems() {
+  const refusals = [...document.querySelectorAll(".pf-v5-c-alert.pf-m-danger .pf-v5-c-alert__title")].map(alertText);
+  const saved = document.querySelector(".pf-v5-c-alert.pf-m-success");
+  const shown = refusals.join("\n");
+  if (saved) {
+    document.querySelectorAll("." + PROBLEM_CLASS).forEach((old) => old.remove());
+    delete document.body.dataset.logingovProblems;
+    return;
+  }
+  if (shown === "" || document.body.dataset.logingovProblems === shown) {
+    return;
+  }
+  document.body.dataset.logingovProblems = shown;
+  document.querySelectorAll("." + PROBLEM_CLASS).forEach((old) => old.remove());
+  const groups = labelledGroups();
+  for (const problem of refusals.flatMap(problemsIn)) {
+    const field = groups.find((candidate) => problem.startsWith(candidate.label + ": "));
+    if (!field) {
+      continue;
+    }
+    const note = document.createElement("div");
+    note.className = "pf-v5-c-helper-text " + PROBLEM_CLASS;
+    const item = document.createElement("div");
+    item.className = "pf-v5-c-helper-text__item pf-m-error";
+    // PatternFly colours the item's text element, not the item.
+    const text = document.createElement("span");
+    text.className = "pf-v5-c-helper-text__item-text";
+    text.textContent = problem.substring(field.label.length + 2);
+    item.appendChild(text);
+    note.appendChild(item);
+    const control = field.group.querySelector(".pf-v5-c-form__group-control") || field.group;
+    control.appendChild(note);
+  }
 }
 
 function apply() {
@@ -128,6 +199,7 @@ function apply() {
   readOnlySettings();
   certificateDownloadLink();
   clientIdNote();
+  inlineProblems();
 }
 
 let scheduled = false;
