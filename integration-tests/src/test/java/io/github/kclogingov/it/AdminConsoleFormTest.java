@@ -131,6 +131,11 @@ class AdminConsoleFormTest extends BrokerIntegrationTest {
         assertTrue(
                 driver().findElement(By.id("logingov-client-id-note")).getText().contains("Login.gov's Issuer"),
                 "Client ID says what Login.gov calls it");
+        String endpoint = urls.getBase() + "/realms/" + realm.name() + "/broker/login.gov/endpoint";
+        waitFor(
+                "both redirect URIs to register, in full before the provider exists",
+                d -> (endpoint + "/logout_response")
+                        .equals(field("config.logingovLogoutRedirectUri").getAttribute("value")));
 
         assertEquals(List.of("auth-only", "verified"), choices("logingovRegistration"));
         chooseOpen("verified");

@@ -10,7 +10,11 @@
 //    read-only flag the provider sets on them.
 // 3. Beside the certificate's URL, a "Download certificate (PEM)" link, for the partner portal.
 // 4. Under Client ID, what Login.gov calls it and how it looks (the field's help is Keycloak's).
-// 5. A refused save: the console shows the server's message in an alert at the top; each problem
+// 5. A provider imported with its realm at Keycloak's start was saved without a request, so without
+//    Keycloak's public URL: its logout redirect URI, push URL and certificate URL are stored
+//    incomplete until the next save. They are shown complete, made from the Redirect URI the console
+//    itself shows (display only: nothing is submitted).
+// 6. A refused save: the console shows the server's message in an alert at the top; each problem
 //    in it ("<field label>: <what to do>", numbered when there are several) is also shown under
 //    its field, where the admin fixes it.
 //
@@ -47,8 +51,7 @@ function formGroupOf(element) {
 }
 
 function setAsTyped(input, value) {
-  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
-  setter.call(input, value);
+  NATIVE_VALUE.set.call(input, value);
   input.dispatchEvent(new Event("input", { bubbles: true }));
 }
 
@@ -77,6 +80,46 @@ function readOnlySettings() {
         control.classList.add("pf-m-readonly");
       }
     }
+  }
+}
+
+const NATIVE_VALUE = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value");
+const BROKER_ENDPOINT = /^(https?:\/\/.+)\/realms\/([^/]+)\/broker\/([^/]+)\/endpoint$/;
+
+// The console's own Redirect URI: {server}/realms/{realm}/broker/{alias}/endpoint.
+function brokerEndpoint() {
+  for (const input of document.querySelectorAll(".pf-v5-c-clipboard-copy input")) {
+    const parts = input.value.match(BROKER_ENDPOINT);
+    if (parts) {
+      return { url: input.value, server: parts[1], realm: parts[2], alias: parts[3] };
+    }
+  }
+  return null;
+}
+
+function show(name, value) {
+  const input = document.getElementById("config." + name);
+  if (input && input.value !== value) {
+    NATIVE_VALUE.set.call(input, value);
+  }
+}
+
+function completeDerivedValues() {
+  const endpoint = brokerEndpoint();
+  if (!endpoint) {
+    return;
+  }
+  const absolute = (name) => /^https?:\/\//.test((document.getElementById("config." + name) || {}).value || "");
+  if (!absolute("logingovLogoutRedirectUri")) {
+    show("logingovLogoutRedirectUri", endpoint.url + "/logout_response");
+  }
+  const realmBase = endpoint.server + "/realms/" + endpoint.realm + "/logingov/" + endpoint.alias;
+  if (!absolute("logingovSecurityEventsPushUrl")) {
+    show("logingovSecurityEventsPushUrl", realmBase + "/security-events");
+  }
+  const certificate = document.getElementById("config." + CERTIFICATE_URL_SETTING);
+  if (certificate && certificate.value.startsWith("/")) {
+    show(CERTIFICATE_URL_SETTING, endpoint.server + certificate.value);
   }
 }
 
@@ -197,6 +240,7 @@ function apply() {
   }
   withoutClientSecret();
   readOnlySettings();
+  completeDerivedValues();
   certificateDownloadLink();
   clientIdNote();
   inlineProblems();
@@ -213,4 +257,6 @@ new MutationObserver(() => {
   }
 }).observe(document.documentElement, { childList: true, subtree: true });
 window.addEventListener("hashchange", apply);
+// React may write a field's stored value back without changing the page's structure.
+setInterval(apply, 1000);
 apply();
