@@ -36,6 +36,15 @@ import org.keycloak.models.RealmModel;
  * with neither code nor error) is answered by Keycloak's own broker endpoint, with the same page and
  * event in both, but HTTP 502 in 26.5.6 and 400 in 26.7.3.
  *
+ * <p>What is the same in both and was checked for the provider's own timeouts on calls to Login.gov
+ * (issue 12): {@code SimpleHttp.withRequestConfig(RequestConfig)} and {@code SimpleHttpRequest}'s
+ * {@code getUrl}, {@code getHeaders}, {@code getParams}, {@code getEntity} (26.7.3 adds only {@code
+ * SimpleHttp.withObjectMapper} and {@code SimpleHttpRequest.getMethod}, which are not used); {@code
+ * PublicKeyLoader} and {@code PublicKeyStorageProvider.getPublicKey/getKeys}, and the cache's wrapping
+ * of a loader's failure in a {@code RuntimeException}; Keycloak's own JWKS fetch through the global
+ * {@code HttpClientProvider}, whose defaults are a 5000 ms socket timeout and no connect timeout; and
+ * {@code AuthenticationCallback.error}, which shows the login page again with the message.
+ *
  * <p>What is the same in both and was checked: the {@code keycloak.v2} login theme's {@code
  * social-providers.ftl}, which the {@code logingov} theme replaces, is identical; the
  * {@code keycloak.v3} account theme loads the theme's {@code scripts} as modules in both.
