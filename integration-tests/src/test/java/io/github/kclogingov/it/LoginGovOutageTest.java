@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kclogingov.it.support.BrokerIntegrationTest;
 import io.github.kclogingov.it.support.BrokerRealm;
 import io.github.kclogingov.it.support.HttpBrowser;
+import io.github.kclogingov.it.support.Levels;
 import io.github.kclogingov.it.support.LoginGovServerConfig;
 import io.github.kclogingov.it.support.SharedSimulator;
 import io.github.kclogingov.it.support.SignInFlow;
@@ -17,6 +18,7 @@ import io.github.kclogingov.it.support.SimulatorAdmin;
 import io.github.kclogingov.it.support.Users;
 import io.github.kclogingov.protocol.Registration;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -174,6 +176,30 @@ class LoginGovOutageTest extends BrokerIntegrationTest {
             Thread.sleep(25);
         }
         assertEquals(1, simulator.outages().hanging(), "the token request is held by the hung endpoint");
+    }
+
+    @Test
+    void a_step_up_during_an_outage_ends_on_the_login_page_instead_of_going_round_again() {
+        Levels.reset(realm);
+        SignInFlow flow = new SignInFlow(realm);
+        flow.signInClaims(Map.of());
+        loginGov.outage("token", "http_500");
+        Instant start = simulator.now();
+
+        HttpBrowser.Page stepUp = flow.authorize(Map.of("acr_values", "verified"));
+        assertTrue(stepUp.isRedirect(), () -> "a step-up goes straight to Login.gov: " + stepUp);
+        HttpBrowser.Page page = flow.continueToApplication(stepUp);
+
+        assertUnavailablePage(page);
+        assertEquals(
+                1,
+                simulator.recorder().authorizations().stream()
+                        .filter(authorization -> !authorization.receivedAt().isBefore(start))
+                        .count(),
+                "Login.gov was asked once, not again after the failure");
+        loginGov.clearOutages();
+        JsonNode raised = flow.claimsAtApplication(flow.continueToApplication(flow.pressLoginGov(page)));
+        assertEquals("verified", raised.get("acr").asText());
     }
 
     @Test

@@ -46,8 +46,7 @@ public final class UpstreamHttp {
      * a way to change its timeouts afterwards. It is a form post, so its parameters and headers are
      * all there is to it.
      */
-    public static SimpleHttpRequest bounded(
-            KeycloakSession session, SimpleHttpRequest built, UpstreamTimeouts timeouts) {
+    static SimpleHttpRequest bounded(KeycloakSession session, SimpleHttpRequest built, UpstreamTimeouts timeouts) {
         return bounded(client(session, timeouts), built);
     }
 
