@@ -18,6 +18,7 @@ import io.github.kclogingov.broker.signin.LoginGovPublicKeys;
 import io.github.kclogingov.broker.signin.LoginGovUserinfo;
 import io.github.kclogingov.broker.signin.Reauthentication;
 import io.github.kclogingov.broker.signin.SignInFailure;
+import io.github.kclogingov.broker.signin.UpstreamHttp;
 import io.github.kclogingov.broker.signin.UpstreamTokens;
 import io.github.kclogingov.protocol.AcrValues;
 import io.github.kclogingov.protocol.ClientAuthentication;
@@ -68,6 +69,8 @@ import org.keycloak.util.TokenUtil;
  *   <li>the achieved level is recorded in the user session and in Keycloak's tokens ({@link AchievedLevel});</li>
  *   <li>{@code email_verified} is believed only where {@link EmailVerifiedPolicy} says;</li>
  *   <li>Login.gov's error answers become events and clear pages ({@link LoginGovCallback});</li>
+ *   <li>every call to Login.gov is bounded by the provider's own timeouts, and an outage ends on the
+ *       login page saying Login.gov is unavailable ({@link UpstreamHttp});</li>
  *   <li>the nonce and {@code at_hash} are checked before userinfo is called; a demanded
  *       re-authentication must be proven by Login.gov's {@code auth_time} ({@link Reauthentication});</li>
  *   <li>a passive request ({@code prompt=none}) is never sent to Login.gov;</li>
@@ -192,7 +195,8 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
     protected JsonWebToken validateToken(String encodedToken, boolean ignoreAudience) {
         LoginGovSettings settings = settings();
         return new IdTokenValidator(
-                        new LoginGovPublicKeys(session, session.getContext().getRealm(), getConfig()),
+                        new LoginGovPublicKeys(
+                                session, session.getContext().getRealm(), getConfig(), settings.timeouts()),
                         settings.endpoints().issuer(),
                         getConfig().getClientId(),
                         Duration.ofSeconds(clockSkewSeconds()),
@@ -212,7 +216,8 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
         AnswerChecks.beforeUserinfo(idToken, accessToken, session.getContext().getAuthenticationSession());
         BrokeredIdentityContext identity = super.extractIdentity(tokenResponse, null, idToken);
         if (accessToken != null) {
-            LoginGovUserinfo.fetchInto(session, getUserInfoUrl(), accessToken, identity);
+            LoginGovUserinfo.fetchInto(
+                    session, getUserInfoUrl(), accessToken, settings().timeouts(), identity);
         }
         return identity;
     }
@@ -315,8 +320,13 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
                 EventBuilder event,
                 LoginGovIdentityProvider provider) {
             super(callback, realm, event, provider);
-            this.handler =
-                    new LoginGovCallback(provider.session, provider, callback, event, this::generateTokenRequest);
+            this.handler = new LoginGovCallback(
+                    provider.session,
+                    provider,
+                    callback,
+                    event,
+                    this::generateTokenRequest,
+                    () -> provider.settings().timeouts());
         }
 
         @GET

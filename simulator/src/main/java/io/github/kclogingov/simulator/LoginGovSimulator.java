@@ -166,6 +166,11 @@ public final class LoginGovSimulator implements AutoCloseable {
         return context.faults;
     }
 
+    /** Login.gov's endpoints down on purpose: refused, failing, slow or hung until cleared. */
+    public Outages outages() {
+        return context.outages;
+    }
+
     public Recorder recorder() {
         return context.recorder;
     }

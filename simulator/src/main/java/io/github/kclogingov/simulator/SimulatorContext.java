@@ -15,7 +15,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The state every endpoint of one running simulator shares: its URLs, keys, registered service
- * providers, personas, the stores of codes, tokens and sessions, the faults and the recorder.
+ * providers, personas, the stores of codes, tokens and sessions, the faults, outages and the recorder.
  */
 final class SimulatorContext {
     private static final System.Logger LOG = System.getLogger(SimulatorContext.class.getName());
@@ -34,6 +34,8 @@ final class SimulatorContext {
     static final String ADMIN_CERTIFICATES_PATH = "simulator/admin/certificates";
     static final String ADMIN_SECURITY_EVENTS_PATH = "simulator/admin/security-events";
     static final String ADMIN_PUSH_URL_PATH = "simulator/admin/push-url";
+    static final String ADMIN_OUTAGES_PATH = "simulator/admin/outages";
+    static final String ADMIN_OUTAGES_CLEAR_PATH = "simulator/admin/outages/clear";
     /** The page with a button per security event for a persona, and where its buttons post. */
     static final String SECURITY_EVENTS_PATH = "simulator/security-events";
     /** How long a persona picker or logout confirmation page can be answered. */
@@ -47,6 +49,7 @@ final class SimulatorContext {
     final Clock clock;
     final SigningKeys keys;
     final Faults faults = new Faults();
+    final Outages outages = new Outages();
     final JwksOptions jwksOptions = new JwksOptions();
     final UnusableKeys unusableKeys = new UnusableKeys();
     final Recorder recorder = new Recorder();

@@ -22,15 +22,26 @@ final class SimulatorRoutes {
                 .route(
                         SimulatorContext.pathOf(endpoints.discovery()),
                         "GET",
-                        new StaticJsonEndpoint(DiscoveryDocument.of(endpoints), "public, max-age=3600"))
-                .route(SimulatorContext.pathOf(endpoints.jwks()), "GET", new JwksEndpoint(context))
+                        down(
+                                context,
+                                Outages.Endpoint.DISCOVERY,
+                                new StaticJsonEndpoint(DiscoveryDocument.of(endpoints), "public, max-age=3600")))
+                .route(
+                        SimulatorContext.pathOf(endpoints.jwks()),
+                        "GET",
+                        down(context, Outages.Endpoint.JWKS, new JwksEndpoint(context)))
                 .route(
                         SimulatorContext.pathOf(endpoints.authorization()),
                         "GET",
                         new AuthorizeEndpoint(context, signIn))
-                .route(SimulatorContext.pathOf(endpoints.token()), "POST", new TokenEndpoint(context))
+                .route(
+                        SimulatorContext.pathOf(endpoints.token()),
+                        "POST",
+                        down(context, Outages.Endpoint.TOKEN, new TokenEndpoint(context)))
                 // Userinfo records a refused method too, so it checks the method itself.
-                .route(SimulatorContext.pathOf(endpoints.userinfo()), new UserinfoEndpoint(context))
+                .route(
+                        SimulatorContext.pathOf(endpoints.userinfo()),
+                        down(context, Outages.Endpoint.USERINFO, new UserinfoEndpoint(context)))
                 .route(SimulatorContext.pathOf(endpoints.logout()), "GET", new LogoutEndpoint(context, logout))
                 .route(
                         SimulatorContext.pathOf(context.internalUrl(SimulatorContext.SIGN_IN_PATH)),
@@ -51,7 +62,18 @@ final class SimulatorRoutes {
                 .route(
                         admin(context, SimulatorContext.ADMIN_FAULTS_CLEAR_PATH),
                         "POST",
-                        adminOnly(new AdminActionEndpoint("faults cleared", context.faults::clear)))
+                        adminOnly(new AdminActionEndpoint("faults and outages cleared", () -> {
+                            context.faults.clear();
+                            context.outages.clear();
+                        })))
+                .route(
+                        admin(context, SimulatorContext.ADMIN_OUTAGES_PATH),
+                        "POST",
+                        adminOnly(new OutagesAdminEndpoint(context.outages)))
+                .route(
+                        admin(context, SimulatorContext.ADMIN_OUTAGES_CLEAR_PATH),
+                        "POST",
+                        adminOnly(new AdminActionEndpoint("outages cleared", context.outages::clear)))
                 .route(
                         admin(context, SimulatorContext.ADMIN_KEYS_ROTATE_PATH),
                         "POST",
@@ -76,6 +98,11 @@ final class SimulatorRoutes {
                 .route(
                         SimulatorContext.pathOf(context.internalUrl(SimulatorContext.SECURITY_EVENTS_PATH)),
                         new SecurityEventsPage(context));
+    }
+
+    /** The endpoint behind its outage switch ({@link Outages}). */
+    private static HttpHandler down(SimulatorContext context, Outages.Endpoint endpoint, HttpHandler handler) {
+        return new OutageGate(context.outages, endpoint, handler);
     }
 
     private static String admin(SimulatorContext context, String relativePath) {

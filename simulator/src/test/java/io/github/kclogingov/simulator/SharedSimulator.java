@@ -30,6 +30,7 @@ final class SharedSimulator {
     static LoginGovSimulator reset() {
         LoginGovSimulator simulator = get();
         simulator.faults().clear();
+        simulator.outages().clear();
         simulator.jwks().clear();
         simulator.recorder().clear();
         simulator.resetPersonas();

@@ -15,6 +15,8 @@ public final class FailedSignIn {
 
     public static final String FAILURE_PAGE_TEXT = "We could not sign you in with Login.gov";
 
+    public static final String UNAVAILABLE_TEXT = "Login.gov is not available right now";
+
     private FailedSignIn() {}
 
     public static void assertFailurePage(HttpBrowser.Page page) {
@@ -22,6 +24,19 @@ public final class FailedSignIn {
         assertTrue(
                 page.status() >= 400 && page.status() < 500 || page.status() == 502, () -> "status " + page.status());
         assertTrue(page.contains(FAILURE_PAGE_TEXT), () -> "page does not explain the failure:\n" + page.body());
+        assertFalse(page.body().contains("Exception"), "no stack trace on the page");
+    }
+
+    /**
+     * What a sign-in during a Login.gov outage must show: Keycloak's login page again (never a 500,
+     * never a stack trace), saying that Login.gov is unavailable, with its Login.gov button to try again.
+     */
+    public static void assertUnavailablePage(HttpBrowser.Page page) {
+        assertFalse(page.isRedirect(), () -> "expected the login page, got a redirect to " + page.location());
+        assertEquals(200, page.status(), () -> "expected the login page, got " + page + "\n" + page.body());
+        assertTrue(
+                page.contains(UNAVAILABLE_TEXT), () -> "page does not say Login.gov is unavailable:\n" + page.body());
+        page.hrefOf("social-" + BrokerRealm.ALIAS); // the way to try again
         assertFalse(page.body().contains("Exception"), "no stack trace on the page");
     }
 

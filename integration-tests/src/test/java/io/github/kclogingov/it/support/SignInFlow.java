@@ -70,6 +70,17 @@ public final class SignInFlow {
         return browser.get(loginPage.hrefOf("social-" + BrokerRealm.ALIAS));
     }
 
+    /**
+     * A sign-in without Login.gov: a local account's username and password on Keycloak's login
+     * page, through to the application; answers the claims of the id_token Keycloak issued.
+     */
+    public JsonNode signInWithPassword(String username, String password) {
+        HttpBrowser.Page form = openLoginPage(Map.of());
+        HttpBrowser.Page submitted =
+                browser.post(form.formAction(), Map.of("username", username, "password", password));
+        return claimsAtApplication(continueToApplication(submitted));
+    }
+
     /** Follows the redirects from the button to the application, or to the page where they stop. */
     public HttpBrowser.Page continueToApplication(HttpBrowser.Page page) {
         return browser.followUntil(page, SignInFlow::isApplication);

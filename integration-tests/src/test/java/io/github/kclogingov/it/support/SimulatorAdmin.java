@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The simulator's HTTP admin API, as a test (or a person with curl) drives it: one-shot faults for
- * the next answers, the JWKS it publishes, key rotation, and the certificates registered for a
+ * the next answers, outages lasting until cleared, the JWKS it publishes, key rotation, and the certificates registered for a
  * client. See {@code simulator/README.md}.
  */
 public final class SimulatorAdmin {
@@ -38,6 +38,25 @@ public final class SimulatorAdmin {
     /** The next authorization ends with this fault ({@code AuthorizationFault} name). */
     public void nextAuthorization(String fault) {
         post("faults", Map.of("authorization", fault));
+    }
+
+    /**
+     * Takes Login.gov's endpoints down, lasting until {@link #clearOutages}: {@code endpoint} is one
+     * of {@code discovery}, {@code jwks}, {@code token}, {@code userinfo}; {@code outage} one of
+     * {@code refuse}, {@code http_500}, {@code html}, {@code slow}, {@code hang}, {@code none}.
+     */
+    public void outage(String endpoint, String outage) {
+        post("outages", Map.of(endpoint, outage));
+    }
+
+    /** As {@link #outage}, with the delay of a {@code slow} endpoint. */
+    public void slowOutage(String endpoint, int delayMillis) {
+        post("outages", Map.of(endpoint, "slow", "delayMillis", String.valueOf(delayMillis)));
+    }
+
+    /** Every endpoint up again; requests held by a {@code hang} are closed without an answer. */
+    public void clearOutages() {
+        post("outages/clear", Map.of());
     }
 
     public void rotateKeys() {

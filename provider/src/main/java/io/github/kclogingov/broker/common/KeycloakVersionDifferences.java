@@ -6,7 +6,6 @@ import org.keycloak.crypto.KeyWrapper;
 import org.keycloak.keys.PublicKeyLoader;
 import org.keycloak.keys.PublicKeyStorageProvider;
 import org.keycloak.keys.PublicKeyStorageUtils;
-import org.keycloak.keys.loader.OIDCIdentityProviderPublicKeyLoader;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -37,6 +36,15 @@ import org.keycloak.models.RealmModel;
  * with neither code nor error) is answered by Keycloak's own broker endpoint, with the same page and
  * event in both, but HTTP 502 in 26.5.6 and 400 in 26.7.3.
  *
+ * <p>What is the same in both and was checked for the provider's own timeouts on calls to Login.gov
+ * (issue 12): {@code SimpleHttp.withRequestConfig(RequestConfig)} and {@code SimpleHttpRequest}'s
+ * {@code getUrl}, {@code getHeaders}, {@code getParams}, {@code getEntity} (26.7.3 adds only {@code
+ * SimpleHttp.withObjectMapper} and {@code SimpleHttpRequest.getMethod}, which are not used); {@code
+ * PublicKeyLoader} and {@code PublicKeyStorageProvider.getPublicKey/getKeys}, and the cache's wrapping
+ * of a loader's failure in a {@code RuntimeException}; Keycloak's own JWKS fetch through the global
+ * {@code HttpClientProvider}, whose defaults are a 5000 ms socket timeout and no connect timeout; and
+ * {@code AuthenticationCallback.error}, which shows the login page again with the message.
+ *
  * <p>What is the same in both and was checked: the {@code keycloak.v2} login theme's {@code
  * social-providers.ftl}, which the {@code logingov} theme replaces, is identical; the
  * {@code keycloak.v3} account theme loads the theme's {@code scripts} as modules in both.
@@ -46,24 +54,25 @@ public final class KeycloakVersionDifferences {
     private KeycloakVersionDifferences() {}
 
     /**
-     * The identity provider's key {@code kid} for {@code algorithm} from its JWKS URL, through
-     * Keycloak's node-local key cache (a miss refetches at most once per its minimum interval), or
-     * null. The same cache entry and loader as {@code PublicKeyStorageManager} uses for a provider
-     * whose JWKS URL is used, so both share one cached JWKS (see item 1).
+     * The identity provider's key {@code kid} for {@code algorithm} from its JWKS, through Keycloak's
+     * node-local key cache (a miss refetches at most once per its minimum interval), or null. The
+     * same cache entry as {@code PublicKeyStorageManager} uses for a provider whose JWKS URL is used,
+     * so both share one cached JWKS (see item 1); {@code loader} fetches it when the cache must.
      */
     public static KeyWrapper upstreamKey(
             KeycloakSession session,
             RealmModel realm,
             OIDCIdentityProviderConfig provider,
             String kid,
-            String algorithm) {
-        return keyStorage(session).getPublicKey(cacheKey(realm, provider), kid, algorithm, loader(session, provider));
+            String algorithm,
+            PublicKeyLoader loader) {
+        return keyStorage(session).getPublicKey(cacheKey(realm, provider), kid, algorithm, loader);
     }
 
     /** Every cached key of the identity provider, loaded only when the cache has none or they are stale. */
     public static List<KeyWrapper> upstreamKeys(
-            KeycloakSession session, RealmModel realm, OIDCIdentityProviderConfig provider) {
-        return keyStorage(session).getKeys(cacheKey(realm, provider), loader(session, provider));
+            KeycloakSession session, RealmModel realm, OIDCIdentityProviderConfig provider, PublicKeyLoader loader) {
+        return keyStorage(session).getKeys(cacheKey(realm, provider), loader);
     }
 
     private static PublicKeyStorageProvider keyStorage(KeycloakSession session) {
@@ -72,9 +81,5 @@ public final class KeycloakVersionDifferences {
 
     private static String cacheKey(RealmModel realm, OIDCIdentityProviderConfig provider) {
         return PublicKeyStorageUtils.getIdpModelCacheKey(realm.getId(), provider.getInternalId());
-    }
-
-    private static PublicKeyLoader loader(KeycloakSession session, OIDCIdentityProviderConfig provider) {
-        return new OIDCIdentityProviderPublicKeyLoader(session, provider);
     }
 }

@@ -237,6 +237,31 @@ public final class ConfigForm {
                 .type(ProviderConfigProperty.BOOLEAN_TYPE)
                 .defaultValue("false")
                 .add()
+                .property()
+                .name(ConfigKeys.CONNECT_TIMEOUT)
+                .label(SettingLabels.CONNECT_TIMEOUT)
+                .helpText("How long Keycloak waits for Login.gov to accept a connection, on each call to its token, "
+                        + "userinfo and JWKS endpoints. When Login.gov is down, the sign-in stops after it and the "
+                        + "person reads that Login.gov is unavailable, with a way to try again. Default "
+                        + UpstreamTimeouts.DEFAULTS.connect().toMillis() + ", from "
+                        + SettingsParser.MIN_TIMEOUT.toMillis() + " to " + SettingsParser.MAX_CONNECT_TIMEOUT.toMillis()
+                        + ".")
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .defaultValue(String.valueOf(UpstreamTimeouts.DEFAULTS.connect().toMillis()))
+                .add()
+                .property()
+                .name(ConfigKeys.READ_TIMEOUT)
+                .label(SettingLabels.READ_TIMEOUT)
+                .helpText(
+                        "How long Keycloak waits for Login.gov's answer (each part of it) on the same calls. Login.gov "
+                                + "answers in well under a second; a hung Login.gov fails the sign-in after this time and frees "
+                                + "Keycloak's worker. Default "
+                                + UpstreamTimeouts.DEFAULTS.read().toMillis() + ", from "
+                                + SettingsParser.MIN_TIMEOUT.toMillis() + " to "
+                                + SettingsParser.MAX_READ_TIMEOUT.toMillis() + ".")
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .defaultValue(String.valueOf(UpstreamTimeouts.DEFAULTS.read().toMillis()))
+                .add()
                 .build();
     }
 

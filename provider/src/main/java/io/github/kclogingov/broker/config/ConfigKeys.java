@@ -31,6 +31,14 @@ public final class ConfigKeys {
     public static final String REAUTHENTICATION = "logingovReauthentication";
 
     /**
+     * How long a call to Login.gov (token, userinfo, JWKS) may wait for a connection, and for each
+     * read of the answer, in milliseconds (issue 12: an outage fails a sign-in within a known time).
+     */
+    public static final String CONNECT_TIMEOUT = "logingovConnectTimeoutMillis";
+
+    public static final String READ_TIMEOUT = "logingovReadTimeoutMillis";
+
+    /**
      * The second redirect URI to register at Login.gov ({@code .../endpoint/logout_response}), shown
      * for the administrator to copy; written on save, read by nothing.
      */

@@ -29,6 +29,7 @@ import java.util.Set;
  * @param aalMaxAge how long an assertion of an AAL above Login.gov's default (aal2, phishing-resistant,
  *     PIV/CAC) may be reused
  * @param reauthenticationAllowed Login.gov allow-listed this client for {@code prompt=login} and {@code auth_time}
+ * @param timeouts how long each call to Login.gov may wait to connect and to read
  */
 public record LoginGovSettings(
         LoginGovEnvironment environment,
@@ -42,7 +43,8 @@ public record LoginGovSettings(
         Duration idTokenMaxAge,
         Duration ialMaxAge,
         Duration aalMaxAge,
-        boolean reauthenticationAllowed) {
+        boolean reauthenticationAllowed,
+        UpstreamTimeouts timeouts) {
 
     /** What this provider may ask Login.gov for, for the assurance rules. */
     public LevelPolicy levelPolicy() {

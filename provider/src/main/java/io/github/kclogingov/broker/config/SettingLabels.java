@@ -21,6 +21,8 @@ final class SettingLabels {
     static final String IAL_MAX_AGE = "Verified identity reuse (seconds)";
     static final String AAL_MAX_AGE = "Strong authentication reuse (seconds)";
     static final String REAUTHENTICATION = "Login.gov reauthentication allowed";
+    static final String CONNECT_TIMEOUT = "Connect timeout (milliseconds)";
+    static final String READ_TIMEOUT = "Read timeout (milliseconds)";
     static final String LOGOUT_REDIRECT_URI = "Logout redirect URI (register it too)";
 
     private static final Map<String, String> BY_KEY = Map.ofEntries(
@@ -37,6 +39,8 @@ final class SettingLabels {
             Map.entry(ConfigKeys.IAL_MAX_AGE, IAL_MAX_AGE),
             Map.entry(ConfigKeys.AAL_MAX_AGE, AAL_MAX_AGE),
             Map.entry(ConfigKeys.REAUTHENTICATION, REAUTHENTICATION),
+            Map.entry(ConfigKeys.CONNECT_TIMEOUT, CONNECT_TIMEOUT),
+            Map.entry(ConfigKeys.READ_TIMEOUT, READ_TIMEOUT),
             Map.entry(ConfigKeys.LOGOUT_REDIRECT_URI, LOGOUT_REDIRECT_URI),
             // Keycloak's own fields, as its console labels them.
             Map.entry(ConfigKeys.CLIENT_ID, "Client ID"),

@@ -51,6 +51,15 @@ final class SettingsParser {
     /** An id_token is used within seconds of its issue: a day is already far beyond any real use. */
     static final Duration MAX_ID_TOKEN_MAX_AGE = Duration.ofDays(1);
 
+    /** Below a tenth of a second, a healthy Login.gov on a slow network would fail sign-ins. */
+    static final Duration MIN_TIMEOUT = Duration.ofMillis(100);
+
+    /** A person waits on a spinning page meanwhile: half a minute to connect is already an outage. */
+    static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(30);
+
+    /** Login.gov answers in well under a second; a minute of silence is an outage. */
+    static final Duration MAX_READ_TIMEOUT = Duration.ofSeconds(60);
+
     private final Map<String, String> raw;
     private final SettingProblems problems;
 
@@ -106,7 +115,18 @@ final class SettingsParser {
                         "strong authentication (AAL) reuse time",
                         DEFAULT_AAL_MAX_AGE,
                         MAX_AAL_MAX_AGE),
-                parser.read(ConfigKeys.REAUTHENTICATION, parser::reauthentication, false));
+                parser.read(ConfigKeys.REAUTHENTICATION, parser::reauthentication, false),
+                new UpstreamTimeouts(
+                        parser.millis(
+                                ConfigKeys.CONNECT_TIMEOUT,
+                                "connect timeout",
+                                UpstreamTimeouts.DEFAULTS.connect(),
+                                MAX_CONNECT_TIMEOUT),
+                        parser.millis(
+                                ConfigKeys.READ_TIMEOUT,
+                                "read timeout",
+                                UpstreamTimeouts.DEFAULTS.read(),
+                                MAX_READ_TIMEOUT)));
     }
 
     /** One setting: its value, or {@code fallback} with its refusal recorded under {@code key}. */
@@ -300,6 +320,28 @@ final class SettingsParser {
             return byDefault;
         }
         return Duration.ofSeconds(seconds);
+    }
+
+    /** A whole number of milliseconds from {@link #MIN_TIMEOUT} to {@code max}; {@code byDefault} when not set. */
+    private Duration millis(String key, String label, Duration byDefault, Duration max) {
+        String value = value(key);
+        if (value == null) {
+            return byDefault;
+        }
+        long millis;
+        try {
+            millis = Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            millis = -1; // refused below, with the range that is accepted
+        }
+        if (millis < MIN_TIMEOUT.toMillis() || millis > max.toMillis()) {
+            problems.add(
+                    key,
+                    "The " + label + " must be a whole number of milliseconds from " + MIN_TIMEOUT.toMillis() + " to "
+                            + max.toMillis() + ", not '" + value + "'.");
+            return byDefault;
+        }
+        return Duration.ofMillis(millis);
     }
 
     private static String readable(Duration duration) {

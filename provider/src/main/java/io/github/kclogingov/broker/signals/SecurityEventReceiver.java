@@ -55,7 +55,11 @@ public final class SecurityEventReceiver {
             String token = readBounded(body);
             Duration skew = Duration.ofSeconds(provider.getAllowedClockSkew());
             SecurityEvent event = new SetVerifier(
-                            new LoginGovPublicKeys(session, realm, provider),
+                            new LoginGovPublicKeys(
+                                    session,
+                                    realm,
+                                    provider,
+                                    provider.settings().timeouts()),
                             provider.getIssuer(),
                             audiences(realm, provider),
                             skew,

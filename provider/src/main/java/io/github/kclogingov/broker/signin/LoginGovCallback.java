@@ -3,11 +3,14 @@ package io.github.kclogingov.broker.signin;
 import io.github.kclogingov.broker.common.LoginGovLoginException;
 import io.github.kclogingov.broker.common.UntrustedText;
 import io.github.kclogingov.broker.config.InvalidSettingsException;
+import io.github.kclogingov.broker.config.UpstreamTimeouts;
+import io.github.kclogingov.broker.signin.LoginGovUnavailableException.Endpoint;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import org.keycloak.broker.oidc.OIDCIdentityProvider;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
@@ -25,7 +28,9 @@ import org.keycloak.util.JsonSerialization;
  * What happens when Login.gov sends the person back: a code is exchanged and validated; an error
  * Login.gov reported, a failed token call or a token that fails validation becomes one
  * {@code IDENTITY_PROVIDER_LOGIN_ERROR} event carrying the reason and a page that says what went
- * wrong. The stock broker shows a generic page and logs a stack trace instead.
+ * wrong. The stock broker shows a generic page and logs a stack trace instead. When Login.gov
+ * cannot be used at all (unreachable, too slow, a server error, a page instead of JSON), the same
+ * event, and the login page again with a message saying so ({@link SignInFailure#unavailable}).
  */
 public final class LoginGovCallback {
 
@@ -36,22 +41,26 @@ public final class LoginGovCallback {
     private final AuthenticationCallback callback;
     private final EventBuilder event;
     private final Function<String, SimpleHttpRequest> tokenRequests;
+    private final Supplier<UpstreamTimeouts> timeouts;
 
     /**
      * @param provider the Login.gov provider, which validates the token response
      * @param tokenRequests the token request for an authorization code, authenticated as the provider does it
+     * @param timeouts the provider's timeouts, read when the token call is made
      */
     public LoginGovCallback(
             KeycloakSession session,
             OIDCIdentityProvider provider,
             AuthenticationCallback callback,
             EventBuilder event,
-            Function<String, SimpleHttpRequest> tokenRequests) {
+            Function<String, SimpleHttpRequest> tokenRequests,
+            Supplier<UpstreamTimeouts> timeouts) {
         this.session = session;
         this.provider = provider;
         this.callback = callback;
         this.event = event;
         this.tokenRequests = tokenRequests;
+        this.timeouts = timeouts;
     }
 
     /** Login.gov redirected back with an error other than a cancel (typically {@code invalid_request}). */
@@ -92,6 +101,12 @@ public final class LoginGovCallback {
         }
         try {
             TokenAnswer answer = callTokenEndpoint(code);
+            if (answer.status() >= 500) {
+                throw LoginGovUnavailableException.serverError(Endpoint.TOKEN, answer.status());
+            }
+            if (answer.status() == 200 && !UpstreamHttp.isJson(answer.contentType())) {
+                throw LoginGovUnavailableException.notJson(Endpoint.TOKEN, answer.contentType());
+            }
             if (answer.status() != 200) {
                 String loginGovText = errorField(answer.body());
                 String reason = "Login.gov's token endpoint answered HTTP " + answer.status()
@@ -113,13 +128,15 @@ public final class LoginGovCallback {
                     provider.getConfig().getAlias(),
                     e.getMessage(),
                     LoginProtocol.Error.PASSIVE_LOGIN_REQUIRED);
+        } catch (LoginGovUnavailableException e) {
+            return SignInFailure.unavailable(event, callback, provider.getConfig(), e.getMessage());
         } catch (LoginGovLoginException | InvalidSettingsException e) {
             // Ours, or a pinned setting Keycloak's own code read and could not derive: not "unexpected answer".
             return fail(authSession, SignInFailure.reasonOf(e).orElseThrow(), null);
         } catch (IdentityBrokerException e) {
             // Keycloak's own checks (userinfo call, subject mismatch): their messages hold no token.
             return fail(authSession, UntrustedText.readable(e.getMessage()), null);
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException e) {
             LOG.debugf("Login.gov callback failed with %s", e.getClass().getName());
             return fail(
                     authSession,
@@ -128,11 +145,16 @@ public final class LoginGovCallback {
         }
     }
 
-    private record TokenAnswer(int status, String body) {}
+    private record TokenAnswer(int status, String contentType, String body) {}
 
-    private TokenAnswer callTokenEndpoint(String code) throws IOException {
-        try (SimpleHttpResponse response = tokenRequests.apply(code).asResponse()) {
-            return new TokenAnswer(response.getStatus(), response.asString());
+    /** The token call, within the provider's timeouts; a failure to get any answer means Login.gov is unavailable. */
+    private TokenAnswer callTokenEndpoint(String code) {
+        UpstreamTimeouts bounds = timeouts.get();
+        SimpleHttpRequest request = UpstreamHttp.bounded(session, tokenRequests.apply(code), bounds);
+        try (SimpleHttpResponse response = request.asResponse()) {
+            return new TokenAnswer(response.getStatus(), response.getFirstHeader("Content-Type"), response.asString());
+        } catch (IOException e) {
+            throw LoginGovUnavailableException.unreachable(Endpoint.TOKEN, e, bounds);
         }
     }
 

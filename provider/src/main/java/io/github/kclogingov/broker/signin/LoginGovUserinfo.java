@@ -2,8 +2,8 @@ package io.github.kclogingov.broker.signin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kclogingov.broker.common.LoginGovLoginException;
-import jakarta.ws.rs.core.MediaType;
-import java.io.IOException;
+import io.github.kclogingov.broker.config.UpstreamTimeouts;
+import io.github.kclogingov.broker.signin.LoginGovUnavailableException.Endpoint;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,8 +11,6 @@ import java.util.List;
 import org.jboss.logging.Logger;
 import org.keycloak.broker.oidc.OIDCIdentityProvider;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
-import org.keycloak.http.simple.SimpleHttp;
-import org.keycloak.http.simple.SimpleHttpResponse;
 import org.keycloak.models.KeycloakSession;
 
 /**
@@ -33,13 +31,19 @@ public final class LoginGovUserinfo {
     private LoginGovUserinfo() {}
 
     /**
-     * Calls userinfo with the access token and fills {@code identity} from the checked answer.
+     * Calls userinfo with the access token, within {@code timeouts}, and fills {@code identity} from
+     * the checked answer.
      *
+     * @throws LoginGovUnavailableException when Login.gov cannot be reached or answers no JSON
      * @throws LoginGovLoginException naming what was wrong with the answer
      */
     public static void fetchInto(
-            KeycloakSession session, String userinfoUrl, String accessToken, BrokeredIdentityContext identity) {
-        JsonNode userinfo = fetch(session, userinfoUrl, accessToken);
+            KeycloakSession session,
+            String userinfoUrl,
+            String accessToken,
+            UpstreamTimeouts timeouts,
+            BrokeredIdentityContext identity) {
+        JsonNode userinfo = fetch(session, userinfoUrl, accessToken, timeouts);
         UserinfoChecks.check(userinfo, identity.getId());
         if (LOG.isDebugEnabled()) {
             // Claim names only, which say what Login.gov released; never a value.
@@ -51,38 +55,13 @@ public final class LoginGovUserinfo {
         fill(identity, userinfo);
     }
 
-    private static JsonNode fetch(KeycloakSession session, String userinfoUrl, String accessToken) {
-        try (SimpleHttpResponse response = SimpleHttp.create(session)
-                .doGet(userinfoUrl)
-                .header("Authorization", "Bearer " + accessToken)
-                .header("Accept", MediaType.APPLICATION_JSON)
-                .asResponse()) {
-            if (response.getStatus() != 200) {
-                throw new LoginGovLoginException("Login.gov's userinfo endpoint answered HTTP " + response.getStatus());
-            }
-            if (!isJson(response.getFirstHeader("Content-Type"))) {
-                throw new LoginGovLoginException("Login.gov's userinfo answer is not JSON");
-            }
-            String body = response.asString();
-            if (body == null || body.length() > MAX_ANSWER_LENGTH) {
-                throw new LoginGovLoginException(
-                        "Login.gov's userinfo answer is empty or longer than " + MAX_ANSWER_LENGTH + " characters");
-            }
-            return BoundedJson.object(body.getBytes(StandardCharsets.UTF_8))
-                    .orElseThrow(() -> new LoginGovLoginException(
-                            "Login.gov's userinfo answer is not a JSON object or exceeds limits"));
-        } catch (IOException e) {
-            throw new LoginGovLoginException("Login.gov's userinfo endpoint could not be read ("
-                    + e.getClass().getSimpleName() + ")");
-        }
-    }
-
-    private static boolean isJson(String contentType) {
-        try {
-            return contentType != null && MediaType.APPLICATION_JSON_TYPE.isCompatible(MediaType.valueOf(contentType));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+    private static JsonNode fetch(
+            KeycloakSession session, String userinfoUrl, String accessToken, UpstreamTimeouts timeouts) {
+        String body =
+                UpstreamHttp.getJson(session, userinfoUrl, accessToken, Endpoint.USERINFO, timeouts, MAX_ANSWER_LENGTH);
+        return BoundedJson.object(body.getBytes(StandardCharsets.UTF_8))
+                .orElseThrow(() -> new LoginGovLoginException(
+                        "Login.gov's userinfo answer is not a JSON object or exceeds limits"));
     }
 
     /** As Keycloak's OpenID Connect broker fills it from userinfo; Login.gov has no preferred_username. */

@@ -6,10 +6,12 @@ import io.github.kclogingov.broker.config.InvalidSettingsException;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.jboss.logging.Logger;
+import org.keycloak.broker.provider.UserAuthenticationIdentityProvider.AuthenticationCallback;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
+import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.protocol.LoginProtocol;
 import org.keycloak.services.ErrorPage;
@@ -58,6 +60,19 @@ public final class SignInFailure {
                 Response.Status.BAD_GATEWAY,
                 LoginGovLoginException.MESSAGE_KEY,
                 UntrustedText.forPage(reason));
+    }
+
+    /**
+     * Login.gov cannot be used right now ({@link LoginGovUnavailableException}): the same event and
+     * log line, then Keycloak's login page again, as Keycloak answers an identity provider's error,
+     * with a message saying that Login.gov is unavailable. Its button is the way to try again, and
+     * any other way to sign in stays offered. The reason (which endpoint, what happened) goes to the
+     * event and the log, not to the page: it helps an administrator, not the person.
+     */
+    public static Response unavailable(
+            EventBuilder event, AuthenticationCallback callback, IdentityProviderModel provider, String reason) {
+        record(event, provider.getAlias(), reason, null);
+        return callback.error(provider, LoginGovUnavailableException.MESSAGE_KEY);
     }
 
     /**

@@ -129,6 +129,12 @@ public class LoginGovCookieAuthenticator extends CookieAuthenticator {
             context.attempted();
             return;
         }
+        if (context.getForwardedErrorMessage() != null) {
+            // The flow runs again after Login.gov failed (unavailable): the login page says why and
+            // offers its button, instead of sending the person straight back into the outage.
+            context.attempted();
+            return;
+        }
         AssuranceNotes.recordSessionLevel(authSession, loginGov.asserted().level());
         String accessCode =
                 new ClientSessionCode<>(context.getSession(), context.getRealm(), authSession).getOrGenerateCode();

@@ -513,4 +513,57 @@ class SettingsParserTest {
                     refusal(ConfigKeys.REAUTHENTICATION, "yes"));
         }
     }
+
+    @Nested
+    class Timeouts {
+        @Test
+        void the_defaults_are_five_seconds_to_connect_and_ten_to_read() {
+            UpstreamTimeouts timeouts = SettingsParser.parse(minimal()).timeouts();
+            assertEquals(Duration.ofSeconds(5), timeouts.connect());
+            assertEquals(Duration.ofSeconds(10), timeouts.read());
+            assertEquals(
+                    UpstreamTimeouts.DEFAULTS,
+                    with(ConfigKeys.READ_TIMEOUT, " ").timeouts());
+        }
+
+        @Test
+        void milliseconds_are_read() {
+            Map<String, String> raw = minimal();
+            raw.put(ConfigKeys.CONNECT_TIMEOUT, "750");
+            raw.put(ConfigKeys.READ_TIMEOUT, " 2000 ");
+            UpstreamTimeouts timeouts = SettingsParser.parse(raw).timeouts();
+            assertEquals(750, timeouts.connectMillis());
+            assertEquals(2000, timeouts.readMillis());
+        }
+
+        @Test
+        void too_short_too_long_or_text_is_refused_naming_the_field_and_the_range() {
+            assertEquals(
+                    "Connect timeout (milliseconds): The connect timeout must be a whole number of milliseconds from 100"
+                            + " to 30000, not '99'.",
+                    assertThrows(InvalidSettingsException.class, () -> with(ConfigKeys.CONNECT_TIMEOUT, "99"))
+                            .getMessage());
+            assertEquals(
+                    "The read timeout must be a whole number of milliseconds from 100 to 60000, not '60001'.",
+                    refusal(ConfigKeys.READ_TIMEOUT, "60001"));
+            assertEquals(
+                    "The read timeout must be a whole number of milliseconds from 100 to 60000, not '2s'.",
+                    refusal(ConfigKeys.READ_TIMEOUT, "2s"));
+            assertEquals(
+                    "The connect timeout must be a whole number of milliseconds from 100 to 30000, not '-5'.",
+                    refusal(ConfigKeys.CONNECT_TIMEOUT, "-5"));
+        }
+
+        @Test
+        void both_refusals_come_in_one_message() {
+            Map<String, String> raw = minimal();
+            raw.put(ConfigKeys.CONNECT_TIMEOUT, "0");
+            raw.put(ConfigKeys.READ_TIMEOUT, "forever");
+            String message = assertThrows(InvalidSettingsException.class, () -> SettingsParser.parse(raw))
+                    .getMessage();
+            assertTrue(message.startsWith("2 Login.gov settings need a change:"), message);
+            assertTrue(message.contains("(1) Connect timeout (milliseconds):"), message);
+            assertTrue(message.contains("(2) Read timeout (milliseconds):"), message);
+        }
+    }
 }

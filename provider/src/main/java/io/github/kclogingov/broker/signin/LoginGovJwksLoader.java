@@ -1,0 +1,52 @@
+package io.github.kclogingov.broker.signin;
+
+import io.github.kclogingov.broker.common.LoginGovLoginException;
+import io.github.kclogingov.broker.config.UpstreamTimeouts;
+import io.github.kclogingov.broker.signin.LoginGovUnavailableException.Endpoint;
+import java.io.IOException;
+import org.keycloak.crypto.PublicKeysWrapper;
+import org.keycloak.jose.jwk.JSONWebKeySet;
+import org.keycloak.jose.jwk.JWK;
+import org.keycloak.keys.PublicKeyLoader;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.util.JWKSUtils;
+import org.keycloak.util.JsonSerialization;
+
+/**
+ * Loads Login.gov's JWKS into Keycloak's key cache as Keycloak's own loader for an OpenID Connect
+ * provider does (the signing keys, certificates included), but within the provider's timeouts:
+ * Keycloak's loader goes through its global HTTP client ({@code HttpClientProvider}), bounded only
+ * by {@code spi-connections-http-client-default-socket-timeout-millis} (5 s by default) and
+ * {@code ...-establish-connection-timeout-millis} (none by default). Only the sign-in's key lookups
+ * use this loader; they share the cache entry with Keycloak's.
+ */
+final class LoginGovJwksLoader implements PublicKeyLoader {
+
+    /** Login.gov's JWKS (two RSA keys during a rotation) is about a kilobyte. */
+    static final int MAX_JWKS_LENGTH = 256 * 1024;
+
+    private final KeycloakSession session;
+    private final String jwksUrl;
+    private final UpstreamTimeouts timeouts;
+
+    LoginGovJwksLoader(KeycloakSession session, String jwksUrl, UpstreamTimeouts timeouts) {
+        this.session = session;
+        this.jwksUrl = jwksUrl;
+        this.timeouts = timeouts;
+    }
+
+    @Override
+    public PublicKeysWrapper loadKeys() {
+        String body = UpstreamHttp.getJson(session, jwksUrl, null, Endpoint.JWKS, timeouts, MAX_JWKS_LENGTH);
+        JSONWebKeySet jwks;
+        try {
+            jwks = JsonSerialization.readValue(body, JSONWebKeySet.class);
+        } catch (IOException | RuntimeException e) {
+            jwks = null;
+        }
+        if (jwks == null) {
+            throw new LoginGovLoginException("Login.gov's JWKS is not a JSON Web Key Set");
+        }
+        return JWKSUtils.getKeyWrappersForUse(jwks, JWK.Use.SIG, true);
+    }
+}
