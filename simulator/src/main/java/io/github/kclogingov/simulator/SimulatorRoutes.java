@@ -19,10 +19,7 @@ final class SimulatorRoutes {
         return new Router()
                 // The issuer URL itself: "/" of the host, or the issuer's path when it has one.
                 .route(SimulatorContext.pathOf(endpoints.issuer()), "GET", new RootEndpoint(context))
-                .route(
-                        SimulatorContext.pathOf(endpoints.discovery()),
-                        "GET",
-                        new StaticJsonEndpoint(DiscoveryDocument.of(endpoints), "public, max-age=3600"))
+                .route(SimulatorContext.pathOf(endpoints.discovery()), "GET", new DiscoveryEndpoint(context))
                 .route(SimulatorContext.pathOf(endpoints.jwks()), "GET", new JwksEndpoint(context))
                 .route(
                         SimulatorContext.pathOf(endpoints.authorization()),
