@@ -1,0 +1,109 @@
+package io.github.kclogingov.benchmark.signins;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The sign-in benchmark's command line. The defaults make the issue's run: 500 warm-up sign-ins per
+ * provider (1,000 in all, the first heap figure), then at each concurrency 3 rounds of 500 sign-ins
+ * per provider, alternating, which brings the total to 10,000 (the second heap figure).
+ */
+record BenchmarkOptions(
+        Path keycloakHome,
+        Path realmFile,
+        int warmupPerProvider,
+        int warmupConcurrency,
+        int perRound,
+        int rounds,
+        List<Integer> concurrencies,
+        int keycloakPort,
+        int managementPort,
+        int simulatorPort,
+        String keycloakHeap) {
+
+    static final String USAGE = String.join(
+            "\n",
+            "SignInBenchmark --keycloak-home DIR --realm-file FILE [options]",
+            "  --warmup N             warm-up sign-ins per provider (default 500)",
+            "  --warmup-concurrency N concurrency of the warm-up (default 4)",
+            "  --per-round N          sign-ins in one provider's round (default 500)",
+            "  --rounds N             rounds per provider at each concurrency (default 3)",
+            "  --concurrency 1,4,16   the concurrency levels (default 1,4,16)",
+            "  --keycloak-port N      Keycloak's HTTP port (default 8580; management port N+1000)",
+            "  --simulator-port N     the simulator's port (default 8581)",
+            "  --keycloak-heap OPTS   Keycloak's heap options (default \"-Xms1g -Xmx1g\")");
+
+    static BenchmarkOptions parse(String[] args) {
+        Path home = null;
+        Path realm = null;
+        int warmup = 500;
+        int warmupConcurrency = 4;
+        int perRound = 500;
+        int rounds = 3;
+        List<Integer> concurrencies = List.of(1, 4, 16);
+        int keycloakPort = 8580;
+        int simulatorPort = 8581;
+        String heap = "-Xms1g -Xmx1g";
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(name + " needs a value\n" + USAGE);
+            }
+            String value = args[++i];
+            switch (name) {
+                case "--keycloak-home" -> home = Path.of(value);
+                case "--realm-file" -> realm = Path.of(value);
+                case "--warmup" -> warmup = positive(name, value, true);
+                case "--warmup-concurrency" -> warmupConcurrency = positive(name, value, false);
+                case "--per-round" -> perRound = positive(name, value, false);
+                case "--rounds" -> rounds = positive(name, value, false);
+                case "--concurrency" -> concurrencies = levels(value);
+                case "--keycloak-port" -> keycloakPort = positive(name, value, false);
+                case "--simulator-port" -> simulatorPort = positive(name, value, false);
+                case "--keycloak-heap" -> heap = value;
+                default -> throw new IllegalArgumentException("Unknown option " + name + "\n" + USAGE);
+            }
+        }
+        if (home == null || realm == null) {
+            throw new IllegalArgumentException("--keycloak-home and --realm-file are required\n" + USAGE);
+        }
+        return new BenchmarkOptions(
+                home,
+                realm,
+                warmup,
+                warmupConcurrency,
+                perRound,
+                rounds,
+                concurrencies,
+                keycloakPort,
+                keycloakPort + 1000,
+                simulatorPort,
+                heap);
+    }
+
+    /** All sign-ins of the run, both providers. */
+    int totalSignIns() {
+        return 2 * (warmupPerProvider + concurrencies.size() * rounds * perRound);
+    }
+
+    private static int positive(String name, String value, boolean zeroAllowed) {
+        try {
+            int number = Integer.parseInt(value);
+            if (number < 0 || (number == 0 && !zeroAllowed)) {
+                throw new NumberFormatException();
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " takes a positive whole number, not " + value);
+        }
+    }
+
+    private static List<Integer> levels(String value) {
+        List<Integer> levels = new ArrayList<>();
+        for (String level : value.split(",")) {
+            levels.add(positive("--concurrency", level.trim(), false));
+        }
+        return List.copyOf(levels);
+    }
+}

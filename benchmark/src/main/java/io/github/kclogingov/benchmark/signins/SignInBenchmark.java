@@ -1,0 +1,200 @@
+package io.github.kclogingov.benchmark.signins;
+
+import io.github.kclogingov.protocol.Registration;
+import io.github.kclogingov.simulator.LoginGovSimulator;
+import io.github.kclogingov.simulator.Mode;
+import io.github.kclogingov.simulator.SelfSignedKey;
+import io.github.kclogingov.simulator.ServiceProvider;
+import io.github.kclogingov.simulator.SimulatorConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The sign-in benchmark (issue 12, item 5): starts the simulator (in this JVM, automatic mode, a new
+ * person at every sign-in) and Keycloak with the built provider, then drives complete brokered
+ * sign-ins over HTTP through the Login.gov provider and through Keycloak's stock {@code oidc}
+ * provider in the same realm, alternating rounds, at each concurrency, and prints throughput,
+ * latency percentiles, the simulator's JWKS and discovery fetches per 1,000 sign-ins, the
+ * throughput ratio, and Keycloak's heap after the warm-up and at the end.
+ */
+public final class SignInBenchmark {
+    /** Keeps the simulator quiet: it logs every authorization and token request at INFO. */
+    private static final Logger SIMULATOR_LOG = Logger.getLogger("io.github.kclogingov.simulator");
+
+    private final BenchmarkOptions options;
+    private final LoginGovSimulator simulator;
+    private final SignInClient client;
+    private int signInsSoFar;
+
+    private SignInBenchmark(BenchmarkOptions options, LoginGovSimulator simulator, SignInClient client) {
+        this.options = options;
+        this.simulator = simulator;
+        this.client = client;
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchmarkOptions options;
+        try {
+            options = BenchmarkOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        SIMULATOR_LOG.setLevel(Level.WARNING);
+        System.out.printf(
+                "[bench] %d sign-ins in all: %d warm-up per provider (concurrency %d), then %d round(s) of %d per provider"
+                        + " at concurrency %s, alternating%n",
+                options.totalSignIns(),
+                options.warmupPerProvider(),
+                options.warmupConcurrency(),
+                options.rounds(),
+                options.perRound(),
+                options.concurrencies());
+        String issuer = "http://localhost:" + options.simulatorPort() + "/";
+        String keycloakUrl = "http://localhost:" + options.keycloakPort();
+        SelfSignedKey loginGovKey = SelfSignedKey.generate("CN=benchmark realm, OU=Login.gov client assertion");
+        SelfSignedKey realmKey = SelfSignedKey.generate("CN=benchmark realm, OU=realm signing key");
+        SimulatorConfig config = SimulatorConfig.builder()
+                .issuer(issuer)
+                .serviceProvider(registration(Provider.LOGIN_GOV, keycloakUrl, loginGovKey))
+                .serviceProvider(registration(Provider.STOCK_OIDC, keycloakUrl, realmKey))
+                .mode(Mode.AUTOMATIC)
+                .build();
+        Path home = options.keycloakHome().toAbsolutePath().normalize();
+        Path log = home.getParent().resolve("keycloak-benchmark.log");
+        BenchRealm.stage(options.realmFile(), home, issuer, loginGovKey, realmKey);
+        try (LoginGovSimulator simulator = LoginGovSimulator.start(config, options.simulatorPort())) {
+            simulator.setNewPersonEverySignIn(true);
+            System.out.println("[bench] simulator at " + issuer + "; starting Keycloak (log: " + log + ")");
+            try (KeycloakServer keycloak = KeycloakServer.start(
+                    home, options.keycloakPort(), options.managementPort(), options.keycloakHeap(), log)) {
+                keycloak.awaitRealm(BenchRealm.NAME, Duration.ofMinutes(5));
+                System.out.println("[bench] Keycloak ready at " + keycloakUrl);
+                new SignInBenchmark(options, simulator, new SignInClient(keycloakUrl, BenchRealm.NAME)).run(keycloak);
+            }
+        }
+    }
+
+    private static ServiceProvider registration(Provider provider, String keycloakUrl, SelfSignedKey key) {
+        String endpoint = keycloakUrl + "/realms/" + BenchRealm.NAME + "/broker/" + provider.alias + "/endpoint";
+        return ServiceProvider.privateKeyJwt(
+                provider.clientId,
+                List.of(endpoint, endpoint + "/logout_response"),
+                List.of(key.certificatePem()),
+                Registration.VERIFIED);
+    }
+
+    private void run(KeycloakServer keycloak) throws Exception {
+        // One sign-in each first: a configuration error shows at once, with its reason.
+        for (Provider provider : Provider.values()) {
+            Round smoke = measured(provider, 1, 1);
+            if (smoke.failures() > 0) {
+                throw new IllegalStateException(
+                        "The first sign-in through " + provider.label() + " failed: " + smoke.failureReasons());
+            }
+        }
+        Map<Provider, Round> warmup = new EnumMap<>(Provider.class);
+        for (Provider provider : Provider.values()) {
+            if (options.warmupPerProvider() > 0) {
+                warmup.put(provider, measured(provider, options.warmupPerProvider(), options.warmupConcurrency()));
+            }
+        }
+        int firstHeapAt = signInsSoFar;
+        long firstHeap = keycloak.heapAfterGc();
+        System.out.printf(
+                "[bench] warm-up done: %d sign-ins; Keycloak heap after GC %.1f MiB%n", firstHeapAt, mib(firstHeap));
+
+        Map<Integer, Map<Provider, List<Round>>> rounds = new java.util.LinkedHashMap<>();
+        for (int concurrency : options.concurrencies()) {
+            Map<Provider, List<Round>> byProvider = new EnumMap<>(Provider.class);
+            for (Provider provider : Provider.values()) {
+                byProvider.put(provider, new ArrayList<>());
+            }
+            for (int r = 0; r < options.rounds(); r++) {
+                // Alternate which provider goes first, so drift within a pair hits both alike.
+                List<Provider> order = r % 2 == 0
+                        ? List.of(Provider.LOGIN_GOV, Provider.STOCK_OIDC)
+                        : List.of(Provider.STOCK_OIDC, Provider.LOGIN_GOV);
+                for (Provider provider : order) {
+                    Round round = measured(provider, options.perRound(), concurrency);
+                    byProvider.get(provider).add(round);
+                    System.out.printf(
+                            "[bench] concurrency %d, round %d, %s: %d sign-ins in %.1f s (%.2f/s), %d failed%s%n",
+                            concurrency,
+                            r + 1,
+                            provider.label(),
+                            round.succeeded(),
+                            round.wallNanos() / 1e9,
+                            round.signInsPerSecond(),
+                            round.failures(),
+                            round.failureReasons().isEmpty() ? "" : " " + round.failureReasons());
+                }
+            }
+            rounds.put(concurrency, byProvider);
+        }
+        int lastHeapAt = signInsSoFar;
+        long lastHeap = keycloak.heapAfterGc();
+        System.out.println(report(warmup, rounds, firstHeapAt, firstHeap, lastHeapAt, lastHeap));
+    }
+
+    /** A round, with the simulator's JWKS and discovery fetches during it; the recorder is emptied after. */
+    private Round measured(Provider provider, int count, int concurrency) throws InterruptedException {
+        Instant before = simulator.now();
+        Round round = Round.run(client, provider, count, concurrency);
+        int jwks = simulator.recorder().jwksRequestsSince(before).size();
+        int discovery = simulator.recorder().discoveryRequestsSince(before).size();
+        // The recorder keeps every request; emptied between rounds so the driver's memory stays flat.
+        simulator.recorder().clear();
+        signInsSoFar += round.succeeded();
+        return round.withFetches(jwks, discovery);
+    }
+
+    private String report(
+            Map<Provider, Round> warmup,
+            Map<Integer, Map<Provider, List<Round>>> rounds,
+            int firstHeapAt,
+            long firstHeap,
+            int lastHeapAt,
+            long lastHeap) {
+        StringBuilder text = new StringBuilder("\n==== Sign-in benchmark ====\n");
+        text.append(Report.header());
+        warmup.forEach((provider, round) ->
+                text.append(Report.line("warm-up " + round.concurrency(), provider, Report.Totals.of(List.of(round)))));
+        List<Round> allLoginGov = new ArrayList<>();
+        List<Round> allStock = new ArrayList<>();
+        rounds.forEach((concurrency, byProvider) -> {
+            for (Provider provider : Provider.values()) {
+                text.append(Report.line(
+                        Integer.toString(concurrency), provider, Report.Totals.of(byProvider.get(provider))));
+            }
+            allLoginGov.addAll(byProvider.get(Provider.LOGIN_GOV));
+            allStock.addAll(byProvider.get(Provider.STOCK_OIDC));
+        });
+        text.append(Report.line("all (steady)", Provider.LOGIN_GOV, Report.Totals.of(allLoginGov)));
+        text.append(Report.line("all (steady)", Provider.STOCK_OIDC, Report.Totals.of(allStock)));
+        text.append('\n');
+        rounds.forEach((concurrency, byProvider) -> text.append(
+                Report.ratio(concurrency, byProvider.get(Provider.LOGIN_GOV), byProvider.get(Provider.STOCK_OIDC))));
+        text.append(String.format(
+                "%nKeycloak heap after GC: %.1f MiB after %d sign-ins, %.1f MiB after %d sign-ins (%+.1f MiB, %+.2f MiB per 1,000)%n",
+                mib(firstHeap),
+                firstHeapAt,
+                mib(lastHeap),
+                lastHeapAt,
+                mib(lastHeap - firstHeap),
+                mib(lastHeap - firstHeap) * 1000.0 / Math.max(1, lastHeapAt - firstHeapAt)));
+        return text.toString();
+    }
+
+    private static double mib(long bytes) {
+        return bytes / (1024.0 * 1024.0);
+    }
+}
