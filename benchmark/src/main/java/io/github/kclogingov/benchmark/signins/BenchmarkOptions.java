@@ -6,16 +6,18 @@ import java.util.List;
 
 /**
  * The sign-in benchmark's command line. The defaults make the issue's run: 500 warm-up sign-ins per
- * provider (1,000 in all, the first heap figure), then at each concurrency 3 rounds of 500 sign-ins
- * per provider, alternating, which brings the total to 10,000 (the second heap figure).
+ * provider (1,000 in all, the first heap figure); at concurrency 1, 4 and 16, 2 rounds per provider
+ * of 100, 300 and 500 sign-ins, alternating; then more rounds at the highest concurrency (the
+ * fastest) until 10,000 sign-ins in all, the second heap figure.
  */
 record BenchmarkOptions(
         Path keycloakHome,
         Path realmFile,
         int warmupPerProvider,
         int warmupConcurrency,
-        int perRound,
+        List<Integer> perRound,
         int rounds,
+        int heapAt,
         List<Integer> concurrencies,
         int keycloakPort,
         int managementPort,
@@ -27,9 +29,11 @@ record BenchmarkOptions(
             "SignInBenchmark --keycloak-home DIR --realm-file FILE [options]",
             "  --warmup N             warm-up sign-ins per provider (default 500)",
             "  --warmup-concurrency N concurrency of the warm-up (default 4)",
-            "  --per-round N          sign-ins in one provider's round (default 500)",
-            "  --rounds N             rounds per provider at each concurrency (default 3)",
             "  --concurrency 1,4,16   the concurrency levels (default 1,4,16)",
+            "  --per-round 100,300,500 sign-ins in one provider's round, per concurrency level (default 100,300,500)",
+            "  --rounds N             rounds per provider at each concurrency (default 2)",
+            "  --heap-at N            total sign-ins after which the second heap figure is taken (default 10000);",
+            "                         rounds at the highest concurrency are added until then",
             "  --keycloak-port N      Keycloak's HTTP port (default 8580; management port N+1000)",
             "  --simulator-port N     the simulator's port (default 8581)",
             "  --keycloak-heap OPTS   Keycloak's heap options (default \"-Xms1g -Xmx1g\")");
@@ -39,8 +43,9 @@ record BenchmarkOptions(
         Path realm = null;
         int warmup = 500;
         int warmupConcurrency = 4;
-        int perRound = 500;
-        int rounds = 3;
+        List<Integer> perRound = List.of(100, 300, 500);
+        int rounds = 2;
+        int heapAt = 10_000;
         List<Integer> concurrencies = List.of(1, 4, 16);
         int keycloakPort = 8580;
         int simulatorPort = 8581;
@@ -56,14 +61,18 @@ record BenchmarkOptions(
                 case "--realm-file" -> realm = Path.of(value);
                 case "--warmup" -> warmup = positive(name, value, true);
                 case "--warmup-concurrency" -> warmupConcurrency = positive(name, value, false);
-                case "--per-round" -> perRound = positive(name, value, false);
+                case "--per-round" -> perRound = levels(name, value);
+                case "--heap-at" -> heapAt = positive(name, value, true);
                 case "--rounds" -> rounds = positive(name, value, false);
-                case "--concurrency" -> concurrencies = levels(value);
+                case "--concurrency" -> concurrencies = levels(name, value);
                 case "--keycloak-port" -> keycloakPort = positive(name, value, false);
                 case "--simulator-port" -> simulatorPort = positive(name, value, false);
                 case "--keycloak-heap" -> heap = value;
                 default -> throw new IllegalArgumentException("Unknown option " + name + "\n" + USAGE);
             }
+        }
+        if (perRound.size() != concurrencies.size()) {
+            throw new IllegalArgumentException("--per-round needs one count per concurrency level " + concurrencies);
         }
         if (home == null || realm == null) {
             throw new IllegalArgumentException("--keycloak-home and --realm-file are required\n" + USAGE);
@@ -75,6 +84,7 @@ record BenchmarkOptions(
                 warmupConcurrency,
                 perRound,
                 rounds,
+                heapAt,
                 concurrencies,
                 keycloakPort,
                 keycloakPort + 1000,
@@ -82,9 +92,11 @@ record BenchmarkOptions(
                 heap);
     }
 
-    /** All sign-ins of the run, both providers. */
-    int totalSignIns() {
-        return 2 * (warmupPerProvider + concurrencies.size() * rounds * perRound);
+    /** The sign-ins of the warm-up and the measured rounds, both providers, before any added to reach {@link #heapAt}. */
+    int plannedSignIns() {
+        return 2
+                * (warmupPerProvider
+                        + rounds * perRound.stream().mapToInt(Integer::intValue).sum());
     }
 
     private static int positive(String name, String value, boolean zeroAllowed) {
@@ -99,10 +111,10 @@ record BenchmarkOptions(
         }
     }
 
-    private static List<Integer> levels(String value) {
+    private static List<Integer> levels(String name, String value) {
         List<Integer> levels = new ArrayList<>();
         for (String level : value.split(",")) {
-            levels.add(positive("--concurrency", level.trim(), false));
+            levels.add(positive(name, level.trim(), false));
         }
         return List.copyOf(levels);
     }

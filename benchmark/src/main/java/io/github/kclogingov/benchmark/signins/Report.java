@@ -80,7 +80,7 @@ final class Report {
     }
 
     /** The throughput ratio over all rounds, and its range over the pairs of neighbouring rounds. */
-    static String ratio(int concurrency, List<Round> loginGov, List<Round> stock) {
+    static String ratio(String concurrency, List<Round> loginGov, List<Round> stock) {
         double overall = Totals.of(loginGov).perSecond() / Totals.of(stock).perSecond();
         double min = Double.MAX_VALUE;
         double max = 0;
@@ -90,7 +90,7 @@ final class Report {
             max = Math.max(max, pair);
         }
         return String.format(
-                "concurrency %2d: login.gov / stock throughput = %.3f (round pairs %.3f to %.3f; target at least %.2f: %s)%n",
+                "concurrency %-12s login.gov / stock throughput = %.3f (round pairs %.3f to %.3f; target at least %.2f: %s)%n",
                 concurrency, overall, min, max, TARGET_RATIO, overall >= TARGET_RATIO ? "met" : "missed");
     }
 }

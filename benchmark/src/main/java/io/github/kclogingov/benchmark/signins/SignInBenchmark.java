@@ -50,14 +50,15 @@ public final class SignInBenchmark {
         }
         SIMULATOR_LOG.setLevel(Level.WARNING);
         System.out.printf(
-                "[bench] %d sign-ins in all: %d warm-up per provider (concurrency %d), then %d round(s) of %d per provider"
-                        + " at concurrency %s, alternating%n",
-                options.totalSignIns(),
+                "[bench] %d warm-up sign-ins per provider (concurrency %d), then %d round(s) per provider at concurrency %s"
+                        + " of %s sign-ins, alternating (%d in all), then rounds at the highest concurrency up to %d%n",
                 options.warmupPerProvider(),
                 options.warmupConcurrency(),
                 options.rounds(),
+                options.concurrencies(),
                 options.perRound(),
-                options.concurrencies());
+                options.plannedSignIns(),
+                options.heapAt());
         String issuer = "http://localhost:" + options.simulatorPort() + "/";
         String keycloakUrl = "http://localhost:" + options.keycloakPort();
         SelfSignedKey loginGovKey = SelfSignedKey.generate("CN=benchmark realm, OU=Login.gov client assertion");
@@ -94,12 +95,14 @@ public final class SignInBenchmark {
 
     private void run(KeycloakServer keycloak) throws Exception {
         // One sign-in each first: a configuration error shows at once, with its reason.
+        Map<Provider, Round> first = new EnumMap<>(Provider.class);
         for (Provider provider : Provider.values()) {
             Round smoke = measured(provider, 1, 1);
             if (smoke.failures() > 0) {
                 throw new IllegalStateException(
                         "The first sign-in through " + provider.label() + " failed: " + smoke.failureReasons());
             }
+            first.put(provider, smoke);
         }
         Map<Provider, Round> warmup = new EnumMap<>(Provider.class);
         for (Provider provider : Provider.values()) {
@@ -113,7 +116,9 @@ public final class SignInBenchmark {
                 "[bench] warm-up done: %d sign-ins; Keycloak heap after GC %.1f MiB%n", firstHeapAt, mib(firstHeap));
 
         Map<Integer, Map<Provider, List<Round>>> rounds = new java.util.LinkedHashMap<>();
-        for (int concurrency : options.concurrencies()) {
+        for (int level = 0; level < options.concurrencies().size(); level++) {
+            int concurrency = options.concurrencies().get(level);
+            int perRound = options.perRound().get(level);
             Map<Provider, List<Round>> byProvider = new EnumMap<>(Provider.class);
             for (Provider provider : Provider.values()) {
                 byProvider.put(provider, new ArrayList<>());
@@ -124,25 +129,46 @@ public final class SignInBenchmark {
                         ? List.of(Provider.LOGIN_GOV, Provider.STOCK_OIDC)
                         : List.of(Provider.STOCK_OIDC, Provider.LOGIN_GOV);
                 for (Provider provider : order) {
-                    Round round = measured(provider, options.perRound(), concurrency);
-                    byProvider.get(provider).add(round);
-                    System.out.printf(
-                            "[bench] concurrency %d, round %d, %s: %d sign-ins in %.1f s (%.2f/s), %d failed%s%n",
-                            concurrency,
-                            r + 1,
-                            provider.label(),
-                            round.succeeded(),
-                            round.wallNanos() / 1e9,
-                            round.signInsPerSecond(),
-                            round.failures(),
-                            round.failureReasons().isEmpty() ? "" : " " + round.failureReasons());
+                    byProvider.get(provider).add(announced(measured(provider, perRound, concurrency), r + 1));
                 }
             }
             rounds.put(concurrency, byProvider);
         }
+        // Up to the second heap figure: more alternating rounds at the highest (fastest) concurrency.
+        int highest = options.concurrencies().get(options.concurrencies().size() - 1);
+        int fillRound = options.perRound().get(options.perRound().size() - 1);
+        Map<Provider, List<Round>> fill = new EnumMap<>(Provider.class);
+        for (Provider provider : Provider.values()) {
+            fill.put(provider, new ArrayList<>());
+        }
+        for (int r = 0; signInsSoFar < options.heapAt(); r++) {
+            List<Provider> order = r % 2 == 0
+                    ? List.of(Provider.LOGIN_GOV, Provider.STOCK_OIDC)
+                    : List.of(Provider.STOCK_OIDC, Provider.LOGIN_GOV);
+            for (Provider provider : order) {
+                int count = Math.max(1, Math.min(fillRound, (options.heapAt() - signInsSoFar + 1) / 2));
+                fill.get(provider).add(announced(measured(provider, count, highest), r + 1));
+            }
+        }
         int lastHeapAt = signInsSoFar;
         long lastHeap = keycloak.heapAfterGc();
-        System.out.println(report(warmup, rounds, firstHeapAt, firstHeap, lastHeapAt, lastHeap));
+        System.out.println(report(first, warmup, rounds, highest, fill, firstHeapAt, firstHeap, lastHeapAt, lastHeap));
+    }
+
+    private static Round announced(Round round, int number) {
+        System.out.printf(
+                "[bench] concurrency %d, round %d, %s: %d sign-ins in %.1f s (%.2f/s), %d failed, %d JWKS and %d discovery fetches%s%n",
+                round.concurrency(),
+                number,
+                round.provider().label(),
+                round.succeeded(),
+                round.wallNanos() / 1e9,
+                round.signInsPerSecond(),
+                round.failures(),
+                round.jwksFetches(),
+                round.discoveryFetches(),
+                round.failureReasons().isEmpty() ? "" : " " + round.failureReasons());
+        return round;
     }
 
     /** A round, with the simulator's JWKS and discovery fetches during it; the recorder is emptied after. */
@@ -154,18 +180,27 @@ public final class SignInBenchmark {
         // The recorder keeps every request; emptied between rounds so the driver's memory stays flat.
         simulator.recorder().clear();
         signInsSoFar += round.succeeded();
+        if (round.succeeded() == 0) {
+            throw new IllegalStateException(
+                    "Every sign-in of a round through " + provider.label() + " failed: " + round.failureReasons());
+        }
         return round.withFetches(jwks, discovery);
     }
 
     private String report(
+            Map<Provider, Round> first,
             Map<Provider, Round> warmup,
             Map<Integer, Map<Provider, List<Round>>> rounds,
+            int highest,
+            Map<Provider, List<Round>> fill,
             int firstHeapAt,
             long firstHeap,
             int lastHeapAt,
             long lastHeap) {
         StringBuilder text = new StringBuilder("\n==== Sign-in benchmark ====\n");
         text.append(Report.header());
+        first.forEach(
+                (provider, round) -> text.append(Report.line("first", provider, Report.Totals.of(List.of(round)))));
         warmup.forEach((provider, round) ->
                 text.append(Report.line("warm-up " + round.concurrency(), provider, Report.Totals.of(List.of(round)))));
         List<Round> allLoginGov = new ArrayList<>();
@@ -178,11 +213,24 @@ public final class SignInBenchmark {
             allLoginGov.addAll(byProvider.get(Provider.LOGIN_GOV));
             allStock.addAll(byProvider.get(Provider.STOCK_OIDC));
         });
+        if (!fill.get(Provider.LOGIN_GOV).isEmpty()) {
+            for (Provider provider : Provider.values()) {
+                text.append(Report.line(highest + " (more)", provider, Report.Totals.of(fill.get(provider))));
+            }
+            allLoginGov.addAll(fill.get(Provider.LOGIN_GOV));
+            allStock.addAll(fill.get(Provider.STOCK_OIDC));
+        }
         text.append(Report.line("all (steady)", Provider.LOGIN_GOV, Report.Totals.of(allLoginGov)));
         text.append(Report.line("all (steady)", Provider.STOCK_OIDC, Report.Totals.of(allStock)));
         text.append('\n');
-        rounds.forEach((concurrency, byProvider) -> text.append(
-                Report.ratio(concurrency, byProvider.get(Provider.LOGIN_GOV), byProvider.get(Provider.STOCK_OIDC))));
+        rounds.forEach((concurrency, byProvider) -> text.append(Report.ratio(
+                Integer.toString(concurrency),
+                byProvider.get(Provider.LOGIN_GOV),
+                byProvider.get(Provider.STOCK_OIDC))));
+        if (!fill.get(Provider.LOGIN_GOV).isEmpty()) {
+            text.append(Report.ratio(highest + " (more)", fill.get(Provider.LOGIN_GOV), fill.get(Provider.STOCK_OIDC)));
+        }
+        text.append(Report.ratio("all (steady)", allLoginGov, allStock));
         text.append(String.format(
                 "%nKeycloak heap after GC: %.1f MiB after %d sign-ins, %.1f MiB after %d sign-ins (%+.1f MiB, %+.2f MiB per 1,000)%n",
                 mib(firstHeap),
