@@ -53,14 +53,15 @@ import org.openjdk.jmh.annotations.State;
  * The provider's own work in one sign-in, piece by piece, beside the two cryptographic operations no
  * broker can avoid: one RS256 signature (the client assertion, RSA-3072) and one RS256 verification
  * (the id_token, RSA-2048), done bare with the JDK. {@link JmhMain} adds the pieces up and prints
- * the total over that floor.
+ * the total over that floor. Sampled times, compared by their medians: on a shared machine a
+ * preempted sample inflates a mean, not a median.
  *
  * <p>Only the parts that run without a Keycloak session are here: finding the client-assertion key
  * and Login.gov's public key in Keycloak's caches, the authentication-session notes, the HTTP calls
  * and the user's creation are Keycloak's own work, measured by the sign-in benchmark instead.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ProviderWorkBenchmark {
 

@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * The sign-in benchmark's command line. The defaults make the issue's run: 500 warm-up sign-ins per
- * provider (1,000 in all, the first heap figure); at concurrency 1, 4 and 16, 2 rounds per provider
- * of 100, 300 and 500 sign-ins, alternating; then more rounds at the highest concurrency (the
- * fastest) until 10,000 sign-ins in all, the second heap figure.
+ * provider, alternating in chunks (1,000 in all, the first heap figure); then at concurrency 1, 4
+ * and 16, 3 rounds per provider of 150, 450 and 900 sign-ins, alternating, which makes 10,000 in
+ * all, the second heap figure. With {@code --heap-at} beyond that, rounds at the highest
+ * (fastest) concurrency are added until each listed total, and the heap is taken at each.
  */
 record BenchmarkOptions(
         Path keycloakHome,
@@ -17,7 +18,7 @@ record BenchmarkOptions(
         int warmupConcurrency,
         List<Integer> perRound,
         int rounds,
-        int heapAt,
+        List<Integer> heapAt,
         List<Integer> concurrencies,
         int keycloakPort,
         int managementPort,
@@ -30,10 +31,10 @@ record BenchmarkOptions(
             "  --warmup N             warm-up sign-ins per provider (default 500)",
             "  --warmup-concurrency N concurrency of the warm-up (default 4)",
             "  --concurrency 1,4,16   the concurrency levels (default 1,4,16)",
-            "  --per-round 100,300,500 sign-ins in one provider's round, per concurrency level (default 100,300,500)",
-            "  --rounds N             rounds per provider at each concurrency (default 2)",
-            "  --heap-at N            total sign-ins after which the second heap figure is taken (default 10000);",
-            "                         rounds at the highest concurrency are added until then",
+            "  --per-round 150,450,900 sign-ins in one provider's round, per concurrency level (default 150,450,900)",
+            "  --rounds N             rounds per provider at each concurrency (default 3)",
+            "  --heap-at 10000[,...]  totals of sign-ins at which Keycloak's heap is taken again (default 10000);",
+            "                         rounds at the highest concurrency are added to reach them",
             "  --keycloak-port N      Keycloak's HTTP port (default 8580; management port N+1000)",
             "  --simulator-port N     the simulator's port (default 8581)",
             "  --keycloak-heap OPTS   Keycloak's heap options (default \"-Xms1g -Xmx1g\")");
@@ -43,9 +44,9 @@ record BenchmarkOptions(
         Path realm = null;
         int warmup = 500;
         int warmupConcurrency = 4;
-        List<Integer> perRound = List.of(100, 300, 500);
-        int rounds = 2;
-        int heapAt = 10_000;
+        List<Integer> perRound = List.of(150, 450, 900);
+        int rounds = 3;
+        List<Integer> heapAt = List.of(10_000);
         List<Integer> concurrencies = List.of(1, 4, 16);
         int keycloakPort = 8580;
         int simulatorPort = 8581;
@@ -62,7 +63,7 @@ record BenchmarkOptions(
                 case "--warmup" -> warmup = positive(name, value, true);
                 case "--warmup-concurrency" -> warmupConcurrency = positive(name, value, false);
                 case "--per-round" -> perRound = levels(name, value);
-                case "--heap-at" -> heapAt = positive(name, value, true);
+                case "--heap-at" -> heapAt = levels(name, value);
                 case "--rounds" -> rounds = positive(name, value, false);
                 case "--concurrency" -> concurrencies = levels(name, value);
                 case "--keycloak-port" -> keycloakPort = positive(name, value, false);

@@ -26,6 +26,9 @@ import java.util.logging.Logger;
  */
 public final class SignInBenchmark {
     /** Keeps the simulator quiet: it logs every authorization and token request at INFO. */
+    /** Warm-up sign-ins per provider before the other provider's turn. */
+    private static final int WARMUP_CHUNK = 100;
+
     private static final Logger SIMULATOR_LOG = Logger.getLogger("io.github.kclogingov.simulator");
 
     private final BenchmarkOptions options;
@@ -104,14 +107,18 @@ public final class SignInBenchmark {
             }
             first.put(provider, smoke);
         }
-        Map<Provider, Round> warmup = new EnumMap<>(Provider.class);
-        for (Provider provider : Provider.values()) {
-            if (options.warmupPerProvider() > 0) {
-                warmup.put(provider, measured(provider, options.warmupPerProvider(), options.warmupConcurrency()));
+        // The warm-up alternates too, in chunks, so that the JIT warms both brokers' paths alike.
+        Map<Provider, List<Round>> warmup = emptyRounds();
+        for (int done = 0; done < options.warmupPerProvider(); done += WARMUP_CHUNK) {
+            int count = Math.min(WARMUP_CHUNK, options.warmupPerProvider() - done);
+            for (Provider provider : Provider.values()) {
+                warmup.get(provider).add(measured(provider, count, options.warmupConcurrency()));
             }
         }
+        List<HeapFigure> heap = new ArrayList<>();
         int firstHeapAt = signInsSoFar;
         long firstHeap = keycloak.heapAfterGc();
+        heap.add(new HeapFigure(firstHeapAt, firstHeap));
         System.out.printf(
                 "[bench] warm-up done: %d sign-ins; Keycloak heap after GC %.1f MiB%n", firstHeapAt, mib(firstHeap));
 
@@ -137,22 +144,34 @@ public final class SignInBenchmark {
         // Up to the second heap figure: more alternating rounds at the highest (fastest) concurrency.
         int highest = options.concurrencies().get(options.concurrencies().size() - 1);
         int fillRound = options.perRound().get(options.perRound().size() - 1);
-        Map<Provider, List<Round>> fill = new EnumMap<>(Provider.class);
-        for (Provider provider : Provider.values()) {
-            fill.put(provider, new ArrayList<>());
-        }
-        for (int r = 0; signInsSoFar < options.heapAt(); r++) {
-            List<Provider> order = r % 2 == 0
-                    ? List.of(Provider.LOGIN_GOV, Provider.STOCK_OIDC)
-                    : List.of(Provider.STOCK_OIDC, Provider.LOGIN_GOV);
-            for (Provider provider : order) {
-                int count = Math.max(1, Math.min(fillRound, (options.heapAt() - signInsSoFar + 1) / 2));
-                fill.get(provider).add(announced(measured(provider, count, highest), r + 1));
+        Map<Provider, List<Round>> fill = emptyRounds();
+        int r = 0;
+        for (int target : options.heapAt()) {
+            for (; signInsSoFar < target; r++) {
+                List<Provider> order = r % 2 == 0
+                        ? List.of(Provider.LOGIN_GOV, Provider.STOCK_OIDC)
+                        : List.of(Provider.STOCK_OIDC, Provider.LOGIN_GOV);
+                for (Provider provider : order) {
+                    fill.get(provider).add(announced(measured(provider, fillRound, highest), r + 1));
+                }
             }
+            heap.add(new HeapFigure(signInsSoFar, keycloak.heapAfterGc()));
+            System.out.printf(
+                    "[bench] %d sign-ins; Keycloak heap after GC %.1f MiB%n",
+                    signInsSoFar, mib(heap.get(heap.size() - 1).bytes()));
         }
-        int lastHeapAt = signInsSoFar;
-        long lastHeap = keycloak.heapAfterGc();
-        System.out.println(report(first, warmup, rounds, highest, fill, firstHeapAt, firstHeap, lastHeapAt, lastHeap));
+        System.out.println(report(first, warmup, rounds, highest, fill, heap));
+    }
+
+    /** Keycloak's heap in use after a full GC, once this many sign-ins were done. */
+    private record HeapFigure(int signIns, long bytes) {}
+
+    private static Map<Provider, List<Round>> emptyRounds() {
+        Map<Provider, List<Round>> rounds = new EnumMap<>(Provider.class);
+        for (Provider provider : Provider.values()) {
+            rounds.put(provider, new ArrayList<>());
+        }
+        return rounds;
     }
 
     private static Round announced(Round round, int number) {
@@ -189,20 +208,17 @@ public final class SignInBenchmark {
 
     private String report(
             Map<Provider, Round> first,
-            Map<Provider, Round> warmup,
+            Map<Provider, List<Round>> warmup,
             Map<Integer, Map<Provider, List<Round>>> rounds,
             int highest,
             Map<Provider, List<Round>> fill,
-            int firstHeapAt,
-            long firstHeap,
-            int lastHeapAt,
-            long lastHeap) {
+            List<HeapFigure> heap) {
         StringBuilder text = new StringBuilder("\n==== Sign-in benchmark ====\n");
         text.append(Report.header());
         first.forEach(
                 (provider, round) -> text.append(Report.line("first", provider, Report.Totals.of(List.of(round)))));
-        warmup.forEach((provider, round) ->
-                text.append(Report.line("warm-up " + round.concurrency(), provider, Report.Totals.of(List.of(round)))));
+        warmup.forEach((provider, chunks) ->
+                text.append(Report.line("warm-up " + options.warmupConcurrency(), provider, Report.Totals.of(chunks))));
         List<Round> allLoginGov = new ArrayList<>();
         List<Round> allStock = new ArrayList<>();
         rounds.forEach((concurrency, byProvider) -> {
@@ -231,14 +247,23 @@ public final class SignInBenchmark {
             text.append(Report.ratio(highest + " (more)", fill.get(Provider.LOGIN_GOV), fill.get(Provider.STOCK_OIDC)));
         }
         text.append(Report.ratio("all (steady)", allLoginGov, allStock));
-        text.append(String.format(
-                "%nKeycloak heap after GC: %.1f MiB after %d sign-ins, %.1f MiB after %d sign-ins (%+.1f MiB, %+.2f MiB per 1,000)%n",
-                mib(firstHeap),
-                firstHeapAt,
-                mib(lastHeap),
-                lastHeapAt,
-                mib(lastHeap - firstHeap),
-                mib(lastHeap - firstHeap) * 1000.0 / Math.max(1, lastHeapAt - firstHeapAt)));
+        text.append('\n');
+        HeapFigure previous = null;
+        for (HeapFigure figure : heap) {
+            text.append(String.format(
+                    "Keycloak heap after GC after %5d sign-ins: %6.1f MiB", figure.signIns(), mib(figure.bytes())));
+            if (previous != null) {
+                text.append(String.format(
+                        " (%+.1f MiB since %d, %+.2f MiB per 1,000 sign-ins)",
+                        mib(figure.bytes() - previous.bytes()),
+                        previous.signIns(),
+                        mib(figure.bytes() - previous.bytes())
+                                * 1000.0
+                                / Math.max(1, figure.signIns() - previous.signIns())));
+            }
+            text.append('\n');
+            previous = figure;
+        }
         return text.toString();
     }
 
