@@ -54,7 +54,7 @@ public final class SignInBenchmark {
         SIMULATOR_LOG.setLevel(Level.WARNING);
         System.out.printf(
                 "[bench] %d warm-up sign-ins per provider (concurrency %d), then %d round(s) per provider at concurrency %s"
-                        + " of %s sign-ins, alternating (%d in all), then rounds at the highest concurrency up to %d%n",
+                        + " of %s sign-ins, alternating (%d in all), then rounds at the highest concurrency up to %s%n",
                 options.warmupPerProvider(),
                 options.warmupConcurrency(),
                 options.rounds(),
