@@ -23,7 +23,8 @@ record BenchmarkOptions(
         int keycloakPort,
         int managementPort,
         int simulatorPort,
-        String keycloakHeap) {
+        String keycloakHeap,
+        List<String> keycloakOptions) {
 
     static final String USAGE = String.join(
             "\n",
@@ -37,7 +38,8 @@ record BenchmarkOptions(
             "                         rounds at the highest concurrency are added to reach them",
             "  --keycloak-port N      Keycloak's HTTP port (default 8580; management port N+1000)",
             "  --simulator-port N     the simulator's port (default 8581)",
-            "  --keycloak-heap OPTS   Keycloak's heap options (default \"-Xms1g -Xmx1g\")");
+            "  --keycloak-heap OPTS   Keycloak's heap options (default \"-Xms1g -Xmx1g\")",
+            "  --keycloak-options OPTS more options for kc.sh start, comma-separated (e.g. cache sizes)");
 
     static BenchmarkOptions parse(String[] args) {
         Path home = null;
@@ -51,6 +53,7 @@ record BenchmarkOptions(
         int keycloakPort = 8580;
         int simulatorPort = 8581;
         String heap = "-Xms1g -Xmx1g";
+        List<String> keycloakOptions = List.of();
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (i + 1 >= args.length) {
@@ -69,6 +72,8 @@ record BenchmarkOptions(
                 case "--keycloak-port" -> keycloakPort = positive(name, value, false);
                 case "--simulator-port" -> simulatorPort = positive(name, value, false);
                 case "--keycloak-heap" -> heap = value;
+                case "--keycloak-options" ->
+                    keycloakOptions = List.of(value.trim().split("[\\s,]+"));
                 default -> throw new IllegalArgumentException("Unknown option " + name + "\n" + USAGE);
             }
         }
@@ -90,7 +95,8 @@ record BenchmarkOptions(
                 keycloakPort,
                 keycloakPort + 1000,
                 simulatorPort,
-                heap);
+                heap,
+                keycloakOptions);
     }
 
     /** The sign-ins of the warm-up and the measured rounds, both providers, before any added to reach {@link #heapAt}. */

@@ -38,20 +38,23 @@ final class KeycloakServer implements AutoCloseable {
         this.managementPort = managementPort;
     }
 
-    static KeycloakServer start(Path home, int port, int managementPort, String heapOptions, Path log)
+    static KeycloakServer start(
+            Path home, int port, int managementPort, String heapOptions, List<String> moreOptions, Path log)
             throws IOException {
         deleteDirectory(home.resolve("data").resolve("h2"));
-        ProcessBuilder builder = new ProcessBuilder(
-                        home.resolve("bin").resolve("kc.sh").toString(),
-                        "start",
-                        "--http-enabled=true",
-                        "--http-port=" + port,
-                        "--http-management-port=" + managementPort,
-                        "--hostname=http://localhost:" + port,
-                        "--db=dev-file",
-                        "--cache=local",
-                        "--metrics-enabled=true",
-                        "--import-realm")
+        List<String> command = new java.util.ArrayList<>(List.of(
+                home.resolve("bin").resolve("kc.sh").toString(),
+                "start",
+                "--http-enabled=true",
+                "--http-port=" + port,
+                "--http-management-port=" + managementPort,
+                "--hostname=http://localhost:" + port,
+                "--db=dev-file",
+                "--cache=local",
+                "--metrics-enabled=true",
+                "--import-realm"));
+        command.addAll(moreOptions);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());

@@ -79,7 +79,12 @@ public final class SignInBenchmark {
             simulator.setNewPersonEverySignIn(true);
             System.out.println("[bench] simulator at " + issuer + "; starting Keycloak (log: " + log + ")");
             try (KeycloakServer keycloak = KeycloakServer.start(
-                    home, options.keycloakPort(), options.managementPort(), options.keycloakHeap(), log)) {
+                    home,
+                    options.keycloakPort(),
+                    options.managementPort(),
+                    options.keycloakHeap(),
+                    options.keycloakOptions(),
+                    log)) {
                 keycloak.awaitRealm(BenchRealm.NAME, Duration.ofMinutes(5));
                 System.out.println("[bench] Keycloak ready at " + keycloakUrl);
                 new SignInBenchmark(options, simulator, new SignInClient(keycloakUrl, BenchRealm.NAME)).run(keycloak);
