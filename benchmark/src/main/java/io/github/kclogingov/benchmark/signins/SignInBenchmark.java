@@ -22,7 +22,10 @@ import java.util.logging.Logger;
  * sign-ins over HTTP through the Login.gov provider and through Keycloak's stock {@code oidc}
  * provider in the same realm, alternating rounds, at each concurrency, and prints throughput,
  * latency percentiles, the simulator's JWKS and discovery fetches per 1,000 sign-ins, the
- * throughput ratio, and Keycloak's heap after the warm-up and at the end.
+ * throughput ratio, and Keycloak's heap after the warm-up and at the end. Over 200 lines because
+ * it holds the run's order (first sign-ins, warm-up, rounds, heap figures) and its printed report
+ * in one place; starting the parts, one sign-in, a round and the figures' arithmetic live in
+ * their own classes.
  */
 public final class SignInBenchmark {
     /** Keeps the simulator quiet: it logs every authorization and token request at INFO. */
