@@ -58,7 +58,9 @@ import org.openjdk.jmh.annotations.State;
  *
  * <p>Only the parts that run without a Keycloak session are here: finding the client-assertion key
  * and Login.gov's public key in Keycloak's caches, the authentication-session notes, the HTTP calls
- * and the user's creation are Keycloak's own work, measured by the sign-in benchmark instead.
+ * and the user's creation need a running Keycloak and are measured by the sign-in benchmark
+ * instead. Over 200 lines because JMH wants every measured piece as a method of one state class,
+ * beside the setup they share (the sign-in's material lives in {@link SignInMaterial}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
