@@ -78,7 +78,7 @@ final class AuthorizeEndpoint implements HttpHandler {
             signIn.redirectWithError(
                     exchange, request, null, "invalid_request", AuthorizationFault.HOSTILE_DESCRIPTION);
         } else if (context.mode() == Mode.AUTOMATIC) {
-            signIn.signIn(exchange, request, context.autoPersona());
+            signIn.signIn(exchange, request, context.personaForAutomaticSignIn());
         } else {
             String pendingId = SimulatorContext.newId();
             context.pendingAuthorizations.put(pendingId, request, SimulatorContext.PENDING_PAGE_LIFETIME);

@@ -82,6 +82,20 @@ public final class LoginGovSimulator implements AutoCloseable {
         return context.autoPersona().id();
     }
 
+    /**
+     * With {@code true}, every automatic sign-in is a new person: the auto persona's attributes
+     * under a new id, so a new pairwise {@code sub}, and email addresses tagged {@code +n}
+     * ({@code jordan.verified+17@example.com}). A broker then creates a new account each time, as
+     * a benchmark of first sign-ins needs; interactive mode is unaffected. Off by default.
+     */
+    public void setNewPersonEverySignIn(boolean enabled) {
+        context.newPersonEverySignIn(enabled);
+    }
+
+    public boolean newPersonEverySignIn() {
+        return context.newPersonEverySignIn();
+    }
+
     public void setMode(Mode mode) {
         context.mode(mode);
     }

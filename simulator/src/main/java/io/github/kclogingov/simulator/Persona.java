@@ -79,6 +79,40 @@ public record Persona(
                 x509Presented);
     }
 
+    /**
+     * Another person with this persona's attributes: the id (hence the pairwise {@code sub}) gets
+     * {@code suffix}, and every email address gets it as a {@code +suffix} tag, so that a relying
+     * party sees a new account whose email no earlier account holds. For benchmarks that sign a
+     * new person in each time ({@link LoginGovSimulator#setNewPersonEverySignIn}).
+     */
+    Persona asNewPerson(String suffix) {
+        List<String> emails =
+                allEmails.stream().map(address -> tagged(address, suffix)).toList();
+        return new Persona(
+                id + "-" + suffix,
+                displayName,
+                description,
+                proofing,
+                tagged(email, suffix),
+                emails,
+                locale,
+                givenName,
+                familyName,
+                birthdate,
+                address,
+                phone,
+                socialSecurityNumber,
+                verifiedAt,
+                x509Subject,
+                x509Issuer,
+                x509Presented);
+    }
+
+    private static String tagged(String address, String suffix) {
+        int at = address.lastIndexOf('@');
+        return at < 0 ? address + "+" + suffix : address.substring(0, at) + "+" + suffix + address.substring(at);
+    }
+
     /** The built-in personas: {@code auth-only}, {@code verified}, {@code facial-match}, {@code piv-cac}. */
     public static List<Persona> defaults() {
         return DefaultPersonas.ALL;

@@ -17,6 +17,7 @@ public final class Recorder {
     private final List<RecordedUserinfo> userinfoRequests = new ArrayList<>();
     private final List<RecordedLogout> logouts = new ArrayList<>();
     private final List<RecordedJwksRequest> jwksRequests = new ArrayList<>();
+    private final List<RecordedDiscoveryRequest> discoveryRequests = new ArrayList<>();
     private final List<SecurityEventDelivery> securityEvents = new ArrayList<>();
 
     Recorder() {}
@@ -58,6 +59,17 @@ public final class Recorder {
                 .toList();
     }
 
+    public synchronized List<RecordedDiscoveryRequest> discoveryRequests() {
+        return List.copyOf(discoveryRequests);
+    }
+
+    /** The discovery fetches received at or after an instant of the simulator's clock. */
+    public synchronized List<RecordedDiscoveryRequest> discoveryRequestsSince(Instant since) {
+        return discoveryRequests.stream()
+                .filter(request -> !request.receivedAt().isBefore(since))
+                .toList();
+    }
+
     /**
      * Every access token and id_token the token endpoint issued, oldest first, so a test can assert
      * that none of these exact strings ever reaches a database, log or page.
@@ -81,6 +93,7 @@ public final class Recorder {
         userinfoRequests.clear();
         logouts.clear();
         jwksRequests.clear();
+        discoveryRequests.clear();
     }
 
     synchronized void record(RecordedAuthorization authorization) {
@@ -105,6 +118,10 @@ public final class Recorder {
 
     synchronized void record(RecordedJwksRequest jwksRequest) {
         jwksRequests.add(jwksRequest);
+    }
+
+    synchronized void record(RecordedDiscoveryRequest discoveryRequest) {
+        discoveryRequests.add(discoveryRequest);
     }
 
     /** Replaces the authorization recorded under the id; nothing when it was cleared meanwhile. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 
 /**
@@ -68,6 +69,8 @@ final class SimulatorContext {
     private final Map<String, Persona> personas = new LinkedHashMap<>();
     private volatile Mode mode;
     private volatile String autoPersona;
+    private volatile boolean newPersonEverySignIn;
+    private final AtomicLong newPersons = new AtomicLong();
 
     SimulatorContext(SimulatorConfig config, LoginGovEndpoints endpoints, SigningKeys keys) {
         this.endpoints = endpoints;
@@ -201,6 +204,24 @@ final class SimulatorContext {
 
     synchronized Persona autoPersona() {
         return personas.get(autoPersona);
+    }
+
+    /**
+     * The persona an automatic sign-in signs in: the auto persona, or, when a new person is wanted
+     * every time, a copy of it with its own id, {@code sub} and email (never registered, so it
+     * cannot pile up; a grant carries it, see {@link #current}).
+     */
+    Persona personaForAutomaticSignIn() {
+        Persona persona = autoPersona();
+        return newPersonEverySignIn ? persona.asNewPerson(Long.toString(newPersons.incrementAndGet())) : persona;
+    }
+
+    void newPersonEverySignIn(boolean enabled) {
+        this.newPersonEverySignIn = enabled;
+    }
+
+    boolean newPersonEverySignIn() {
+        return newPersonEverySignIn;
     }
 
     synchronized void autoPersona(String personaId) {

@@ -22,10 +22,7 @@ final class SimulatorRoutes {
                 .route(
                         SimulatorContext.pathOf(endpoints.discovery()),
                         "GET",
-                        down(
-                                context,
-                                Outages.Endpoint.DISCOVERY,
-                                new StaticJsonEndpoint(DiscoveryDocument.of(endpoints), "public, max-age=3600")))
+                        down(context, Outages.Endpoint.DISCOVERY, new DiscoveryEndpoint(context)))
                 .route(
                         SimulatorContext.pathOf(endpoints.jwks()),
                         "GET",

@@ -36,6 +36,7 @@ final class SharedSimulator {
         simulator.resetPersonas();
         simulator.setAutoPersona("verified");
         simulator.setMode(Mode.AUTOMATIC);
+        simulator.setNewPersonEverySignIn(false);
         return simulator;
     }
 }
