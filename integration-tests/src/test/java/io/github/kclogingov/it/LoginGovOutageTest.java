@@ -12,11 +12,14 @@ import io.github.kclogingov.it.support.BrokerRealm;
 import io.github.kclogingov.it.support.HttpBrowser;
 import io.github.kclogingov.it.support.Levels;
 import io.github.kclogingov.it.support.LoginGovServerConfig;
+import io.github.kclogingov.it.support.SecurityEventPush;
 import io.github.kclogingov.it.support.SharedSimulator;
 import io.github.kclogingov.it.support.SignInFlow;
 import io.github.kclogingov.it.support.SimulatorAdmin;
 import io.github.kclogingov.it.support.Users;
 import io.github.kclogingov.protocol.Registration;
+import io.github.kclogingov.protocol.SecurityEventType;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -200,6 +203,32 @@ class LoginGovOutageTest extends BrokerIntegrationTest {
         loginGov.clearOutages();
         JsonNode raised = flow.claimsAtApplication(flow.continueToApplication(flow.pressLoginGov(page)));
         assertEquals("verified", raised.get("acr").asText());
+    }
+
+    @Test
+    void
+            a_security_event_that_cannot_be_verified_while_the_jwks_is_down_is_answered_503_and_acted_on_when_sent_again() {
+        new SignInFlow(realm).signInClaims(Map.of());
+        String userId = realm.resource().users().list().get(0).getId();
+        // Keycloak's cache of Login.gov's keys emptied, as after a restart: the event needs the JWKS.
+        realm.updateIdentityProvider(Map.of("logingovReadTimeoutMillis", String.valueOf(READ_TIMEOUT_MS + 1)));
+        SecurityEventPush push = new SecurityEventPush(realm, simulator);
+        String token = push.sign(
+                push.header(), push.claims("verified", SecurityEventType.ACCOUNT_DISABLED, BrokerRealm.ALIAS));
+
+        loginGov.outage("jwks", "http_500");
+        HttpResponse<String> during = push.post(token);
+        assertEquals(503, during.statusCode(), during::body);
+        assertEquals("60", during.headers().firstValue("Retry-After").orElse(null), "Login.gov is asked to retry");
+        assertTrue(
+                realm.resource().users().get(userId).toRepresentation().isEnabled(),
+                "an event that could not be verified changes nothing");
+
+        loginGov.clearOutages();
+        HttpResponse<String> again = push.post(token);
+        assertEquals(202, again.statusCode(), again::body);
+        assertFalse(
+                realm.resource().users().get(userId).toRepresentation().isEnabled(), "delivered again, it is acted on");
     }
 
     @Test

@@ -6,9 +6,11 @@ import io.github.kclogingov.broker.config.LoginGovIdentityProviderConfig;
 import io.github.kclogingov.broker.config.PushUrl;
 import io.github.kclogingov.broker.config.SecurityEventSettings;
 import io.github.kclogingov.broker.signin.LoginGovPublicKeys;
+import io.github.kclogingov.broker.signin.LoginGovUnavailableException;
 import io.github.kclogingov.protocol.PushErrorCode;
 import io.github.kclogingov.protocol.SecurityEventTokens;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -37,6 +39,9 @@ import org.keycloak.urls.UrlType;
 public final class SecurityEventReceiver {
 
     private static final Logger LOG = Logger.getLogger(SecurityEventReceiver.class);
+
+    /** How long Login.gov is asked to wait before delivering an event again that could not be verified. */
+    private static final int RETRY_AFTER_SECONDS = 60;
 
     /** Longest body read: Login.gov's tokens are about a kilobyte. */
     static final int MAX_BODY_BYTES = 16 * 1024;
@@ -73,6 +78,17 @@ public final class SecurityEventReceiver {
                     "Login.gov security event refused at provider '%s' of realm '%s': %s (%s)",
                     alias, realm.getName(), e.getMessage(), e.code().code());
             return refusal(e.code(), e.getMessage());
+        } catch (LoginGovUnavailableException e) {
+            // Login.gov's keys could not be fetched: the event is neither refused nor acted on.
+            // A 503 makes Login.gov deliver it again later, as it does after any failed push.
+            LOG.warnf(
+                    "Login.gov security event at provider '%s' of realm '%s' not verified now: %s",
+                    alias, realm.getName(), e.getMessage());
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .type(MediaType.TEXT_PLAIN_TYPE)
+                    .entity("Login.gov's signing keys cannot be fetched right now; send the event again later.")
+                    .build();
         }
     }
 
