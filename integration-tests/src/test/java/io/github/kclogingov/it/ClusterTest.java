@@ -44,6 +44,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
@@ -61,9 +62,15 @@ import org.keycloak.representations.idm.KeysMetadataRepresentation.KeyMetadataRe
  *
  * <p>The nodes are started once for the class (about a minute and a half; the time is printed),
  * every scenario runs against them, and the last one stops node A. Not run against the oldest
- * supported Keycloak (integration-tests/pom.xml). Skipped, with the reason, only when PostgreSQL
- * cannot run on this machine.
+ * supported Keycloak: integration-tests/pom.xml leaves it out of that execution, and gives the
+ * distribution to start only to the other one (so {@code -Dtest=ClusterTest}, which overrides
+ * the exclusion, reports it disabled there). Skipped, with the reason, when PostgreSQL cannot run
+ * on this machine.
  */
+@EnabledIfSystemProperty(
+        named = "logingov.cluster.keycloakHome",
+        matches = ".+",
+        disabledReason = "the cluster runs only in the execution against keycloak.version (integration-tests/pom.xml)")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterTest {
 
