@@ -78,18 +78,20 @@ public final class KeycloakCluster implements AutoCloseable {
                 pristineHome,
                 homeA,
                 providerJar,
-                List.of("--db=postgres", "--cache=ispn", "--health-enabled=true"),
+                List.of("--db=postgres", "--health-enabled=true"),
                 work.resolve("build.log"));
         KeycloakNode.copy(homeA, homeB);
 
         // Runtime options every node shares: the public URL, plain HTTP behind it (a production front
-        // door terminates TLS), the database, clustering on loopback.
+        // door terminates TLS), the database, clustering (a runtime option in 26.7, ispn is the default
+        // of kc.sh start; said here so that no default is assumed) with its default stack, on loopback.
         List<String> shared = List.of(
                 "--hostname=" + frontDoor.url(),
                 "--http-enabled=true",
                 "--proxy-headers=xforwarded",
                 "--db-url=" + database.jdbcUrl(),
                 "--db-username=" + ClusterDatabase.USERNAME,
+                "--cache=ispn",
                 "--cache-embedded-network-bind-address=127.0.0.1",
                 "--log-level=INFO,io.github.kclogingov:debug");
         Map<String, String> environment = Map.of(
