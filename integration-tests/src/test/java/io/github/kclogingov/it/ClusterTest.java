@@ -27,6 +27,8 @@ import io.github.kclogingov.it.support.SimulatorAdmin;
 import io.github.kclogingov.protocol.Registration;
 import io.github.kclogingov.protocol.SecurityEventType;
 import io.github.kclogingov.simulator.LoginGovSimulator;
+import io.github.kclogingov.simulator.Outage;
+import io.github.kclogingov.simulator.Outages;
 import io.github.kclogingov.simulator.RecordedAuthorization;
 import io.github.kclogingov.simulator.RecordedTokenRequest;
 import io.github.kclogingov.simulator.SecurityEventDelivery;
@@ -288,7 +290,7 @@ class ClusterTest {
                 "node B's download serves the new key's certificate");
     }
 
-    /** Last: node A does not come back. */
+    /** Node A stays down until the last test starts it again. */
     @Test
     @Order(6)
     void with_node_a_stopped_mid_sign_in_node_b_finishes_it_and_serves_new_sign_ins() throws InterruptedException {
@@ -311,6 +313,56 @@ class ClusterTest {
         assertNotEquals(resumed.get("sid").asText(), fresh.get("sid").asText(), "two browsers, two sessions");
         assertTrue(frontDoor.hits().stream().allMatch(hit -> hit.node().equals(NODE_B)), frontDoor.hits()::toString);
         assertEquals(2, simulator.recorder().tokenRequests().size());
+    }
+
+    /**
+     * Last: node A starts again while Login.gov's discovery document and JWKS both answer HTTP 500
+     * (issue 12: Login.gov down at Keycloak's start must not break the realm). It comes up, rejoins
+     * node B, shows the realm's login page with its Login.gov button; once Login.gov is back, a
+     * sign-in through node A alone succeeds (its key cache, empty after the restart, is filled then).
+     */
+    @Test
+    @Order(7)
+    void a_node_started_while_login_gov_is_down_serves_the_realm_and_signs_in_once_it_is_back() throws Exception {
+        assertFalse(nodeA.isRunning(), "node A was stopped by the test before");
+        simulator
+                .outages()
+                .set(Outages.Endpoint.DISCOVERY, Outage.HTTP_500)
+                .set(Outages.Endpoint.JWKS, Outage.HTTP_500);
+        try {
+            long starting = System.nanoTime();
+            nodeA = cluster.restartNodeA();
+            adminA = cluster.adminOf(nodeA);
+            System.out.printf(
+                    "ClusterTest: node A started again and rejoined with Login.gov's discovery and JWKS down in %.1f s%n",
+                    (System.nanoTime() - starting) / 1e9);
+            frontDoor.routeTo(nodeA);
+            frontDoor.clearHits();
+            HttpBrowser.Page login = new SignInFlow(realm).openLoginPage(Map.of());
+            assertTrue(login.body().contains("social-" + BrokerRealm.ALIAS), "the login page offers Login.gov");
+            assertEquals(
+                    realm.identityProvider().getConfig().get("logingovSigningKeyId"),
+                    adminA.realm(realm.name())
+                            .identityProviders()
+                            .get(BrokerRealm.ALIAS)
+                            .toRepresentation()
+                            .getConfig()
+                            .get("logingovSigningKeyId"),
+                    "node A serves the provider as it was");
+        } finally {
+            simulator.outages().clear();
+        }
+        frontDoor.clearHits();
+        JsonNode claims = new SignInFlow(realm).signInClaims(Map.of());
+        List<FederatedIdentityRepresentation> links = adminA.realm(realm.name())
+                .users()
+                .get(claims.get("sub").asText())
+                .getFederatedIdentity();
+        assertEquals(1, links.size(), "signed in and linked");
+        assertEquals(
+                simulator.subjectOf("verified", realm.loginGovClientId()),
+                links.get(0).getUserId());
+        assertTrue(frontDoor.hits().stream().allMatch(hit -> hit.node().equals(NODE_A)), frontDoor.hits()::toString);
     }
 
     /**

@@ -37,6 +37,11 @@ public final class KeycloakCluster implements AutoCloseable {
     private KeycloakNode nodeB;
     private Keycloak admin;
     private String startupFigures;
+    /** How node A was started, to start it again ({@link #restartNodeA}). */
+    private List<String> sharedOptions;
+
+    private Map<String, String> environment;
+    private Path workDirectory;
 
     private KeycloakCluster() {}
 
@@ -99,6 +104,9 @@ public final class KeycloakCluster implements AutoCloseable {
                 "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN,
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
 
+        this.sharedOptions = shared;
+        this.environment = environment;
+        this.workDirectory = work;
         long startingA = System.nanoTime();
         nodeA = startNode(NODE_A, homeA, shared, environment, work);
         long startingB = System.nanoTime();
@@ -134,6 +142,21 @@ public final class KeycloakCluster implements AutoCloseable {
         started.add(node);
         node.awaitReady(START_TIMEOUT);
         return node;
+    }
+
+    /**
+     * Starts node A again (after it was stopped) with its home, options and log as before, and waits
+     * until it has rejoined node B. Answers the new node A; the seconds it took to be ready are in
+     * its figures.
+     */
+    public KeycloakNode restartNodeA() throws IOException, InterruptedException {
+        if (nodeA.isRunning()) {
+            throw new IllegalStateException("node A is running");
+        }
+        nodeA = startNode(NODE_A, workDirectory.resolve(NODE_A), sharedOptions, environment, workDirectory);
+        nodeA.awaitClusterView(List.of(NODE_A, NODE_B), JOIN_TIMEOUT);
+        nodeB.awaitClusterView(List.of(NODE_A, NODE_B), JOIN_TIMEOUT);
+        return nodeA;
     }
 
     public KeycloakNode nodeA() {
