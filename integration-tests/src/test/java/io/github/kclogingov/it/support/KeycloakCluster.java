@@ -154,8 +154,9 @@ public final class KeycloakCluster implements AutoCloseable {
             throw new IllegalStateException("node A is running");
         }
         nodeA = startNode(NODE_A, workDirectory.resolve(NODE_A), sharedOptions, environment, workDirectory);
-        nodeA.awaitClusterView(List.of(NODE_A, NODE_B), JOIN_TIMEOUT);
-        nodeB.awaitClusterView(List.of(NODE_A, NODE_B), JOIN_TIMEOUT);
+        // Node B is now the older member, so it comes first in the view (JGroups' coordinator).
+        nodeA.awaitClusterView(List.of(NODE_B, NODE_A), JOIN_TIMEOUT);
+        nodeB.awaitClusterView(List.of(NODE_B, NODE_A), JOIN_TIMEOUT);
         return nodeA;
     }
 
