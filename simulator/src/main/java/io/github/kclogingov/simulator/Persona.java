@@ -59,24 +59,7 @@ public record Persona(
         List<String> emails = new ArrayList<>();
         emails.add(newEmail);
         allEmails.stream().filter(other -> !other.equalsIgnoreCase(newEmail)).forEach(emails::add);
-        return new Persona(
-                id,
-                displayName,
-                description,
-                proofing,
-                newEmail,
-                emails,
-                locale,
-                givenName,
-                familyName,
-                birthdate,
-                address,
-                phone,
-                socialSecurityNumber,
-                verifiedAt,
-                x509Subject,
-                x509Issuer,
-                x509Presented);
+        return withAccount(id, newEmail, emails);
     }
 
     /**
@@ -88,13 +71,18 @@ public record Persona(
     Persona asNewPerson(String suffix) {
         List<String> emails =
                 allEmails.stream().map(address -> tagged(address, suffix)).toList();
+        return withAccount(id + "-" + suffix, tagged(email, suffix), emails);
+    }
+
+    /** The same person with another id and other email addresses; every other attribute kept. */
+    private Persona withAccount(String newId, String newEmail, List<String> newEmails) {
         return new Persona(
-                id + "-" + suffix,
+                newId,
                 displayName,
                 description,
                 proofing,
-                tagged(email, suffix),
-                emails,
+                newEmail,
+                newEmails,
                 locale,
                 givenName,
                 familyName,
