@@ -3,11 +3,10 @@ package io.github.kclogingov.broker.signals;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kclogingov.broker.signin.BoundedJson;
 import io.github.kclogingov.broker.signin.IdTokenValidator;
+import io.github.kclogingov.broker.signin.Rs256Signature;
 import io.github.kclogingov.protocol.PushErrorCode;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
-import java.security.Signature;
-import java.security.SignatureException;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -83,12 +82,7 @@ final class SetVerifier {
     private static void verifySignature(SetJws jws, RSAPublicKey key) {
         boolean valid;
         try {
-            Signature verifier = Signature.getInstance("SHA256withRSA");
-            verifier.initVerify(key);
-            verifier.update(jws.signingInput());
-            valid = verifier.verify(jws.signature());
-        } catch (SignatureException e) {
-            valid = false; // a signature of the wrong length, for instance
+            valid = Rs256Signature.verifies(jws.signingInput(), jws.signature(), key);
         } catch (GeneralSecurityException e) {
             throw new SetRejected(PushErrorCode.AUTHENTICATION_FAILED, "the signature could not be verified");
         }

@@ -5,8 +5,6 @@ import io.github.kclogingov.broker.common.LoginGovLoginException;
 import io.github.kclogingov.broker.common.UntrustedText;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
-import java.security.Signature;
-import java.security.SignatureException;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -119,12 +117,7 @@ public final class IdTokenValidator {
     private static void verifySignature(CompactJws jws, RSAPublicKey key) {
         boolean valid;
         try {
-            Signature verifier = Signature.getInstance("SHA256withRSA");
-            verifier.initVerify(key);
-            verifier.update(jws.signingInput());
-            valid = verifier.verify(jws.signature());
-        } catch (SignatureException e) {
-            valid = false; // a signature of the wrong length, for instance
+            valid = Rs256Signature.verifies(jws.signingInput(), jws.signature(), key);
         } catch (GeneralSecurityException e) {
             throw failure("id_token signature could not be verified");
         }
