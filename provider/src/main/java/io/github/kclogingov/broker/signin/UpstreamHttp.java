@@ -119,11 +119,8 @@ public final class UpstreamHttp {
         }
     }
 
+    /** Any JSON media type ({@link JsonMediaType}): {@code application/jwk-set+json} is a JWKS too. */
     static boolean isJson(String contentType) {
-        try {
-            return contentType != null && MediaType.APPLICATION_JSON_TYPE.isCompatible(MediaType.valueOf(contentType));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return JsonMediaType.matches(contentType);
     }
 }
