@@ -270,4 +270,175 @@ class LoginGovAttributeMapperTest {
             assertEquals(List.of("true"), Contexts.attribute(context, "x509_presented"));
         }
     }
+
+    /**
+     * A later sign-in in sync mode FORCE ({@code updateBrokeredUser}): what Login.gov released
+     * replaces what is stored; what it did not say (absent, null, blank, unreadable) never erases it.
+     */
+    @Nested
+    class AtALaterSignInInForceMode {
+
+        void update(IdentityProviderMapperModel model, StoredUser user, BrokeredIdentityContext context) {
+            mapper.updateBrokeredUser(null, null, user.model(), model, context);
+        }
+
+        @Test
+        void a_released_value_replaces_the_stored_one() {
+            StoredUser user = StoredUser.with("birthdate", "1970-01-01");
+            update(model("birthdate", "birthdate"), user, Contexts.withIdToken(Map.of("birthdate", "1970-01-02")));
+            assertEquals(List.of("1970-01-02"), user.attribute("birthdate"));
+        }
+
+        @Test
+        void the_same_value_writes_nothing() {
+            StoredUser user = StoredUser.with("phoneNumber", "+12025550100");
+            update(model("phone", "phoneNumber"), user, Contexts.withIdToken(Map.of("phone", "+12025550100")));
+            assertEquals(0, user.writes);
+        }
+
+        @Test
+        void the_nulls_of_an_expired_login_gov_session_keep_every_stored_value() {
+            Map<String, String> claimToAttribute = Map.of(
+                    "birthdate", "birthdate",
+                    "phone", "phoneNumber",
+                    "phone_verified", "logingov_phone_verified",
+                    "locale", "logingov_locale",
+                    "verified_at", "logingov_verified_at",
+                    "x509_subject", "logingov_x509_subject",
+                    "x509_issuer", "logingov_x509_issuer");
+            StoredUser user = new StoredUser();
+            claimToAttribute.values().forEach(attribute -> user.attributes.put(attribute, List.of("stored")));
+            user.fields.put("FirstName", "Jordan");
+            user.fields.put("LastName", "Example");
+            BrokeredIdentityContext context = Contexts.expiredLoginGovSession();
+            claimToAttribute.forEach((claim, attribute) -> update(model(claim, attribute), user, context));
+            update(model("given_name", "firstName"), user, context);
+            update(model("family_name", "lastName"), user, context);
+            assertEquals(0, user.writes, "nothing written");
+            claimToAttribute.values().forEach(attribute -> assertEquals(List.of("stored"), user.attribute(attribute)));
+            assertEquals("Jordan", user.model().getFirstName());
+        }
+
+        @Test
+        void an_auth_only_sign_in_without_the_claim_keeps_the_stored_value() {
+            StoredUser user = StoredUser.with("birthdate", "1970-01-02");
+            update(model("birthdate", "birthdate"), user, Contexts.withIdToken(Map.of("email", "a@example.gov")));
+            assertEquals(List.of("1970-01-02"), user.attribute("birthdate"));
+        }
+
+        @Test
+        void a_blank_text_or_an_empty_array_keeps_the_stored_value() {
+            StoredUser user = StoredUser.with("birthdate", "1970-01-02", "logingov_all_emails", "a@example.gov");
+            user.fields.put("FirstName", "Jordan");
+            update(model("birthdate", "birthdate"), user, Contexts.withIdToken(Map.of("birthdate", "")));
+            update(model("birthdate", "birthdate"), user, Contexts.withUserInfo("{\"birthdate\":\"  \"}"));
+            update(model("given_name", "firstName"), user, Contexts.withIdToken(Map.of("given_name", " ")));
+            update(
+                    model("all_emails", "logingov_all_emails"),
+                    user,
+                    Contexts.withIdToken(Map.of("all_emails", List.of())));
+            update(
+                    model("all_emails", "logingov_all_emails"),
+                    user,
+                    Contexts.withUserInfo("{\"all_emails\":[null,\"\"]}"));
+            assertEquals(0, user.writes, "nothing written");
+        }
+
+        @Test
+        void an_unreadable_verified_at_keeps_the_stored_instant() {
+            StoredUser user = StoredUser.with("logingov_verified_at", "2024-03-01T12:00:00Z");
+            update(
+                    model("verified_at", "logingov_verified_at"),
+                    user,
+                    Contexts.withIdToken(Map.of("verified_at", "yesterday")));
+            assertEquals(List.of("2024-03-01T12:00:00Z"), user.attribute("logingov_verified_at"));
+        }
+
+        @Test
+        void a_new_verified_at_replaces_the_stored_instant() {
+            StoredUser user = StoredUser.with("logingov_verified_at", "2024-03-01T12:00:00Z");
+            update(
+                    model("verified_at", "logingov_verified_at"),
+                    user,
+                    Contexts.withIdToken(Map.of("verified_at", 1_767_225_600L)));
+            assertEquals(List.of("2026-01-01T00:00:00Z"), user.attribute("logingov_verified_at"));
+        }
+
+        @Test
+        void x509_presented_false_is_what_login_gov_said_and_is_stored() {
+            // A boolean, always sent with an x509 scope: false is an answer, not an absence.
+            StoredUser user = StoredUser.with("logingov_x509_presented", "true");
+            update(
+                    model("x509_presented", "logingov_x509_presented"),
+                    user,
+                    Contexts.withIdToken(Map.of("x509_presented", false)));
+            assertEquals(List.of("false"), user.attribute("logingov_x509_presented"));
+        }
+
+        @Test
+        void all_emails_released_replaces_the_whole_list() {
+            StoredUser user = StoredUser.with("logingov_all_emails", "old@example.gov");
+            update(
+                    model("all_emails", "logingov_all_emails"),
+                    user,
+                    Contexts.withIdToken(Map.of("all_emails", List.of("a@example.gov", "b@example.com"))));
+            assertEquals(List.of("a@example.gov", "b@example.com"), user.attribute("logingov_all_emails"));
+        }
+
+        @Test
+        void a_new_email_set_by_the_mapper_is_never_verified() {
+            StoredUser user = new StoredUser();
+            user.fields.put("Email", "old@example.gov");
+            user.fields.put("EmailVerified", true);
+            update(
+                    model("email", "email"),
+                    user,
+                    Contexts.withIdToken(Map.of("email", "new@example.gov", "email_verified", true)));
+            assertEquals("new@example.gov", user.model().getEmail());
+            assertFalse(user.model().isEmailVerified(), "the old address's flag is not carried over");
+        }
+
+        @Test
+        void the_same_email_in_another_case_keeps_the_flag() {
+            StoredUser user = new StoredUser();
+            user.fields.put("Email", "jordan@example.org");
+            user.fields.put("EmailVerified", true);
+            update(model("email", "email"), user, Contexts.withIdToken(Map.of("email", "Jordan@Example.org")));
+            assertEquals(0, user.writes);
+            assertTrue(user.model().isEmailVerified());
+        }
+    }
+
+    /** The first sign-in, which creates the user ({@code preprocessFederatedIdentity}, sync mode IMPORT and FORCE alike). */
+    @Nested
+    class ForANewUser {
+
+        @Test
+        void the_nulls_of_an_expired_login_gov_session_give_no_attribute_and_no_name() {
+            BrokeredIdentityContext context = Contexts.expiredLoginGovSession();
+            for (String claim : Contexts.NULL_WHEN_THE_SESSION_EXPIRED) {
+                if (CLAIMS_OFFERED.contains(claim)) {
+                    preprocess(model(claim, "attribute_" + claim), context);
+                }
+            }
+            preprocess(model("given_name", "firstName"), context);
+            preprocess(model("verified_at", "logingov_verified_at"), context);
+            assertTrue(context.getAttributes().isEmpty(), () -> "set: " + context.getAttributes());
+            assertNull(context.getFirstName());
+        }
+
+        @Test
+        void a_blank_email_or_name_is_not_set() {
+            BrokeredIdentityContext context =
+                    Contexts.withIdToken(Map.of("email", " ", "given_name", "", "birthdate", ""));
+            preprocess(model("email", "email"), context);
+            preprocess(model("given_name", "firstName"), context);
+            preprocess(model("birthdate", "birthdate"), context);
+            assertNull(context.getEmail());
+            assertNull(context.getFirstName());
+            assertTrue(context.getAttributes().isEmpty());
+        }
+
+        static final List<String> CLAIMS_OFFERED = LoginGovAttributeMapper.CLAIMS;
+    }
 }
