@@ -10,15 +10,16 @@ import org.keycloak.models.UserModel;
 /**
  * A user as a stored account: its email, names, email-verified flag and attributes, read and written
  * as Keycloak's {@link UserModel} does. Anything else a mapper has no business calling throws.
+ * Public for the tests of other packages that update users from Login.gov's claims.
  */
-final class StoredUser {
+public final class StoredUser {
 
-    final Map<String, List<String>> attributes = new LinkedHashMap<>();
-    final Map<String, Object> fields = new HashMap<>();
-    int writes;
+    public final Map<String, List<String>> attributes = new LinkedHashMap<>();
+    public final Map<String, Object> fields = new HashMap<>();
+    public int writes;
 
     /** The user, with {@code attributes} (name, then value, repeated) already stored. */
-    static StoredUser with(String... nameThenValue) {
+    public static StoredUser with(String... nameThenValue) {
         StoredUser stored = new StoredUser();
         for (int i = 0; i < nameThenValue.length; i += 2) {
             stored.attributes.put(nameThenValue[i], List.of(nameThenValue[i + 1]));
@@ -26,7 +27,7 @@ final class StoredUser {
         return stored;
     }
 
-    UserModel model() {
+    public UserModel model() {
         return (UserModel) Proxy.newProxyInstance(
                 UserModel.class.getClassLoader(), new Class<?>[] {UserModel.class}, (proxy, method, args) -> {
                     switch (method.getName()) {
@@ -74,7 +75,7 @@ final class StoredUser {
     }
 
     /** The values stored under {@code name}; empty when none. */
-    List<String> attribute(String name) {
+    public List<String> attribute(String name) {
         return attributes.getOrDefault(name, List.of());
     }
 }
