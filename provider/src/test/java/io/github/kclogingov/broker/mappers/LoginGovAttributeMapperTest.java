@@ -98,6 +98,29 @@ class LoginGovAttributeMapperTest {
         }
 
         @Test
+        void no_claim_of_the_token_mechanics_or_unknown_to_login_gov_is_offered() {
+            List<String> options =
+                    property(mapper.getConfigProperties(), "claim").getOptions();
+            for (String claim : List.of(
+                    "iss",
+                    "sub",
+                    "aud",
+                    "jti",
+                    "nonce",
+                    "at_hash",
+                    "c_hash",
+                    "exp",
+                    "iat",
+                    "nbf",
+                    "auth_time",
+                    "vot",
+                    "vtm",
+                    "email_verified")) {
+                assertFalse(options.contains(claim), claim);
+            }
+        }
+
+        @Test
         void the_ssn_and_the_address_have_their_own_mappers() {
             List<String> options =
                     property(mapper.getConfigProperties(), "claim").getOptions();
@@ -261,6 +284,41 @@ class LoginGovAttributeMapperTest {
             preprocess(model("family_name", "lastName"), context);
             assertEquals("Ada", context.getFirstName());
             assertEquals("Lovelace", context.getLastName());
+        }
+
+        @Test
+        void locale_phone_verified_and_the_x509_texts_are_stored_as_login_gov_sent_them() {
+            BrokeredIdentityContext context = Contexts.withIdToken(Map.of(
+                    "locale", "es",
+                    "phone_verified", true,
+                    "x509_subject", "CN=JORDAN.EXAMPLE.1234567890,OU=DoD,O=U.S. Government,C=US",
+                    "x509_issuer", "CN=DOD ID CA-59,OU=PKI,OU=DoD,O=U.S. Government,C=US"));
+            preprocess(model("locale", "logingov_locale"), context);
+            preprocess(model("phone_verified", "logingov_phone_verified"), context);
+            preprocess(model("x509_subject", "logingov_x509_subject"), context);
+            preprocess(model("x509_issuer", "logingov_x509_issuer"), context);
+            assertEquals(List.of("es"), Contexts.attribute(context, "logingov_locale"));
+            assertEquals(List.of("true"), Contexts.attribute(context, "logingov_phone_verified"));
+            assertEquals(
+                    List.of("CN=JORDAN.EXAMPLE.1234567890,OU=DoD,O=U.S. Government,C=US"),
+                    Contexts.attribute(context, "logingov_x509_subject"));
+            assertEquals(
+                    List.of("CN=DOD ID CA-59,OU=PKI,OU=DoD,O=U.S. Government,C=US"),
+                    Contexts.attribute(context, "logingov_x509_issuer"));
+        }
+
+        @Test
+        void claims_no_mapper_names_leave_no_trace_when_every_offered_claim_is_mapped() {
+            BrokeredIdentityContext context = Contexts.withIdToken(Map.of(
+                    "email", "a@example.gov",
+                    "jti", "Zl1Jv3m3K8j0mQ2w9pX7bA",
+                    "c_hash", "Qq7Lm0Nn2Pp4Rr6Tt8Vv0w",
+                    "vot", "C1.C2.P1",
+                    "something_new", "unexpected"));
+            for (String claim : LoginGovAttributeMapper.CLAIMS) {
+                preprocess(model(claim, "logingov_" + claim), context);
+            }
+            assertEquals(Map.of("logingov_email", List.of("a@example.gov")), context.getAttributes());
         }
 
         @Test
