@@ -20,8 +20,9 @@ import org.keycloak.provider.ProviderConfigProperty;
  * so that mapper can give the address back to applications.
  *
  * <p>Sync modes as Keycloak's attribute importer: the attributes are set when the user is created;
- * on a later sign-in Keycloak calls {@link #updateBrokeredUser} only in FORCE (and LEGACY) mode,
- * and there a part that is absent, or the whole claim, removes its attribute.
+ * on a later sign-in Keycloak calls {@link #updateBrokeredUser} only in FORCE mode, and there each
+ * part released replaces its attribute, while a part that is absent, null or blank (or the whole
+ * claim: an auth-only sign-in, an expired Login.gov session) keeps what is stored.
  */
 public class LoginGovAddressMapper extends LoginGovClaimImporter {
 

@@ -19,8 +19,9 @@ import org.keycloak.provider.ProviderConfigProperty;
  * Keycloak's "Attribute Importer" ({@link UserAttributeMapper}) for Login.gov. The differences: the
  * claim is picked from Login.gov's claims instead of typed; it is read through {@link QuietClaims},
  * which never logs (the parent's lookup logs the whole userinfo at DEBUG); {@code verified_at} is
- * stored as an ISO-8601 instant instead of epoch seconds; and a claim Login.gov did not release
- * this time keeps the stored value instead of removing it. As in the parent, an array
+ * stored as an ISO-8601 instant instead of epoch seconds; a claim Login.gov did not release
+ * this time (absent, null or blank) keeps the stored value instead of removing it; and an email it
+ * changes is unverified. As in the parent, an array
  * ({@code all_emails}) becomes a multi-valued attribute, {@code email}/{@code firstName}/{@code
  * lastName} go to the user's own fields, and every sync mode is supported.
  *
@@ -114,9 +115,13 @@ public class LoginGovAttributeMapper extends UserAttributeMapper {
             return; // a mapper saved without a claim or an attribute
         }
         UserProfileCheck.warnIfNotKept(session, realm, mapperModel, getDisplayType(), List.of(attribute));
+        List<String> released = values(claim, attribute, context);
+        if (released.isEmpty()) {
+            return; // nothing released, or nothing readable: the new user gets no attribute, not an empty one
+        }
         store(
                 attribute,
-                values(claim, attribute, context),
+                released,
                 new UserFields(
                         context::setEmail,
                         context::setFirstName,
@@ -134,22 +139,37 @@ public class LoginGovAttributeMapper extends UserAttributeMapper {
         MapperConfig config = MapperConfig.of(mapperModel);
         String attribute = config.value(USER_ATTRIBUTE);
         String claim = config.value(CLAIM);
-        if (attribute == null || claim == null || QuietClaims.get(context, claim) == null) {
-            // Not released this time (an auth-only sign-in gets no verified claims): keep what Login.gov said before.
+        if (attribute == null || claim == null) {
+            return;
+        }
+        List<String> released = values(claim, attribute, context);
+        if (released.isEmpty()) {
+            // Not released this time (an auth-only sign-in gets no verified claims; an expired Login.gov
+            // session sends them null), blank, or unreadable: keep what Login.gov said before.
             return;
         }
         store(
                 attribute,
-                values(claim, attribute, context),
-                new UserFields(user::setEmail, user::setFirstName, user::setLastName, values -> {
-                    // An unreadable verified_at says nothing; anything else released replaces what was stored.
-                    boolean unreadable = values.isEmpty() && isVerifiedAtIntoAttribute(claim, attribute);
-                    if (!unreadable
-                            && !CollectionUtil.collectionEquals(
-                                    values, user.getAttributeStream(attribute).toList())) {
+                released,
+                new UserFields(email -> changeEmail(user, email), user::setFirstName, user::setLastName, values -> {
+                    if (!CollectionUtil.collectionEquals(
+                            values, user.getAttributeStream(attribute).toList())) {
                         user.setAttribute(attribute, values);
                     }
                 }));
+    }
+
+    /**
+     * A new email from this mapper is never verified: the provider's own email update (sync mode
+     * FORCE) applies Login.gov's {@code email_verified} where it may be trusted and runs first, so a
+     * change left for this mapper (a FORCE mapper on an IMPORT provider, or the refresh after
+     * reproof-completed) would otherwise carry the old address's flag over to the new one.
+     */
+    private static void changeEmail(UserModel user, String email) {
+        if (!email.equalsIgnoreCase(user.getEmail())) {
+            user.setEmail(email);
+            user.setEmailVerified(false);
+        }
     }
 
     /** Where a value goes: a new user being built, or a stored user being updated. */

@@ -17,7 +17,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
  * through {@link QuietClaims} rather than Keycloak's userinfo lookup, which logs the whole userinfo at DEBUG.
  *
  * <p>Sync modes as Keycloak's attribute importer: set when the user is created; on a later sign-in
- * updated in FORCE (and LEGACY) mode, where a missing or malformed number removes the attribute.
+ * updated in FORCE mode, where a missing, null or malformed number keeps what is stored.
  */
 public class LoginGovSsnMapper extends LoginGovClaimImporter {
 

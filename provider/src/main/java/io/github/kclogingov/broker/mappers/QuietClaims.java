@@ -43,16 +43,24 @@ final class QuietClaims {
         return value;
     }
 
-    /** The claim's values as text: one for a scalar, one per non-null element for an array, none when absent. */
+    /**
+     * The claim's values as text: one for a scalar, one per element for an array, none when absent.
+     * A null or blank value is no value: identity-idp writes an attribute it cannot read (an expired
+     * Login.gov session) as null, and an empty text would only erase what is stored.
+     */
     static List<String> texts(BrokeredIdentityContext context, String claim) {
         Object value = get(context, claim);
         List<String> texts = new ArrayList<>();
         if (value instanceof List<?> list) {
-            list.stream().filter(item -> item != null).forEach(item -> texts.add(item.toString()));
-        } else if (value != null) {
+            list.stream().filter(QuietClaims::isValue).forEach(item -> texts.add(item.toString()));
+        } else if (isValue(value)) {
             texts.add(value.toString());
         }
         return texts;
+    }
+
+    private static boolean isValue(Object value) {
+        return value != null && !value.toString().isBlank();
     }
 
     private static Object fromToken(Object token, String claim) {

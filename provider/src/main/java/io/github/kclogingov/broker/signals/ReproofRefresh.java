@@ -2,6 +2,7 @@ package io.github.kclogingov.broker.signals;
 
 import io.github.kclogingov.broker.assurance.AssuranceNotes;
 import io.github.kclogingov.broker.assurance.RecordedAssertion;
+import io.github.kclogingov.broker.mappers.VerifiedClaims;
 import org.jboss.logging.Logger;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.broker.provider.IdentityProviderMapper;
@@ -17,7 +18,8 @@ import org.keycloak.models.UserModel;
  * attributes again even through mappers in IMPORT mode, which Keycloak otherwise runs only when it
  * creates the user: Login.gov's own mappers whose effective mode is IMPORT are run as in FORCE mode
  * once (those in FORCE or LEGACY mode run anyway, right after). An auth-only sign-in receives no
- * verified attribute, so the mark waits for a verified one.
+ * verified attribute, and a verified one whose Login.gov session had expired receives them null
+ * ({@link VerifiedClaims#withheld}), so the mark waits for a verified sign-in that holds them.
  */
 public final class ReproofRefresh {
 
@@ -30,6 +32,13 @@ public final class ReproofRefresh {
     public static void apply(
             KeycloakSession session, RealmModel realm, UserModel user, BrokeredIdentityContext context, String alias) {
         if (!ReproofMark.isSet(user, alias) || !isVerifiedSignIn(context, alias)) {
+            return;
+        }
+        if (VerifiedClaims.withheld(context)) {
+            // Login.gov's session had expired: its verified claims came back null. Wait for an answer that holds them.
+            LOG.debugf(
+                    "Login.gov provider '%s': verified attributes withheld, refresh after reproof still pending",
+                    alias);
             return;
         }
         IdentityProviderSyncMode providerMode = context.getIdpConfig().getSyncMode() == null

@@ -13,8 +13,14 @@ import org.keycloak.representations.JsonWebToken;
  * What Login.gov asserted must meet what this sign-in asked for, before any user is created or
  * updated: the id_token's {@code acr} meets the requested IAL, its {@code aal} (or userinfo's)
  * echoes the requested AAL (a missing {@code aal} when none was asked is Login.gov's default, with a
- * warning), and userinfo's {@code ial}, when present, equals {@code acr}. Keycloak
- * checks none of it.
+ * warning), and every {@code ial}, the id_token's and userinfo's, when present, equals {@code acr}.
+ * Keycloak checks none of it.
+ *
+ * <p>The values checked are the values mappers read (a mapper reads the id_token before userinfo):
+ * an {@code ial} or an id_token {@code aal} that is not a string is refused rather than passed
+ * over, so that a stock mapper (Claim to Role on {@code aal}, say) never acts on a value that was
+ * not checked. identity-idp writes both from the same resolver as {@code acr}
+ * ({@code OpenidConnectUserInfoPresenter}), so a legitimate answer always agrees.
  */
 public final class AssuranceCheck {
 
@@ -31,7 +37,11 @@ public final class AssuranceCheck {
      */
     public static AssertedLevel check(AcrValues requested, JsonWebToken idToken, JsonNode userInfo) {
         String acr = text(idToken, LoginGovClaims.ACR);
-        String aal = text(idToken, LoginGovClaims.AAL);
+        Object idTokenAal = claim(idToken, LoginGovClaims.AAL);
+        if (idTokenAal != null && !(idTokenAal instanceof String)) {
+            throw new LoginGovLoginException("id_token aal is not a string");
+        }
+        String aal = (String) idTokenAal;
         if (aal == null) {
             aal = text(userInfo, LoginGovClaims.AAL);
         }
@@ -42,8 +52,15 @@ public final class AssuranceCheck {
                     AuthenticationAssurance.DEFAULT.value());
             aal = AuthenticationAssurance.DEFAULT.value();
         }
-        String userInfoIal = text(userInfo, LoginGovClaims.IAL);
-        if (acr != null && userInfoIal != null && !acr.equals(userInfoIal)) {
+        Object idTokenIal = claim(idToken, LoginGovClaims.IAL);
+        if (acr != null && idTokenIal != null && !acr.equals(idTokenIal)) {
+            throw new LoginGovLoginException("id_token ial differs from its acr");
+        }
+        JsonNode userInfoIal = userInfo == null ? null : userInfo.get(LoginGovClaims.IAL);
+        if (acr != null
+                && userInfoIal != null
+                && !userInfoIal.isNull()
+                && !(userInfoIal.isTextual() && acr.equals(userInfoIal.textValue()))) {
             throw new LoginGovLoginException("userinfo ial differs from the id_token acr");
         }
         try {
@@ -54,10 +71,14 @@ public final class AssuranceCheck {
     }
 
     private static String text(JsonWebToken token, String claim) {
-        Object value = token == null || token.getOtherClaims() == null
+        return claim(token, claim) instanceof String text ? text : null;
+    }
+
+    /** The claim as the id_token holds it; null when absent or JSON null. */
+    private static Object claim(JsonWebToken token, String claim) {
+        return token == null || token.getOtherClaims() == null
                 ? null
                 : token.getOtherClaims().get(claim);
-        return value instanceof String text ? text : null;
     }
 
     private static String text(JsonNode userInfo, String field) {

@@ -64,8 +64,13 @@ public final class LoginGovUserinfo {
                         "Login.gov's userinfo answer is not a JSON object or exceeds limits"));
     }
 
-    /** As Keycloak's OpenID Connect broker fills it from userinfo; Login.gov has no preferred_username. */
-    private static void fill(BrokeredIdentityContext identity, JsonNode userinfo) {
+    /**
+     * As Keycloak's OpenID Connect broker fills it from userinfo; Login.gov has no preferred_username.
+     * A name or an email that is null, blank or not a string is none: identity-idp sends the names
+     * null once the person's Login.gov session has expired, and an empty email would erase the
+     * user's in sync mode FORCE.
+     */
+    static void fill(BrokeredIdentityContext identity, JsonNode userinfo) {
         identity.getContextData().put(OIDCIdentityProvider.USER_INFO, userinfo);
         String givenName = text(userinfo, "given_name");
         String familyName = text(userinfo, "family_name");
@@ -82,6 +87,6 @@ public final class LoginGovUserinfo {
 
     private static String text(JsonNode userinfo, String claim) {
         JsonNode value = userinfo.get(claim);
-        return value == null || value.isNull() ? null : value.asText();
+        return value != null && value.isTextual() && !value.textValue().isBlank() ? value.textValue() : null;
     }
 }

@@ -39,6 +39,48 @@ final class Contexts {
         return context;
     }
 
+    /** The claims identity-idp leaves null when the person's Login.gov session has expired. */
+    static final List<String> NULL_WHEN_THE_SESSION_EXPIRED = List.of(
+            "given_name",
+            "family_name",
+            "birthdate",
+            "social_security_number",
+            "address",
+            "phone",
+            "phone_verified",
+            "locale",
+            "x509_subject",
+            "x509_issuer");
+
+    /**
+     * A verified sign-in as identity-idp answers it once the person's Login.gov session has expired
+     * ({@code OpenidConnectUserInfoPresenter}: the attributes read from the session are null, in the
+     * id_token and in userinfo alike; {@code x509_presented} is false), with {@code verified_at}
+     * null as an auth-only registration gets it.
+     */
+    static BrokeredIdentityContext expiredLoginGovSession() {
+        Map<String, Object> claims = new HashMap<>();
+        NULL_WHEN_THE_SESSION_EXPIRED.forEach(claim -> claims.put(claim, null));
+        claims.put("verified_at", null);
+        claims.put("email", "jordan@example.org");
+        claims.put("email_verified", true);
+        claims.put("x509_presented", false);
+        claims.put("ial", "urn:acr.login.gov:verified");
+        BrokeredIdentityContext context = withIdToken(claims);
+        Map<String, Object> userinfo = new HashMap<>(claims);
+        userinfo.put("sub", "b2d2d115-1d7e-4579-b9d6-f8e84f4f56ca");
+        try {
+            context.getContextData()
+                    .put(
+                            OIDCIdentityProvider.USER_INFO,
+                            JsonSerialization.readValue(
+                                    JsonSerialization.writeValueAsString(userinfo), JsonNode.class));
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        return context;
+    }
+
     static BrokeredIdentityContext empty() {
         IdentityProviderModel provider = new IdentityProviderModel();
         provider.setAlias("logingov");

@@ -179,4 +179,71 @@ class LoginGovAddressMapperTest {
                     .isEmpty());
         }
     }
+
+    /** A later sign-in in sync mode FORCE ({@code updateBrokeredUser}). */
+    @Nested
+    class AtALaterSignInInForceMode {
+
+        StoredUser update(StoredUser user, BrokeredIdentityContext context) {
+            mapper.updateBrokeredUser(
+                    null, null, user.model(), Contexts.mapper(LoginGovAddressMapper.PROVIDER_ID, Map.of()), context);
+            return user;
+        }
+
+        static StoredUser storedAddress() {
+            return StoredUser.with(
+                    "street", "9 Old Rd",
+                    "locality", "Baltimore",
+                    "region", "MD",
+                    "postal_code", "21201",
+                    "formatted", "9 Old Rd\nBaltimore, MD 21201");
+        }
+
+        @Test
+        void a_released_address_replaces_every_part_keeping_the_line_break_of_a_second_street_line() {
+            StoredUser user = update(storedAddress(), Contexts.withIdToken(Map.of("address", address())));
+            assertEquals(List.of("1 Main St\nApt 2"), user.attribute("street"));
+            assertEquals(List.of("Washington"), user.attribute("locality"));
+            assertEquals(List.of("DC"), user.attribute("region"));
+            assertEquals(List.of("20001"), user.attribute("postal_code"));
+            assertEquals(List.of("1 Main St\nApt 2\nWashington, DC 20001"), user.attribute("formatted"));
+        }
+
+        @Test
+        void the_null_address_of_an_expired_login_gov_session_keeps_every_part() {
+            StoredUser user = update(storedAddress(), Contexts.expiredLoginGovSession());
+            assertEquals(0, user.writes);
+            assertEquals(storedAddress().attributes, user.attributes);
+        }
+
+        @Test
+        void no_address_at_an_auth_only_sign_in_keeps_every_part() {
+            StoredUser user = update(storedAddress(), Contexts.withIdToken(Map.of("email", "a@example.gov")));
+            assertEquals(0, user.writes);
+        }
+
+        @Test
+        void a_part_absent_null_or_blank_keeps_that_part_and_the_others_are_replaced() {
+            Map<String, Object> partial = new HashMap<>(address());
+            partial.remove("formatted");
+            partial.put("region", null);
+            partial.put("postal_code", " ");
+            StoredUser user = update(storedAddress(), Contexts.withIdToken(Map.of("address", partial)));
+            assertEquals(List.of("Washington"), user.attribute("locality"));
+            assertEquals(List.of("MD"), user.attribute("region"));
+            assertEquals(List.of("21201"), user.attribute("postal_code"));
+            assertEquals(List.of("9 Old Rd\nBaltimore, MD 21201"), user.attribute("formatted"));
+        }
+
+        @Test
+        void the_same_address_writes_nothing() {
+            StoredUser user = StoredUser.with(
+                    "street", "1 Main St\nApt 2",
+                    "locality", "Washington",
+                    "region", "DC",
+                    "postal_code", "20001",
+                    "formatted", "1 Main St\nApt 2\nWashington, DC 20001");
+            assertEquals(0, update(user, Contexts.withUserInfo(USERINFO)).writes);
+        }
+    }
 }

@@ -161,4 +161,43 @@ class LoginGovSsnMapperTest {
             assertTrue(context.getAttributes().isEmpty());
         }
     }
+
+    /** A later sign-in in sync mode FORCE ({@code updateBrokeredUser}). */
+    @Nested
+    class AtALaterSignInInForceMode {
+
+        StoredUser update(StoredUser user, Map<String, String> config, BrokeredIdentityContext context) {
+            mapper.updateBrokeredUser(
+                    null, null, user.model(), Contexts.mapper(LoginGovSsnMapper.PROVIDER_ID, config), context);
+            return user;
+        }
+
+        @Test
+        void a_released_number_replaces_the_stored_digits() {
+            StoredUser user = update(
+                    StoredUser.with("logingov_ssn", "1111"),
+                    Map.of(),
+                    Contexts.withIdToken(Map.of("social_security_number", "123456789")));
+            assertEquals(List.of("6789"), user.attribute("logingov_ssn"));
+        }
+
+        @Test
+        void the_null_number_of_an_expired_login_gov_session_keeps_the_stored_digits() {
+            StoredUser user =
+                    update(StoredUser.with("logingov_ssn", "6789"), Map.of(), Contexts.expiredLoginGovSession());
+            assertEquals(0, user.writes);
+            assertEquals(List.of("6789"), user.attribute("logingov_ssn"));
+        }
+
+        @Test
+        void a_number_that_is_not_nine_digits_keeps_the_stored_digits() {
+            for (Object malformed : List.of("", "12345678", "1234567890", "12345678X", 123456789)) {
+                StoredUser user = update(
+                        StoredUser.with("ssn", "123456789"),
+                        Map.of("keep", "full", "user.attribute", "ssn"),
+                        Contexts.withIdToken(Map.of("social_security_number", malformed)));
+                assertEquals(0, user.writes, () -> "for " + malformed);
+            }
+        }
+    }
 }

@@ -123,10 +123,14 @@ class AssuranceCheckTest {
         }
 
         @Test
-        void an_id_token_aal_that_is_not_text_falls_back_to_userinfo() {
-            AssertedLevel level = AssuranceCheck.check(
-                    acr(VERIFIED), idToken(VERIFIED, 2), userInfo("{\"aal\": \"" + DEFAULT_AAL + "\"}"));
-            assertEquals(AuthenticationAssurance.DEFAULT, level.aal());
+        void an_id_token_aal_that_is_not_text_is_refused_not_passed_over_for_userinfo() {
+            // A mapper reads the id_token first: an unchecked array there could grant what userinfo's aal does not.
+            assertEquals(
+                    "id_token aal is not a string",
+                    refusal(VERIFIED, idToken(VERIFIED, 2), userInfo("{\"aal\": \"" + DEFAULT_AAL + "\"}")));
+            assertEquals(
+                    "id_token aal is not a string",
+                    refusal(AUTH_ONLY + " " + PIV_CAC, idToken(AUTH_ONLY, java.util.List.of(PIV_CAC)), null));
         }
 
         @Test
@@ -204,13 +208,26 @@ class AssuranceCheckTest {
         }
 
         @Test
-        void absent_or_not_text_is_not_compared() {
+        void absent_or_null_is_not_compared() {
             AssertedLevel absent =
                     AssuranceCheck.check(acr(AUTH_ONLY), idToken(AUTH_ONLY, DEFAULT_AAL), userInfo("{}"));
             assertEquals(IdentityAssurance.AUTH_ONLY, absent.ial());
-            AssertedLevel number =
-                    AssuranceCheck.check(acr(AUTH_ONLY), idToken(AUTH_ONLY, DEFAULT_AAL), userInfo("{\"ial\": 1}"));
-            assertEquals(IdentityAssurance.AUTH_ONLY, number.ial());
+            AssertedLevel jsonNull =
+                    AssuranceCheck.check(acr(AUTH_ONLY), idToken(AUTH_ONLY, DEFAULT_AAL), userInfo("{\"ial\": null}"));
+            assertEquals(IdentityAssurance.AUTH_ONLY, jsonNull.ial());
+        }
+
+        @Test
+        void not_text_is_refused_as_a_different_ial() {
+            assertEquals(
+                    "userinfo ial differs from the id_token acr",
+                    refusal(AUTH_ONLY, idToken(AUTH_ONLY, DEFAULT_AAL), userInfo("{\"ial\": 1}")));
+            assertEquals(
+                    "userinfo ial differs from the id_token acr",
+                    refusal(
+                            AUTH_ONLY,
+                            idToken(AUTH_ONLY, DEFAULT_AAL),
+                            userInfo("{\"ial\": [\"" + AUTH_ONLY + "\"]}")));
         }
 
         @Test
@@ -218,6 +235,51 @@ class AssuranceCheckTest {
             String reason =
                     refusal(AUTH_ONLY, idToken(null, DEFAULT_AAL), userInfo("{\"ial\": \"" + AUTH_ONLY + "\"}"));
             assertTrue(reason.contains("returned no acr"), reason);
+        }
+    }
+
+    /** identity-idp merges the userinfo payload, {@code ial} included, into the id_token beside {@code acr}. */
+    @Nested
+    class IdTokenIal {
+        static JsonWebToken withIal(String acr, Object ial) {
+            JsonWebToken token = idToken(acr, DEFAULT_AAL);
+            token.setOtherClaims("ial", ial);
+            return token;
+        }
+
+        @Test
+        void equal_to_the_acr_as_login_gov_writes_it_is_accepted() {
+            AssertedLevel level = AssuranceCheck.check(acr(VERIFIED), withIal(VERIFIED, VERIFIED), null);
+            assertEquals(IdentityAssurance.VERIFIED, level.ial());
+        }
+
+        @Test
+        void a_higher_ial_than_the_acr_is_refused() {
+            assertEquals("id_token ial differs from its acr", refusal(AUTH_ONLY, withIal(AUTH_ONLY, VERIFIED), null));
+        }
+
+        @Test
+        void a_lower_ial_than_the_acr_is_refused() {
+            assertEquals("id_token ial differs from its acr", refusal(VERIFIED, withIal(VERIFIED, AUTH_ONLY), null));
+        }
+
+        @Test
+        void the_other_spelling_of_the_same_level_is_refused() {
+            assertEquals("id_token ial differs from its acr", refusal(VERIFIED, withIal(VERIFIED, LEGACY_IAL2), null));
+        }
+
+        @Test
+        void a_value_that_is_not_text_is_refused() {
+            assertEquals(
+                    "id_token ial differs from its acr",
+                    refusal(AUTH_ONLY, withIal(AUTH_ONLY, java.util.List.of(AUTH_ONLY)), null));
+            assertEquals("id_token ial differs from its acr", refusal(AUTH_ONLY, withIal(AUTH_ONLY, 1), null));
+        }
+
+        @Test
+        void absent_is_not_compared() {
+            AssertedLevel level = AssuranceCheck.check(acr(VERIFIED), idToken(VERIFIED, DEFAULT_AAL), null);
+            assertEquals(IdentityAssurance.VERIFIED, level.ial());
         }
     }
 }

@@ -610,4 +610,125 @@ class IdTokenValidatorTest {
             validator().validate(token(c -> c.notBeforeTime(Date.from(NOW.plusSeconds(9)))));
         }
     }
+
+    /**
+     * The id_token as identity-idp's {@code IdTokenBuilder} writes it: the scoped userinfo payload of
+     * {@code OpenidConnectUserInfoPresenter}, then {@code acr}, {@code nonce}, {@code aud}, {@code jti},
+     * {@code at_hash}, {@code c_hash}, then {@code exp} (the end of the Login.gov session), {@code iat}
+     * and {@code nbf} (both "now").
+     */
+    @Nested
+    class AsIdentityIdpWritesIt {
+        static JWTClaimsSet.Builder everyClaim() {
+            Map<String, Object> address = new LinkedHashMap<>();
+            address.put("formatted", "1 Main St\nApt 2\nWashington, DC 20001");
+            address.put("street_address", "1 Main St\nApt 2");
+            address.put("locality", "Washington");
+            address.put("region", "DC");
+            address.put("postal_code", "20001");
+            return goodClaims()
+                    .jwtID("Zl1Jv3m3K8j0mQ2w9pX7bA")
+                    .claim("at_hash", "x2B9uR1mH3sT5vW7yZ0aBg")
+                    .claim("c_hash", "Qq7Lm0Nn2Pp4Rr6Tt8Vv0w")
+                    .claim("acr", "urn:acr.login.gov:verified")
+                    .claim("ial", "urn:acr.login.gov:verified")
+                    .claim("aal", "urn:gov:gsa:ac:classes:sp:PasswordProtectedTransport:duo")
+                    .claim("email", "jordan@example.org")
+                    .claim("email_verified", true)
+                    .claim("all_emails", List.of("jordan@example.org", "j@example.gov"))
+                    .claim("locale", "es")
+                    .claim("given_name", "Jordan")
+                    .claim("family_name", "Example")
+                    .claim("birthdate", "1970-01-02")
+                    .claim("social_security_number", "123456789")
+                    .claim("address", address)
+                    .claim("phone", "+12025550100")
+                    .claim("phone_verified", true)
+                    .claim("verified_at", 1_709_294_400L)
+                    .claim("x509_subject", null)
+                    .claim("x509_issuer", null)
+                    .claim("x509_presented", false)
+                    .claim("auth_time", NOW.minusSeconds(30).getEpochSecond());
+        }
+
+        @Test
+        void a_token_with_every_claim_login_gov_writes_is_accepted_and_every_claim_kept() throws Exception {
+            JsonWebToken token = validator().validate(sign(everyClaim().build(), loginGovKey, "primary"));
+            assertEquals("jordan@example.org", token.getOtherClaims().get("email"));
+            assertEquals("123456789", token.getOtherClaims().get("social_security_number"));
+            assertEquals(false, token.getOtherClaims().get("x509_presented"));
+            assertEquals("1 Main St\nApt 2", ((Map<?, ?>) token.getOtherClaims().get("address")).get("street_address"));
+        }
+
+        @Test
+        void claims_login_gov_sends_as_null_are_accepted() throws Exception {
+            // An expired Login.gov session: identity-idp writes the verified attributes as null.
+            validator()
+                    .validate(sign(
+                            everyClaim()
+                                    .claim("given_name", null)
+                                    .claim("family_name", null)
+                                    .claim("birthdate", null)
+                                    .claim("social_security_number", null)
+                                    .claim("address", null)
+                                    .claim("phone", null)
+                                    .claim("phone_verified", null)
+                                    .claim("verified_at", null)
+                                    .claim("locale", null)
+                                    .build(),
+                            loginGovKey,
+                            "primary"));
+        }
+
+        @Test
+        void a_login_gov_session_with_seconds_left_is_enough_no_lifetime_is_demanded() throws Exception {
+            validator().validate(token(c -> c.expirationTime(Date.from(NOW.plusSeconds(1)))));
+        }
+
+        @Test
+        void an_exp_equal_to_iat_of_an_expired_login_gov_session_is_accepted_within_the_clock_skew() throws Exception {
+            // identity-idp's expires_at is "now" once the session is gone: exp == iat == nbf.
+            Date issued = Date.from(NOW.minusSeconds(3));
+            validator()
+                    .validate(
+                            token(c -> c.issueTime(issued).notBeforeTime(issued).expirationTime(issued)));
+            Date longAgo = Date.from(NOW.minusSeconds(11));
+            assertRefused(
+                    token(c -> c.issueTime(longAgo).notBeforeTime(longAgo).expirationTime(longAgo)),
+                    "id_token has expired");
+        }
+
+        @Test
+        void jti_is_ignored_any_value_or_none_and_the_same_twice() throws Exception {
+            String once = token(c -> c.jwtID("Zl1Jv3m3K8j0mQ2w9pX7bA"));
+            validator().validate(once);
+            validator().validate(once);
+            validator().validate(token(c -> c.jwtID("not-base64-at-all !")));
+            validator().validate(token(c -> c.jwtID(null)));
+        }
+
+        @Test
+        void c_hash_is_ignored_any_value_or_none() throws Exception {
+            validator().validate(token(c -> c.claim("c_hash", "matches-no-code")));
+            validator().validate(token(c -> c.claim("c_hash", null)));
+        }
+
+        @Test
+        void nbf_may_be_absent() throws Exception {
+            validator().validate(token(c -> c.notBeforeTime(null)));
+        }
+
+        @Test
+        void claims_nobody_reads_are_accepted_and_change_no_rule() throws Exception {
+            // vot and vtm (removed in 2025), or anything identity-idp may add: no check reads them.
+            JsonWebToken token = validator()
+                    .validate(token(c -> c.claim("vot", "C1.C2.P1")
+                            .claim("vtm", "https://developer.login.gov/vot-trust-framework")
+                            .claim("something_new", Map.of("nested", List.of(1, 2)))));
+            assertEquals(ISSUER, token.getIssuer());
+            assertRefused(
+                    token(c -> c.claim("vot", "C1.C2.P1").audience("someone-else")),
+                    "audience must be exactly the client ID");
+        }
+    }
 }

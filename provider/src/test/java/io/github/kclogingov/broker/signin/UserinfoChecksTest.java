@@ -73,6 +73,16 @@ class UserinfoChecksTest {
     }
 
     @Test
+    void userinfo_iss_is_not_read_the_sub_binds_the_answer_to_the_id_token() {
+        assertDoesNotThrow(() ->
+                UserinfoChecks.check(parse("{\"sub\":\"" + SUB + "\",\"iss\":\"https://elsewhere.example/\"}"), SUB));
+        assertDoesNotThrow(() -> UserinfoChecks.check(parse("{\"sub\":\"" + SUB + "\"}"), SUB));
+        assertEquals(
+                "userinfo sub differs from the id_token sub",
+                refusal(parse("{\"sub\":\"another\",\"iss\":\"https://idp.int.identitysandbox.gov/\"}"), SUB));
+    }
+
+    @Test
     void no_userinfo_has_nothing_to_check() {
         assertDoesNotThrow(() -> UserinfoChecks.check(null, SUB));
         assertDoesNotThrow(() -> UserinfoChecks.check(null, null));
