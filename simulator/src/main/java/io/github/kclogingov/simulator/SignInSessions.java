@@ -1,7 +1,6 @@
 package io.github.kclogingov.simulator;
 
 import com.sun.net.httpserver.HttpExchange;
-import io.github.kclogingov.protocol.LoginGovProtocol;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -155,10 +154,5 @@ final class SignInSessions {
             return Optional.empty();
         }
         return Optional.of(found);
-    }
-
-    /** identity-idp's default, {@code session_timeout_in_seconds}: 900. */
-    static Duration defaultTimeout() {
-        return LoginGovProtocol.SESSION_TIMEOUT;
     }
 }
