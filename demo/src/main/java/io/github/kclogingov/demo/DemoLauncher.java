@@ -10,6 +10,7 @@ import io.github.kclogingov.simulator.Persona;
 import io.github.kclogingov.simulator.SelfSignedKey;
 import io.github.kclogingov.simulator.ServiceProvider;
 import io.github.kclogingov.simulator.SimulatorConfig;
+import io.github.kclogingov.simulator.ThrottleSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -144,18 +145,27 @@ public final class DemoLauncher {
         }
     }
 
-    private static LoginGovSimulator startSimulator(SelfSignedKey clientAssertionKey) throws DemoException {
+    /**
+     * The demo's simulator: interactive, Login.gov's behaviour except its per-IP throttle, which a
+     * person clicking through the demo (every page and call from one address) must never meet.
+     */
+    static SimulatorConfig simulatorConfig(SelfSignedKey clientAssertionKey) {
         ServiceProvider keycloakRealm = ServiceProvider.privateKeyJwt(
                         CLIENT_ID,
                         List.of(BROKER_ENDPOINT, BROKER_ENDPOINT + "/logout_response"),
                         List.of(clientAssertionKey.certificatePem()),
                         Registration.VERIFIED)
                 .withPushUrl(PUSH_URL);
-        SimulatorConfig config = SimulatorConfig.builder()
+        return SimulatorConfig.builder()
                 .issuer(SIMULATOR_ISSUER)
                 .serviceProvider(keycloakRealm)
                 .mode(Mode.INTERACTIVE)
+                .throttle(ThrottleSettings.off())
                 .build();
+    }
+
+    private static LoginGovSimulator startSimulator(SelfSignedKey clientAssertionKey) throws DemoException {
+        SimulatorConfig config = simulatorConfig(clientAssertionKey);
         try {
             return LoginGovSimulator.start(config, SIMULATOR_PORT);
         } catch (IOException e) {

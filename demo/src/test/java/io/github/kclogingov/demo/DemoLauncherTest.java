@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.kclogingov.demo.app.AppCommandLine;
 import io.github.kclogingov.demo.app.AppUsageException;
+import io.github.kclogingov.simulator.LogoutConfirmation;
 import io.github.kclogingov.simulator.Persona;
+import io.github.kclogingov.simulator.SelfSignedKey;
+import io.github.kclogingov.simulator.SimulatorConfig;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -44,6 +48,14 @@ class DemoLauncherTest {
     @Test
     void the_broker_endpoint_registered_at_the_simulator_is_the_realm_s() {
         assertEquals("http://localhost:8080/realms/demo/broker/logingov/endpoint", DemoLauncher.BROKER_ENDPOINT);
+    }
+
+    @Test
+    void the_launcher_s_simulator_has_no_throttle_and_otherwise_login_gov_s_behaviour() {
+        SimulatorConfig config = DemoLauncher.simulatorConfig(SelfSignedKey.generate("CN=demo-test"));
+        assertFalse(config.throttle().enabled(), "a person clicking through the demo never meets HTTP 429");
+        assertEquals(LogoutConfirmation.WHEN_SIGNED_IN, config.logoutConfirmation());
+        assertEquals(Duration.ofSeconds(900), config.sessionTimeout());
     }
 
     @Test

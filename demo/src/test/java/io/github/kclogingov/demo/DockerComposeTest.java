@@ -171,6 +171,7 @@ class DockerComposeTest {
         assertEquals(DemoLauncher.SIMULATOR_ISSUER, simulator.issuer());
         assertEquals(Mode.INTERACTIVE, simulator.mode());
         assertEquals("0.0.0.0", simulator.bindAddress(), "published ports reach the container's interface");
+        assertFalse(simulator.throttle().enabled(), "no per-IP throttle in the demo, as the launcher's");
         assertEquals(1, simulator.serviceProviders().size());
         ServiceProvider realm = simulator.serviceProviders().get(0);
         assertEquals(DemoLauncher.CLIENT_ID, realm.clientId());

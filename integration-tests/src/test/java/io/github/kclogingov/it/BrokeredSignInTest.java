@@ -13,6 +13,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.github.kclogingov.it.support.BrokerIntegrationTest;
 import io.github.kclogingov.it.support.BrokerRealm;
 import io.github.kclogingov.it.support.HttpBrowser;
+import io.github.kclogingov.it.support.LoginGovLogout;
 import io.github.kclogingov.it.support.LoginGovServerConfig;
 import io.github.kclogingov.it.support.SignInFlow;
 import io.github.kclogingov.protocol.LoginGovProtocol;
@@ -175,7 +176,15 @@ class BrokeredSignInTest extends BrokerIntegrationTest {
                         BrokerRealm.APP_REDIRECT_URI,
                         "state",
                         "app-logout-state")));
-        HttpBrowser.Page back = flow.continueToApplication(logout);
+        HttpBrowser.Page confirmation = flow.continueToApplication(logout);
+        assertTrue(
+                LoginGovLogout.isConfirmation(confirmation),
+                () -> "Login.gov asks a signed-in person before returning: " + confirmation);
+        assertEquals(
+                RecordedLogout.Outcome.CONFIRMATION_SHOWN,
+                simulator.recorder().logouts().get(0).outcome(),
+                "nothing returns to Keycloak before the person answers");
+        HttpBrowser.Page back = flow.signOutToApplication(confirmation);
 
         assertTrue(
                 back.isRedirect() && SignInFlow.isApplication(back.location()),
@@ -188,7 +197,7 @@ class BrokeredSignInTest extends BrokerIntegrationTest {
                 realm.brokerEndpoint(BrokerRealm.ALIAS) + "/logout_response",
                 atLoginGov.parameter("post_logout_redirect_uri"));
         assertTrue(atLoginGov.parameter("state").length() >= LoginGovProtocol.MIN_STATE_LENGTH);
-        assertEquals(RecordedLogout.Outcome.REDIRECTED_AUTO_CONFIRMED, atLoginGov.outcome());
+        assertEquals(RecordedLogout.Outcome.CONFIRMED, atLoginGov.outcome(), "the person pressed \"Yes, sign out\"");
         assertEquals(
                 sessionsBefore - 1,
                 realm.resource().users().get(userId).getUserSessions().size(),

@@ -75,6 +75,48 @@ public record AcrValues(IdentityAssurance ial, String ialValue, AuthenticationAs
     }
 
     /**
+     * Reads an {@code acr_values} parameter as Login.gov's authorize endpoint does with AAL values:
+     * any number of them is accepted and the most demanding one counts (its value as written; of a
+     * level and its legacy alias, the current spelling), which is also the {@code aal} Login.gov
+     * echoes. The IAL rules are those of {@link #parse}.
+     *
+     * @throws InvalidAcrValuesException with Login.gov's reason when there is no IAL value, or more
+     *     than one
+     */
+    public static AcrValues parseHighestAal(String parameter) throws InvalidAcrValuesException {
+        List<String> aals = new ArrayList<>();
+        StringBuilder others = new StringBuilder();
+        if (parameter != null) {
+            for (String value : parameter.trim().split("\\s+")) {
+                if (AuthenticationAssurance.fromValue(value).isPresent()) {
+                    aals.add(value);
+                } else {
+                    others.append(value).append(' ');
+                }
+            }
+        }
+        String highest = null;
+        for (String value : aals) {
+            if (highest == null || ranksAbove(value, highest)) {
+                highest = value;
+            }
+        }
+        return parse(highest == null ? others.toString() : others + highest);
+    }
+
+    /** A more demanding level, or the same level in its current spelling over a legacy alias. */
+    private static boolean ranksAbove(String candidate, String current) {
+        AuthenticationAssurance candidateLevel =
+                AuthenticationAssurance.fromValue(candidate).orElseThrow();
+        AuthenticationAssurance currentLevel =
+                AuthenticationAssurance.fromValue(current).orElseThrow();
+        if (candidateLevel != currentLevel) {
+            return candidateLevel.ordinal() > currentLevel.ordinal();
+        }
+        return candidate.equals(candidateLevel.value()) && !current.equals(currentLevel.value());
+    }
+
+    /**
      * Parses acr values an administrator configured. Stricter than {@link #parse}: a value Login.gov
      * does not know is refused rather than dropped, since it is a typo that would change the level.
      *

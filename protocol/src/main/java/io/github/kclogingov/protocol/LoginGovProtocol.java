@@ -50,6 +50,23 @@ public final class LoginGovProtocol {
     /** A client assertion's {@code iat} may be at most this far in the future. */
     public static final Duration MAX_CLIENT_ASSERTION_IAT_FUTURE = Duration.ofSeconds(10);
 
+    /**
+     * The person's Login.gov session ends after this long without activity at Login.gov (identity-idp
+     * {@code session_timeout_in_seconds}); each page the person opens there starts it again. The
+     * id_token's {@code exp}, the token answer's {@code expires_in} and the access token's life are
+     * what is left of it.
+     */
+    public static final Duration SESSION_TIMEOUT = Duration.ofSeconds(900);
+
+    /**
+     * identity-idp's public default for its per-IP throttle ({@code requests_per_ip_limit} requests
+     * per {@code requests_per_ip_period}); production's values are private. Beyond it Login.gov
+     * answers HTTP 429 with an HTML page and no {@code Retry-After}.
+     */
+    public static final int REQUESTS_PER_IP_LIMIT = 300;
+
+    public static final Duration REQUESTS_PER_IP_PERIOD = Duration.ofSeconds(300);
+
     private LoginGovProtocol() {}
 
     /**

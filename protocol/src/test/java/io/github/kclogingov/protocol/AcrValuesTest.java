@@ -96,6 +96,52 @@ public class AcrValuesTest {
         }
     }
 
+    /** identity-idp's authorize form: AALS_BY_PRIORITY & acr_values, the first (highest) one counts. */
+    @Nested
+    class HighestAal {
+        @Test
+        void several_aal_values_are_accepted_and_the_most_demanding_counts() throws Exception {
+            AcrValues acr = AcrValues.parseHighestAal(DEFAULT_AAL + " " + PIV_CAC + " " + VERIFIED + " " + AAL2);
+            assertEquals(IdentityAssurance.VERIFIED, acr.ial());
+            assertEquals(AuthenticationAssurance.PIV_CAC, acr.aal());
+            assertEquals(PIV_CAC, acr.expectedAalValue());
+        }
+
+        @Test
+        void the_current_spelling_wins_over_its_legacy_alias_whatever_the_order() throws Exception {
+            assertEquals(
+                    PHISHING_RESISTANT,
+                    AcrValues.parseHighestAal(AUTH_ONLY + " " + LEGACY_PHISHING_RESISTANT + " " + PHISHING_RESISTANT)
+                            .expectedAalValue());
+            assertEquals(
+                    PHISHING_RESISTANT,
+                    AcrValues.parseHighestAal(AUTH_ONLY + " " + PHISHING_RESISTANT + " " + LEGACY_PHISHING_RESISTANT)
+                            .expectedAalValue());
+        }
+
+        @Test
+        void a_legacy_alias_alone_is_echoed_as_written() throws Exception {
+            assertEquals(
+                    LEGACY_PHISHING_RESISTANT,
+                    AcrValues.parseHighestAal(AUTH_ONLY + " " + AAL2 + " " + LEGACY_PHISHING_RESISTANT)
+                            .expectedAalValue());
+        }
+
+        @Test
+        void without_an_aal_value_the_default_is_echoed() throws Exception {
+            assertEquals(DEFAULT_AAL, AcrValues.parseHighestAal(AUTH_ONLY).expectedAalValue());
+        }
+
+        @Test
+        void the_ial_rules_stay_those_of_parse() {
+            assertThrows(
+                    AcrValues.InvalidAcrValuesException.class, () -> AcrValues.parseHighestAal(AAL2 + " " + PIV_CAC));
+            assertThrows(
+                    AcrValues.InvalidAcrValuesException.class,
+                    () -> AcrValues.parseHighestAal(AUTH_ONLY + " " + VERIFIED + " " + AAL2));
+        }
+    }
+
     @Nested
     class Building {
         @Test

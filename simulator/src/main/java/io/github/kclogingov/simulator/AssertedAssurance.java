@@ -2,6 +2,7 @@ package io.github.kclogingov.simulator;
 
 import io.github.kclogingov.protocol.AcrValues;
 import io.github.kclogingov.protocol.IdentityAssurance;
+import java.time.Instant;
 
 /**
  * The assurance claims Login.gov returns: {@code acr} (also {@code ial}), {@code aal} and, for a
@@ -20,11 +21,19 @@ record AssertedAssurance(String acr, String aal, Long authTime) {
      * enforced; auth_time is released only to a client on Login.gov's re-authentication allow list.
      */
     static AssertedAssurance of(Grant grant) {
+        return of(grant, null, null);
+    }
+
+    /**
+     * As {@link #of(Grant)}, for a token answered when the session is as {@code session} says:
+     * once it has ended, identity-idp finds no authentication event in it and sends the time of
+     * the answer as {@code auth_time}.
+     */
+    static AssertedAssurance of(Grant grant, SessionRemainder session, Instant now) {
         AcrValues requested = grant.request().acrValues();
         IdentityAssurance asserted = grant.assertedLevel();
-        Long authTime = grant.client().reauthenticationAllowed()
-                ? grant.authenticatedAt().getEpochSecond()
-                : null;
+        Instant authenticated = session != null && !session.alive() ? now : grant.authenticatedAt();
+        Long authTime = grant.client().reauthenticationAllowed() ? authenticated.getEpochSecond() : null;
         return new AssertedAssurance(asserted.value(requested.form()), requested.expectedAalValue(), authTime);
     }
 

@@ -65,7 +65,7 @@ final class AuthorizationValidator {
         }
         AcrValues acrValues = null;
         try {
-            acrValues = AcrValues.parse(parameters.get("acr_values"));
+            acrValues = AcrValues.parseHighestAal(parameters.get("acr_values"));
             if (!authorizes(client, acrValues.ial())) {
                 errors.add(NOT_AUTHORIZED);
             }

@@ -52,12 +52,23 @@ final class IdTokenIssuer {
      * @param assurance what the id_token and its userinfo assert; the caller applied the assurance
      *     faults ({@link IdTokenFault#MISSING_AAL}, {@link IdTokenFault#STALE_AUTH_TIME}) to it
      */
-    String issue(Grant grant, AssertedAssurance assurance, String accessToken, String code, IdTokenFault fault) {
-        return signer.sign(payloadText(claims(grant, assurance, accessToken, code, fault), fault), fault);
+    String issue(
+            Grant grant,
+            AssertedAssurance assurance,
+            SessionRemainder session,
+            String accessToken,
+            String code,
+            IdTokenFault fault) {
+        return signer.sign(payloadText(claims(grant, assurance, session, accessToken, code, fault), fault), fault);
     }
 
     private Map<String, Object> claims(
-            Grant grant, AssertedAssurance assurance, String accessToken, String code, IdTokenFault fault) {
+            Grant grant,
+            AssertedAssurance assurance,
+            SessionRemainder session,
+            String accessToken,
+            String code,
+            IdTokenFault fault) {
         long now = context.clock.instant().getEpochSecond();
         long issuedAt = issuedAt(now, fault);
         Map<String, Object> claims = new LinkedHashMap<>();
@@ -81,16 +92,21 @@ final class IdTokenIssuer {
         claims.put("at_hash", halfHash(fault == AT_HASH_MISMATCH ? "not-" + accessToken : accessToken));
         claims.put("c_hash", halfHash(code));
         if (fault != MISSING_EXP) {
-            claims.put("exp", fault == EXPIRED ? now - 60 : now + AccessTokens.LIFETIME.toSeconds());
+            // The end of the person's Login.gov session, as identity-idp's IdTokenBuilder sets it.
+            claims.put("exp", fault == EXPIRED ? now - 60 : session.end().getEpochSecond());
         }
         if (fault != MISSING_IAT) {
             claims.put("iat", issuedAt);
         }
         claims.put("nbf", fault == NBF_IN_FUTURE ? now + 3600 : issuedAt);
         // Every userinfo claim the scopes release, from the same source as userinfo (the persona as
-        // it is now); iss and sub are already set (perhaps by a fault).
-        ReleasedClaims.userinfo(context.current(grant), assurance, context.endpoints.issuer())
-                .forEach(claims::putIfAbsent);
+        // it is now, the session as it is now); iss and sub are already set (perhaps by a fault).
+        // Switched off, only the assurance claims stay.
+        Map<String, Object> released = context.idTokenCarriesUserinfo()
+                ? ReleasedClaims.userinfo(
+                        context.current(grant), assurance, context.endpoints.issuer(), session.alive())
+                : ReleasedClaims.assurance(grant, assurance, context.endpoints.issuer());
+        released.forEach(claims::putIfAbsent);
         if (fault == MISSING_ISSUER) {
             claims.remove(LoginGovClaims.ISS);
         } else if (fault == LONG_STRING_CLAIM) {

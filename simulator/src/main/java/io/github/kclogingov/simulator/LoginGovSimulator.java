@@ -5,6 +5,7 @@ import io.github.kclogingov.protocol.LoginGovEndpoints;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -13,7 +14,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A running Login.gov-compatible OpenID provider on the JDK's HTTP server. Start one with
- * {@link #start}; it is thread-safe and stops with {@link #close}.
+ * {@link #start}; it is thread-safe and stops with {@link #close}. Over 200 lines because it is the
+ * simulator's whole Java API: each method is a one-line delegation with the documentation a test
+ * author reads.
  */
 public final class LoginGovSimulator implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LoginGovSimulator.class.getName());
@@ -102,6 +105,57 @@ public final class LoginGovSimulator implements AutoCloseable {
 
     public Mode mode() {
         return context.mode();
+    }
+
+    /**
+     * How long a person's Login.gov session lasts without activity there, from now on (sessions
+     * renewed or started later); the tokens' {@code exp} and {@code expires_in} are what is left of it.
+     *
+     * @throws IllegalArgumentException unless positive
+     */
+    public void setSessionTimeout(Duration timeout) {
+        context.sessions.timeout(timeout);
+        LOG.log(Level.INFO, "session timeout {0} s", timeout.getSeconds());
+    }
+
+    public Duration sessionTimeout() {
+        return context.sessions.timeout();
+    }
+
+    /**
+     * Ends every Login.gov session of a persona now, as a timeout would: its access tokens die, a
+     * code issued in it still works for its 5 minutes but brings back {@code exp} = now,
+     * {@code expires_in} 0 and empty verified attributes, and its browser is no longer signed in.
+     *
+     * @return how many live sessions ended
+     */
+    public int endSessions(String personaId) {
+        int ended = context.sessions.end(personaId);
+        LOG.log(Level.INFO, "persona {0}: {1} session(s) ended", personaId, ended);
+        return ended;
+    }
+
+    /** Login.gov's per-IP throttle (HTTP 429): its settings, counts and switch. */
+    public RequestThrottle throttle() {
+        return context.throttle;
+    }
+
+    /** When logout asks the person; Login.gov: {@link LogoutConfirmation#WHEN_SIGNED_IN}. */
+    public void setLogoutConfirmation(LogoutConfirmation confirmation) {
+        context.logoutConfirmation(confirmation);
+    }
+
+    public LogoutConfirmation logoutConfirmation() {
+        return context.logoutConfirmation();
+    }
+
+    /** With false, id_tokens carry no scoped userinfo claim (Login.gov's carry them all). */
+    public void setIdTokenCarriesUserinfo(boolean carries) {
+        context.idTokenCarriesUserinfo(carries);
+    }
+
+    public boolean idTokenCarriesUserinfo() {
+        return context.idTokenCarriesUserinfo();
     }
 
     /** Registers a service provider, replacing any with the same client_id (e.g. to rotate certificates). */

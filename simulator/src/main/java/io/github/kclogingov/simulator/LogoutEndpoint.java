@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * {@code GET /openid_connect/logout?client_id=...&post_logout_redirect_uri=...&state=...}.
  * Errors render a page and never redirect; {@code id_token_hint} is refused as production has
- * done since 2022-10-20.
+ * done since 2022-10-20. A person with a Login.gov session sees the confirmation page (unless a
+ * test switched it off with {@link LogoutConfirmation#NEVER}); without one, the redirect is immediate.
  */
 final class LogoutEndpoint implements HttpHandler {
     static final String ID_TOKEN_HINT_REFUSED =
@@ -50,15 +51,9 @@ final class LogoutEndpoint implements HttpHandler {
         String redirectUri = parameters.get("post_logout_redirect_uri");
         String state = parameters.get("state");
         Optional<String> session = context.sessions.current(exchange);
-        if (context.mode() == Mode.AUTOMATIC) {
-            flow.signOut(
-                    exchange,
-                    recorded.id(),
-                    session.orElse(null),
-                    redirectUri,
-                    state,
-                    RecordedLogout.Outcome.REDIRECTED_AUTO_CONFIRMED);
-        } else if (session.isEmpty()) {
+        // As identity-idp since #12048: a signed-in person is always asked, in any mode; without a
+        // session there is nobody to ask and the redirect is immediate.
+        if (session.isEmpty()) {
             flow.signOut(
                     exchange,
                     recorded.id(),
@@ -66,6 +61,14 @@ final class LogoutEndpoint implements HttpHandler {
                     redirectUri,
                     state,
                     RecordedLogout.Outcome.REDIRECTED_WITHOUT_SESSION);
+        } else if (context.logoutConfirmation() == LogoutConfirmation.NEVER) {
+            flow.signOut(
+                    exchange,
+                    recorded.id(),
+                    session.get(),
+                    redirectUri,
+                    state,
+                    RecordedLogout.Outcome.REDIRECTED_AUTO_CONFIRMED);
         } else {
             String pendingId = SimulatorContext.newId();
             context.pendingLogouts.put(

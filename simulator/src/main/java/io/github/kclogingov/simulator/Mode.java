@@ -7,7 +7,7 @@ import java.util.Locale;
 public enum Mode implements ConfigValue {
     /** Signs the configured auto persona in at once: for tests and unattended demos. */
     AUTOMATIC,
-    /** Shows a persona picker page, and a confirmation page at logout: for people. */
+    /** Shows a persona picker page: for people. (Logout asks a signed-in person in either mode, as Login.gov.) */
     INTERACTIVE;
 
     @Override

@@ -15,11 +15,11 @@ public record RecordedLogout(
 
     public enum Outcome {
         ERROR_PAGE,
-        /** Interactive mode with a simulator session: "Yes, sign out" / "No" is showing. */
+        /** A Login.gov session, in any mode: "Yes, sign out" / "No" is showing, as production does. */
         CONFIRMATION_SHOWN,
-        /** Interactive mode, no simulator session: redirected at once, as production does. */
+        /** No Login.gov session: redirected at once, as production does. */
         REDIRECTED_WITHOUT_SESSION,
-        /** Automatic mode: the confirmation was accepted on the person's behalf. */
+        /** A session, with the confirmation switched off ({@link LogoutConfirmation#NEVER}): redirected at once. */
         REDIRECTED_AUTO_CONFIRMED,
         /** "Yes, sign out": redirected to the post-logout redirect URI. */
         CONFIRMED,

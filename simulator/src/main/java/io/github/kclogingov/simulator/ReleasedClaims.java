@@ -5,10 +5,24 @@ import io.github.kclogingov.protocol.LoginGovClaims;
 import io.github.kclogingov.protocol.LoginGovScope;
 import io.github.kclogingov.protocol.Registration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The userinfo claims a grant releases, also copied into the id_token. */
 final class ReleasedClaims {
+
+    /** The claims identity-idp reads from the person's session ({@code OpenidConnectUserInfoPresenter}). */
+    static final List<String> SESSION_HELD = List.of(
+            LoginGovClaims.GIVEN_NAME,
+            LoginGovClaims.FAMILY_NAME,
+            LoginGovClaims.BIRTHDATE,
+            LoginGovClaims.SOCIAL_SECURITY_NUMBER,
+            LoginGovClaims.ADDRESS,
+            LoginGovClaims.PHONE,
+            LoginGovClaims.PHONE_VERIFIED,
+            LoginGovClaims.X509_SUBJECT,
+            LoginGovClaims.X509_ISSUER,
+            LoginGovClaims.LOCALE);
 
     private ReleasedClaims() {}
 
@@ -16,7 +30,14 @@ final class ReleasedClaims {
      * {@code sub}, {@code iss}, {@code ial}, {@code aal} always (unless a fault left one out of the
      * assurance), {@code auth_time} when released, then what the granted scopes release.
      */
-    static Map<String, Object> userinfo(Grant grant, AssertedAssurance assurance, String issuer) {
+    static Map<String, Object> userinfo(Grant grant, AssertedAssurance assurance, String issuer, boolean sessionAlive) {
+        Map<String, Object> claims = assurance(grant, assurance, issuer);
+        claims.putAll(sessionAlive ? scoped(grant) : afterSessionEnd(scoped(grant)));
+        return claims;
+    }
+
+    /** {@code sub}, {@code iss} and the assurance claims, without any scoped claim. */
+    static Map<String, Object> assurance(Grant grant, AssertedAssurance assurance, String issuer) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put(LoginGovClaims.SUB, grant.subject());
         claims.put(LoginGovClaims.ISS, issuer);
@@ -29,7 +50,26 @@ final class ReleasedClaims {
         if (assurance.authTime() != null) {
             claims.put(LoginGovClaims.AUTH_TIME, assurance.authTime());
         }
-        claims.putAll(scoped(grant));
+        return claims;
+    }
+
+    /**
+     * The released claims as identity-idp answers them once the person's Login.gov session has
+     * ended: what it reads from the session (the decrypted verified attributes, the PIV/CAC
+     * certificate's details, the locale) comes back null ({@code x509_presented} false), each claim
+     * still present; what it reads from the account ({@code email}, {@code all_emails},
+     * {@code verified_at}) is unchanged.
+     */
+    static Map<String, Object> afterSessionEnd(Map<String, Object> released) {
+        Map<String, Object> claims = new LinkedHashMap<>(released);
+        for (String claim : SESSION_HELD) {
+            if (claims.containsKey(claim)) {
+                claims.put(claim, null);
+            }
+        }
+        if (claims.containsKey(LoginGovClaims.X509_PRESENTED)) {
+            claims.put(LoginGovClaims.X509_PRESENTED, Boolean.FALSE);
+        }
         return claims;
     }
 

@@ -33,9 +33,9 @@ final class SignInFlow {
             return;
         }
         Instant authenticatedAt = authenticationTime(exchange, request, persona);
-        Grant grant = new Grant(request, persona, asserted.get(), authenticatedAt);
+        String session = context.sessions.signIn(exchange, persona.id(), authenticatedAt);
+        Grant grant = new Grant(request, persona, asserted.get(), authenticatedAt, session);
         String code = context.codes.issue(grant);
-        context.sessions.signIn(exchange, persona.id(), authenticatedAt);
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("code", code);
         parameters.put("state", request.state());

@@ -1,6 +1,8 @@
 package io.github.kclogingov.simulator;
 
+import io.github.kclogingov.protocol.LoginGovProtocol;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +16,11 @@ import java.util.Set;
  * @param bindAddress the address to listen on; 127.0.0.1 unless the simulator must be reachable
  *     from another host or a container
  * @param clock read for every expiry, so tests can move time instead of waiting
+ * @param sessionTimeout how long the person's Login.gov session lasts without activity there
+ *     (Login.gov: 900 s); the tokens' {@code exp} and {@code expires_in} are what is left of it
+ * @param throttle the per-IP throttle (Login.gov's public default: 300 requests per 300 s)
+ * @param logoutConfirmation when logout asks the person (Login.gov: whenever they are signed in)
+ * @param idTokenCarriesUserinfo whether the id_token carries the scoped userinfo claims, as Login.gov's does
  */
 public record SimulatorConfig(
         String issuer,
@@ -22,7 +29,11 @@ public record SimulatorConfig(
         Mode mode,
         String autoPersona,
         Clock clock,
-        String bindAddress) {
+        String bindAddress,
+        Duration sessionTimeout,
+        ThrottleSettings throttle,
+        LogoutConfirmation logoutConfirmation,
+        boolean idTokenCarriesUserinfo) {
 
     public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
     public static final String DEFAULT_AUTO_PERSONA = "verified";
@@ -33,6 +44,9 @@ public record SimulatorConfig(
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(bindAddress, "bindAddress");
+        SignInSessions.checkedTimeout(sessionTimeout);
+        Objects.requireNonNull(throttle, "throttle");
+        Objects.requireNonNull(logoutConfirmation, "logoutConfirmation");
         if (personas.isEmpty()) {
             throw new IllegalArgumentException("The simulator needs at least one persona");
         }
@@ -67,6 +81,10 @@ public record SimulatorConfig(
         private String autoPersona;
         private Clock clock = Clock.systemUTC();
         private String bindAddress = DEFAULT_BIND_ADDRESS;
+        private Duration sessionTimeout = LoginGovProtocol.SESSION_TIMEOUT;
+        private ThrottleSettings throttle = ThrottleSettings.loginGovDefault();
+        private LogoutConfirmation logoutConfirmation = LogoutConfirmation.WHEN_SIGNED_IN;
+        private boolean idTokenCarriesUserinfo = true;
 
         private Builder() {}
 
@@ -112,6 +130,30 @@ public record SimulatorConfig(
             return this;
         }
 
+        /** How long a Login.gov session lasts without activity; default 900 s, as Login.gov's. */
+        public Builder sessionTimeout(Duration sessionTimeout) {
+            this.sessionTimeout = sessionTimeout;
+            return this;
+        }
+
+        /** The per-IP throttle; default Login.gov's public one, {@link ThrottleSettings#off()} for none. */
+        public Builder throttle(ThrottleSettings throttle) {
+            this.throttle = throttle;
+            return this;
+        }
+
+        /** When logout asks the person; default {@link LogoutConfirmation#WHEN_SIGNED_IN}, as Login.gov. */
+        public Builder logoutConfirmation(LogoutConfirmation logoutConfirmation) {
+            this.logoutConfirmation = logoutConfirmation;
+            return this;
+        }
+
+        /** With false, the id_token carries the token claims and assurance only, no scoped userinfo claim. */
+        public Builder idTokenCarriesUserinfo(boolean idTokenCarriesUserinfo) {
+            this.idTokenCarriesUserinfo = idTokenCarriesUserinfo;
+            return this;
+        }
+
         public SimulatorConfig build() {
             String persona = autoPersona;
             if (persona == null) {
@@ -119,7 +161,18 @@ public record SimulatorConfig(
                         ? DEFAULT_AUTO_PERSONA
                         : personas.isEmpty() ? null : personas.get(0).id();
             }
-            return new SimulatorConfig(issuer, serviceProviders, personas, mode, persona, clock, bindAddress);
+            return new SimulatorConfig(
+                    issuer,
+                    serviceProviders,
+                    personas,
+                    mode,
+                    persona,
+                    clock,
+                    bindAddress,
+                    sessionTimeout,
+                    throttle,
+                    logoutConfirmation,
+                    idTokenCarriesUserinfo);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ final class SimulatorConfigFile {
         if (json.get("bindAddress") != null) {
             builder.bindAddress(string(json, "bindAddress"));
         }
+        readBehaviour(json, builder);
         for (Map<String, Object> serviceProvider : objects(json, "serviceProviders")) {
             builder.serviceProvider(serviceProvider(serviceProvider, folder));
         }
@@ -47,6 +49,51 @@ final class SimulatorConfigFile {
             builder.personas(personas);
         }
         return builder;
+    }
+
+    /** The switches of Login.gov's behaviour; each left out keeps Login.gov's own. */
+    private static void readBehaviour(Map<String, Object> json, SimulatorConfig.Builder builder) {
+        if (json.get("sessionTimeoutSeconds") != null) {
+            builder.sessionTimeout(Duration.ofSeconds(whole(json, "sessionTimeoutSeconds")));
+        }
+        if (json.get("throttle") != null) {
+            if (!(json.get("throttle") instanceof Map)) {
+                throw new IllegalArgumentException(
+                        "throttle must be an object such as {\"enabled\": false} or {\"limit\": 300, \"periodSeconds\": 300}");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> throttle = (Map<String, Object>) json.get("throttle");
+            ThrottleSettings defaults = ThrottleSettings.loginGovDefault();
+            builder.throttle(new ThrottleSettings(
+                    !Boolean.FALSE.equals(throttle.get("enabled")),
+                    throttle.get("limit") == null ? defaults.limit() : (int) whole(throttle, "limit"),
+                    throttle.get("periodSeconds") == null
+                            ? defaults.period()
+                            : Duration.ofSeconds(whole(throttle, "periodSeconds"))));
+        }
+        if (json.get("logoutConfirmation") != null) {
+            String value = string(json, "logoutConfirmation");
+            builder.logoutConfirmation(
+                    switch (value) {
+                        case "when-signed-in" -> LogoutConfirmation.WHEN_SIGNED_IN;
+                        case "never" -> LogoutConfirmation.NEVER;
+                        default ->
+                            throw new IllegalArgumentException(
+                                    "logoutConfirmation must be \"when-signed-in\" or \"never\", not \"" + value
+                                            + "\"");
+                    });
+        }
+        if (json.get("idTokenCarriesUserinfo") != null) {
+            builder.idTokenCarriesUserinfo(Boolean.TRUE.equals(json.get("idTokenCarriesUserinfo")));
+        }
+    }
+
+    private static long whole(Map<String, Object> json, String name) {
+        Object value = json.get(name);
+        if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
+            return number.longValue();
+        }
+        throw new IllegalArgumentException(name + " must be a whole number, not " + value);
     }
 
     static ServiceProvider serviceProvider(Map<String, Object> json, Path folder) throws IOException {

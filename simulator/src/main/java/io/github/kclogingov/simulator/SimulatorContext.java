@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,6 +38,9 @@ final class SimulatorContext {
     static final String ADMIN_PUSH_URL_PATH = "simulator/admin/push-url";
     static final String ADMIN_OUTAGES_PATH = "simulator/admin/outages";
     static final String ADMIN_OUTAGES_CLEAR_PATH = "simulator/admin/outages/clear";
+    static final String ADMIN_SETTINGS_PATH = "simulator/admin/settings";
+    /** Every admin path starts so; the throttle leaves them alone. */
+    static final String ADMIN_PREFIX = "simulator/admin/";
     /** The page with a button per security event for a persona, and where its buttons post. */
     static final String SECURITY_EVENTS_PATH = "simulator/security-events";
     /** How long a persona picker or logout confirmation page can be answered. */
@@ -61,6 +65,7 @@ final class SimulatorContext {
     final SignInSessions sessions;
     final JtiRegistry jtis;
     final SecurityEvents securityEvents;
+    final RequestThrottle throttle;
 
     private final Map<String, ServiceProvider> serviceProviders = new LinkedHashMap<>();
     /** The personas as configured, for {@link #resetPersonas}; {@code personas} holds them as tests changed them. */
@@ -70,6 +75,8 @@ final class SimulatorContext {
     private volatile Mode mode;
     private volatile String autoPersona;
     private volatile boolean newPersonEverySignIn;
+    private volatile LogoutConfirmation logoutConfirmation;
+    private volatile boolean idTokenCarriesUserinfo;
     private final AtomicLong newPersons = new AtomicLong();
 
     SimulatorContext(SimulatorConfig config, LoginGovEndpoints endpoints, SigningKeys keys) {
@@ -77,10 +84,13 @@ final class SimulatorContext {
         this.clock = config.clock();
         this.keys = keys;
         this.codes = new AuthorizationCodes(clock);
-        this.accessTokens = new AccessTokens(clock);
+        this.sessions = new SignInSessions(clock, pathOf(endpoints.issuer()), config.sessionTimeout());
+        this.accessTokens = new AccessTokens(clock, sessions);
         this.pendingAuthorizations = new ExpiringStore<>(clock);
         this.pendingLogouts = new ExpiringStore<>(clock);
-        this.sessions = new SignInSessions(clock, pathOf(endpoints.issuer()));
+        this.throttle = new RequestThrottle(clock, config.throttle());
+        this.logoutConfirmation = config.logoutConfirmation();
+        this.idTokenCarriesUserinfo = config.idTokenCarriesUserinfo();
         this.jtis = new JtiRegistry(clock);
         this.securityEvents = new SecurityEvents(this);
         config.serviceProviders().forEach(this::addServiceProvider);
@@ -222,6 +232,22 @@ final class SimulatorContext {
 
     boolean newPersonEverySignIn() {
         return newPersonEverySignIn;
+    }
+
+    LogoutConfirmation logoutConfirmation() {
+        return logoutConfirmation;
+    }
+
+    void logoutConfirmation(LogoutConfirmation value) {
+        this.logoutConfirmation = Objects.requireNonNull(value, "logoutConfirmation");
+    }
+
+    boolean idTokenCarriesUserinfo() {
+        return idTokenCarriesUserinfo;
+    }
+
+    void idTokenCarriesUserinfo(boolean value) {
+        this.idTokenCarriesUserinfo = value;
     }
 
     synchronized void autoPersona(String personaId) {

@@ -12,7 +12,15 @@ final class SimulatorRoutes {
 
     private SimulatorRoutes() {}
 
-    static Router of(SimulatorContext context) {
+    /** The routes behind the per-IP throttle, which leaves the admin API alone. */
+    static HttpHandler of(SimulatorContext context) {
+        return new ThrottleGate(
+                context.throttle,
+                SimulatorContext.pathOf(context.internalUrl(SimulatorContext.ADMIN_PREFIX)),
+                routes(context));
+    }
+
+    private static Router routes(SimulatorContext context) {
         LoginGovEndpoints endpoints = context.endpoints;
         SignInFlow signIn = new SignInFlow(context);
         LogoutFlow logout = new LogoutFlow(context);
@@ -30,7 +38,7 @@ final class SimulatorRoutes {
                 .route(
                         SimulatorContext.pathOf(endpoints.authorization()),
                         "GET",
-                        new AuthorizeEndpoint(context, signIn))
+                        atLoginGov(context, new AuthorizeEndpoint(context, signIn)))
                 .route(
                         SimulatorContext.pathOf(endpoints.token()),
                         "POST",
@@ -39,19 +47,22 @@ final class SimulatorRoutes {
                 .route(
                         SimulatorContext.pathOf(endpoints.userinfo()),
                         down(context, Outages.Endpoint.USERINFO, new UserinfoEndpoint(context)))
-                .route(SimulatorContext.pathOf(endpoints.logout()), "GET", new LogoutEndpoint(context, logout))
+                .route(
+                        SimulatorContext.pathOf(endpoints.logout()),
+                        "GET",
+                        atLoginGov(context, new LogoutEndpoint(context, logout)))
                 .route(
                         SimulatorContext.pathOf(context.internalUrl(SimulatorContext.SIGN_IN_PATH)),
                         "POST",
-                        new SignInEndpoint(context, signIn))
+                        atLoginGov(context, new SignInEndpoint(context, signIn)))
                 .route(
                         SimulatorContext.pathOf(context.internalUrl(SimulatorContext.LOGOUT_ANSWER_PATH)),
                         "POST",
-                        new LogoutAnswerEndpoint(context, logout))
+                        atLoginGov(context, new LogoutAnswerEndpoint(context, logout)))
                 .route(
                         SimulatorContext.pathOf(context.internalUrl(SimulatorContext.ACCOUNT_PATH)),
                         "GET",
-                        new AccountEndpoint(context))
+                        atLoginGov(context, new AccountEndpoint(context)))
                 .route(
                         admin(context, SimulatorContext.ADMIN_FAULTS_PATH),
                         "POST",
@@ -71,6 +82,10 @@ final class SimulatorRoutes {
                         admin(context, SimulatorContext.ADMIN_OUTAGES_CLEAR_PATH),
                         "POST",
                         adminOnly(new AdminActionEndpoint("outages cleared", context.outages::clear)))
+                .route(
+                        admin(context, SimulatorContext.ADMIN_SETTINGS_PATH),
+                        "POST",
+                        adminOnly(new SettingsAdminEndpoint(context)))
                 .route(
                         admin(context, SimulatorContext.ADMIN_KEYS_ROTATE_PATH),
                         "POST",
@@ -95,6 +110,17 @@ final class SimulatorRoutes {
                 .route(
                         SimulatorContext.pathOf(context.internalUrl(SimulatorContext.SECURITY_EVENTS_PATH)),
                         new SecurityEventsPage(context));
+    }
+
+    /**
+     * A page of Login.gov the person's browser opens: like any request to identity-idp carrying the
+     * session cookie, it starts the session's timeout again before the page answers.
+     */
+    private static HttpHandler atLoginGov(SimulatorContext context, HttpHandler handler) {
+        return exchange -> {
+            context.sessions.activity(exchange);
+            handler.handle(exchange);
+        };
     }
 
     /** The endpoint behind its outage switch ({@link Outages}). */

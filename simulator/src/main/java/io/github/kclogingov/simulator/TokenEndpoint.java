@@ -6,6 +6,7 @@ import io.github.kclogingov.protocol.ClientAuthentication;
 import io.github.kclogingov.protocol.LoginGovProtocol;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -118,17 +119,24 @@ final class TokenEndpoint implements HttpHandler {
         return Pkce.matches(grant.request().codeChallenge(), verifier) ? null : VERIFIER_MISMATCH;
     }
 
+    /**
+     * The answer, as identity-idp's token form builds it: {@code expires_in} and the id_token's
+     * {@code exp} are what is left of the person's Login.gov session (0 and now once it has ended,
+     * the code being still valid for its 5 minutes).
+     */
     private Map<String, Object> tokens(Grant grant, String code) {
+        Instant now = context.clock.instant();
+        SessionRemainder session = SessionRemainder.of(context.sessions, grant.session(), now);
         IdTokenFault fault = context.faults.takeIdTokenFault().orElse(null);
-        AssertedAssurance assurance =
-                withAssuranceFault(context.faults.takeAssuranceOverride().applyTo(AssertedAssurance.of(grant)), fault);
+        AssertedAssurance assurance = withAssuranceFault(
+                context.faults.takeAssuranceOverride().applyTo(AssertedAssurance.of(grant, session, now)), fault);
         // The access token keeps the assurance, so userinfo answers with the same aal and auth_time.
         String accessToken = context.accessTokens.issue(grant, assurance);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", accessToken);
         body.put("token_type", "Bearer");
-        body.put("expires_in", AccessTokens.LIFETIME.toSeconds());
-        body.put("id_token", idTokens.issue(grant, assurance, accessToken, code, fault));
+        body.put("expires_in", session.expiresIn(now));
+        body.put("id_token", idTokens.issue(grant, assurance, session, accessToken, code, fault));
         return body;
     }
 

@@ -47,9 +47,10 @@ final class UserinfoEndpoint implements HttpHandler {
             return;
         }
         AccessTokens.Issued found = issued.get();
+        // The token was found, so its session lives (AccessTokens), and what it holds is there.
         // The persona as it is now, not at sign-in: a token issued before an email change answers with the new one.
-        Map<String, Object> released =
-                ReleasedClaims.userinfo(context.current(found.grant()), found.assurance(), context.endpoints.issuer());
+        Map<String, Object> released = ReleasedClaims.userinfo(
+                context.current(found.grant()), found.assurance(), context.endpoints.issuer(), true);
         HttpExchanges.sendJsonText(
                 exchange,
                 200,

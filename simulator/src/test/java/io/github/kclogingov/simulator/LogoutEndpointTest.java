@@ -97,17 +97,67 @@ class LogoutEndpointTest {
         }
     }
 
+    /** identity-idp since #12048: a signed-in person is asked whatever the mode; automatic mode signs in only. */
     @Nested
     class Automatic_mode {
         @Test
-        void redirects_at_once_echoing_the_state_and_records_the_auto_confirmation() {
+        void a_signed_in_person_sees_the_confirmation_and_nothing_returns_until_yes() {
             Map<String, String> parameters = valid();
-            HttpResponse<String> response = logout(parameters, "Cookie", signedInCookie());
+            HttpResponse<String> page = logout(parameters, "Cookie", signedInCookie());
+            assertEquals(200, page.statusCode());
+            assertTrue(page.headers().firstValue("Location").isEmpty(), "no redirect before the person confirms");
+            assertTrue(page.body().contains("Yes, sign out"), page.body());
+            assertEquals(
+                    RecordedLogout.Outcome.CONFIRMATION_SHOWN,
+                    simulator.recorder().logouts().get(0).outcome());
+            Matcher matcher = LOGOUT_ID.matcher(page.body());
+            assertTrue(matcher.find());
+            HttpResponse<String> yes = Http.postForm(
+                    simulator.issuer() + SimulatorContext.LOGOUT_ANSWER_PATH,
+                    Map.of("logout", matcher.group(1), "answer", "yes"));
+            assertEquals(TestClients.LOGOUT_RETURN + "?state=" + parameters.get("state"), Http.location(yes));
+            assertEquals(
+                    RecordedLogout.Outcome.CONFIRMED,
+                    simulator.recorder().logouts().get(0).outcome());
+        }
+
+        @Test
+        void without_a_session_the_redirect_is_immediate_as_login_gov_does() {
+            Map<String, String> parameters = valid();
+            HttpResponse<String> response = logout(parameters);
+            assertEquals(302, response.statusCode());
+            assertEquals(TestClients.LOGOUT_RETURN + "?state=" + parameters.get("state"), Http.location(response));
+            assertEquals(
+                    RecordedLogout.Outcome.REDIRECTED_WITHOUT_SESSION,
+                    simulator.recorder().logouts().get(0).outcome());
+        }
+
+        @Test
+        void a_session_that_timed_out_is_no_session() {
+            String cookie = signedInCookie();
+            SharedSimulator.CLOCK.advance(simulator.sessionTimeout().plusSeconds(1));
+            HttpResponse<String> response = logout(valid(), "Cookie", cookie);
+            assertEquals(302, response.statusCode());
+            assertEquals(
+                    RecordedLogout.Outcome.REDIRECTED_WITHOUT_SESSION,
+                    simulator.recorder().logouts().get(0).outcome());
+        }
+
+        @Test
+        void switched_to_never_it_redirects_at_once_echoing_the_state_and_ends_the_session() {
+            simulator.setLogoutConfirmation(LogoutConfirmation.NEVER);
+            Map<String, String> parameters = valid();
+            String cookie = signedInCookie();
+            HttpResponse<String> response = logout(parameters, "Cookie", cookie);
             assertEquals(302, response.statusCode());
             assertEquals(TestClients.LOGOUT_RETURN + "?state=" + parameters.get("state"), Http.location(response));
             RecordedLogout recorded = simulator.recorder().logouts().get(0);
             assertEquals(RecordedLogout.Outcome.REDIRECTED_AUTO_CONFIRMED, recorded.outcome());
             assertEquals(parameters.get("state"), recorded.parameter("state"));
+            logout(valid(), "Cookie", cookie);
+            assertEquals(
+                    RecordedLogout.Outcome.REDIRECTED_WITHOUT_SESSION,
+                    simulator.recorder().logouts().get(1).outcome());
         }
 
         @Test

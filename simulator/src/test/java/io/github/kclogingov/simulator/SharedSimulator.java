@@ -1,8 +1,11 @@
 package io.github.kclogingov.simulator;
 
+import io.github.kclogingov.protocol.LoginGovProtocol;
+
 /**
  * One automatic-mode simulator for the whole test run (keys take a moment to generate), on a
- * clock the tests move. {@link #reset} puts it back to its starting behaviour.
+ * clock the tests move. {@link #reset} puts it back to its starting behaviour. Every test calls
+ * from this one address, so the per-IP throttle is off here; the tests about it switch it on.
  */
 final class SharedSimulator {
     static final AdjustableClock CLOCK = new AdjustableClock();
@@ -17,6 +20,7 @@ final class SharedSimulator {
                         SimulatorConfig.builder()
                                 .serviceProviders(TestClients.all())
                                 .clock(CLOCK)
+                                .throttle(ThrottleSettings.off())
                                 .build(),
                         0);
             } catch (java.io.IOException e) {
@@ -37,6 +41,10 @@ final class SharedSimulator {
         simulator.setAutoPersona("verified");
         simulator.setMode(Mode.AUTOMATIC);
         simulator.setNewPersonEverySignIn(false);
+        simulator.throttle().disable();
+        simulator.setSessionTimeout(LoginGovProtocol.SESSION_TIMEOUT);
+        simulator.setLogoutConfirmation(LogoutConfirmation.WHEN_SIGNED_IN);
+        simulator.setIdTokenCarriesUserinfo(true);
         return simulator;
     }
 }

@@ -6,6 +6,7 @@ import io.github.kclogingov.simulator.Mode;
 import io.github.kclogingov.simulator.SelfSignedKey;
 import io.github.kclogingov.simulator.ServiceProvider;
 import io.github.kclogingov.simulator.SimulatorConfig;
+import io.github.kclogingov.simulator.ThrottleSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,6 +75,8 @@ public final class SignInBenchmark {
                 .serviceProvider(registration(Provider.LOGIN_GOV, keycloakUrl, loginGovKey))
                 .serviceProvider(registration(Provider.STOCK_OIDC, keycloakUrl, realmKey))
                 .mode(Mode.AUTOMATIC)
+                // Every sign-in comes from this one machine: Login.gov's per-IP throttle would cap the run.
+                .throttle(ThrottleSettings.off())
                 .build();
         Path home = options.keycloakHome().toAbsolutePath().normalize();
         Path log = home.getParent().resolve("keycloak-benchmark.log");

@@ -86,6 +86,17 @@ public final class SignInFlow {
         return browser.followUntil(page, SignInFlow::isApplication);
     }
 
+    /**
+     * Follows a sign-out from {@code page} to the application, pressing "Yes, sign out" when
+     * Login.gov asks (it asks every signed-in person); answers the last hop.
+     */
+    public HttpBrowser.Page signOutToApplication(HttpBrowser.Page page) {
+        HttpBrowser.Page reached = continueToApplication(page);
+        return LoginGovLogout.isConfirmation(reached)
+                ? continueToApplication(LoginGovLogout.confirm(browser, reached))
+                : reached;
+    }
+
     /** The whole sign-in; answers the last hop (a redirect to the application when it worked). */
     public HttpBrowser.Page signIn(Map<String, String> extraParameters) {
         return continueToApplication(pressLoginGov(openLoginPage(extraParameters)));
