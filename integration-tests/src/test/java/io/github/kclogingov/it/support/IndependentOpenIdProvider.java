@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -60,6 +62,7 @@ public final class IndependentOpenIdProvider implements AutoCloseable {
     private final Process process;
     private final LoginGovPathFront front;
     private final Path log;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private IndependentOpenIdProvider(Process process, LoginGovPathFront front, Path log) {
         this.process = process;
@@ -219,9 +222,13 @@ public final class IndependentOpenIdProvider implements AutoCloseable {
 
     @Override
     public void close() {
+        // Called by the test class and by the shutdown hook: once is enough.
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         process.destroy();
         try {
-            if (!process.waitFor(Duration.ofSeconds(10).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         } catch (InterruptedException e) {
