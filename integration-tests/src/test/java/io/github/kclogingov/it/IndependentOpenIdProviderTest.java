@@ -263,6 +263,21 @@ class IndependentOpenIdProviderTest extends BrokerIntegrationTest {
     }
 
     @Test
+    void the_issuer_the_provider_derives_by_itself_lacks_the_trailing_slash_and_is_refused() {
+        // The person's claims override the token-callback setting: iss is what mock-oauth2-server names itself.
+        Map<String, Object> ownIssuer = new LinkedHashMap<>(authOnly());
+        ownIssuer.put("iss", op.ownIssuer());
+
+        HttpBrowser.Page page = signInAtTheProvider(new SignInFlow(realm), Map.of(), ownIssuer);
+
+        assertFailurePage(page);
+        String reason = loginErrorEvent(realm).getDetails().get("reason");
+        assertTrue(reason.contains("id_token issuer is not " + op.issuer()), reason);
+        assertNoUser(realm);
+        assertTrue(op.front().forwardedTo(USERINFO).isEmpty(), "no userinfo call after a refused id_token");
+    }
+
+    @Test
     void logout_reaches_the_providers_end_session_endpoint_with_client_id() {
         SignInFlow flow = new SignInFlow(realm);
         HttpBrowser.Page end = signInAtTheProvider(flow, Map.of(), authOnly());

@@ -181,6 +181,14 @@ public final class IndependentOpenIdProvider implements AutoCloseable {
         return "http://localhost:" + front.port() + "/";
     }
 
+    /**
+     * The issuer mock-oauth2-server derives by itself for the tokens it issues at {@value #ISSUER_ID}
+     * (before its token-callback setting renames it): without Login.gov's trailing slash.
+     */
+    public String ownIssuer() {
+        return issuer() + ISSUER_ID;
+    }
+
     /** What reached the provider, under Login.gov's paths. */
     public LoginGovPathFront front() {
         return front;
