@@ -75,6 +75,16 @@ public final class KeycloakVersionDifferences {
         return keyStorage(session).getKeys(cacheKey(realm, provider), loader);
     }
 
+    /**
+     * Fetches the identity provider's keys again unless the cache fetched them within its minimum
+     * interval; true when it did. {@code PublicKeyStorageProvider.reloadKeys(modelKey, loader)} is
+     * in both versions, with the same interval check.
+     */
+    public static boolean refetchUpstreamKeys(
+            KeycloakSession session, RealmModel realm, OIDCIdentityProviderConfig provider, PublicKeyLoader loader) {
+        return keyStorage(session).reloadKeys(cacheKey(realm, provider), loader);
+    }
+
     private static PublicKeyStorageProvider keyStorage(KeycloakSession session) {
         return session.getProvider(PublicKeyStorageProvider.class);
     }

@@ -28,7 +28,8 @@ final class JsonMediaType {
             return false;
         }
         String subtype = type.substring(slash + 1);
-        return subtype.equals("json") || (subtype.endsWith("+json") && subtype.length() > "+json".length() && isToken(subtype));
+        return subtype.equals("json")
+                || (subtype.endsWith("+json") && subtype.length() > "+json".length() && isToken(subtype));
     }
 
     /** RFC 9110 token characters only: no space, slash or other separator inside the subtype. */
