@@ -33,6 +33,9 @@ final class OutageGate implements HttpHandler {
             return;
         }
         LOG.log(Level.INFO, "outage: {0} {1}", endpoint, outage.get());
+        if (outage.get() != Outage.TRICKLE && outage.get() != Outage.SLOW) {
+            outages.countOutageAnswer(endpoint); // the endpoint itself never sees this request
+        }
         switch (outage.get()) {
             case REFUSE -> exchange.close(); // no status line sent: the connection just closes
             case HTTP_500 ->

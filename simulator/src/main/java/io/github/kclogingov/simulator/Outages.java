@@ -43,6 +43,7 @@ public final class Outages {
     private volatile boolean problemDetails;
     private final AtomicReference<CountDownLatch> release = new AtomicReference<>(new CountDownLatch(1));
     private final AtomicInteger hanging = new AtomicInteger();
+    private final Map<Endpoint, AtomicInteger> answered = new ConcurrentHashMap<>();
 
     Outages() {}
 
@@ -149,6 +150,19 @@ public final class Outages {
         return Optional.ofNullable(current.get(endpoint));
     }
 
+    /**
+     * How many requests {@code endpoint} answered with an outage (instead of its usual answer) since
+     * the last {@link #clear}: the endpoint's own record (the recorder) does not see them.
+     */
+    public int answeredDuringOutage(Endpoint endpoint) {
+        AtomicInteger count = answered.get(endpoint);
+        return count == null ? 0 : count.get();
+    }
+
+    void countOutageAnswer(Endpoint endpoint) {
+        answered.computeIfAbsent(endpoint, e -> new AtomicInteger()).incrementAndGet();
+    }
+
     /** How many requests {@link Outage#HANG} holds now: a test waits for its request to be held. */
     public int hanging() {
         return hanging.get();
@@ -170,6 +184,7 @@ public final class Outages {
         retryAfter = null;
         mediaTypes.clear();
         problemDetails = false;
+        answered.clear();
         releaseHung();
     }
 

@@ -111,6 +111,8 @@ class AnswerVariationsTest {
         HttpResponse<String> response = Http.get(simulator.endpoints().userinfo());
         assertEquals(429, response.statusCode());
         assertEquals("7", response.headers().firstValue("Retry-After").orElse(null));
+        assertEquals(1, simulator.outages().answeredDuringOutage(Outages.Endpoint.USERINFO), "counted");
+        assertEquals(0, simulator.outages().answeredDuringOutage(Outages.Endpoint.TOKEN));
 
         simulator.outages().retryAfter(null);
         assertTrue(Http.get(simulator.endpoints().userinfo())
