@@ -16,7 +16,6 @@ import org.apache.http.HttpEntity;
 import org.apache.http.HttpResponse;
 import org.apache.http.client.HttpClient;
 import org.apache.http.client.methods.HttpRequestBase;
-import org.apache.http.util.EntityUtils;
 
 /**
  * One call to Login.gov, whole: sent on Keycloak's HTTP client with the provider's per-read timeouts
@@ -67,19 +66,15 @@ final class UpstreamCall {
                 TimeUnit.MILLISECONDS);
         try {
             HttpResponse response = client.execute(request);
-            try {
-                int status = response.getStatusLine().getStatusCode();
-                if (status == 429) {
-                    throw LoginGovBusyException.of(endpoint, header(response, "Retry-After"), Instant.now());
-                }
-                return new Answer(
-                        status,
-                        header(response, "Content-Type"),
-                        header(response, "Retry-After"),
-                        body(response.getEntity(), endpoint, maxBytes));
-            } finally {
-                EntityUtils.consumeQuietly(response.getEntity());
+            int status = response.getStatusLine().getStatusCode();
+            if (status == 429) {
+                throw LoginGovBusyException.of(endpoint, header(response, "Retry-After"), Instant.now());
             }
+            return new Answer(
+                    status,
+                    header(response, "Content-Type"),
+                    header(response, "Retry-After"),
+                    body(request, response.getEntity(), endpoint, maxBytes));
         } catch (IOException e) {
             if (aborted.get()) {
                 throw LoginGovUnavailableException.deadlinePassed(endpoint, timeouts);
@@ -87,6 +82,8 @@ final class UpstreamCall {
             throw LoginGovUnavailableException.unreachable(endpoint, e, timeouts);
         } finally {
             deadline.cancel(false);
+            // An answer read to its end has given its connection back already; any other (a 429,
+            // an oversized body) has its connection closed here, not drained.
             request.releaseConnection();
         }
     }
@@ -96,18 +93,23 @@ final class UpstreamCall {
         return header == null ? null : header.getValue();
     }
 
-    /** UTF-8, as RFC 8259 requires of JSON; one byte more than allowed is read to tell "too long". */
-    private static String body(HttpEntity entity, Endpoint endpoint, int maxBytes) throws IOException {
+    /**
+     * UTF-8, as RFC 8259 requires of JSON; one byte more than allowed is read to tell "too long",
+     * and then the request is aborted: closing the stream would read the rest of the answer.
+     */
+    private static String body(HttpRequestBase request, HttpEntity entity, Endpoint endpoint, int maxBytes)
+            throws IOException {
         if (entity == null) {
             return "";
         }
-        try (InputStream in = entity.getContent()) {
-            byte[] bytes = in.readNBytes(maxBytes + 1);
-            if (bytes.length > maxBytes) {
-                throw new LoginGovLoginException(
-                        "Login.gov's " + endpoint + " answer is longer than " + maxBytes + " bytes");
-            }
-            return new String(bytes, StandardCharsets.UTF_8);
+        InputStream in = entity.getContent();
+        byte[] bytes = in.readNBytes(maxBytes + 1);
+        if (bytes.length > maxBytes) {
+            request.abort();
+            throw new LoginGovLoginException(
+                    "Login.gov's " + endpoint + " answer is longer than " + maxBytes + " bytes");
         }
+        in.close();
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

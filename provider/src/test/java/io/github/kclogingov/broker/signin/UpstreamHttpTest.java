@@ -86,6 +86,22 @@ class UpstreamHttpTest {
             }
             exchange.close();
         });
+        server.createContext("/oversized", exchange -> {
+            // 1200 bytes at once, then more, slowly: an oversized answer is cut, never read to its end.
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, 1300);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(new byte[1200]);
+                out.flush();
+                for (int i = 0; i < 100; i++) {
+                    Thread.sleep(100);
+                    out.write(' ');
+                    out.flush();
+                }
+            } catch (InterruptedException | IOException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         server.createContext("/jwk-set", exchange -> send(exchange, 200, "application/jwk-set+json", "{\"keys\":[]}"));
         server.createContext("/trickle", exchange -> {
             // Each byte well within the read timeout (300 ms), the whole far beyond connect + read (800 ms).
@@ -269,5 +285,18 @@ class UpstreamHttpTest {
                 reason.endsWith("did not finish answering within 800 ms (the connect and read timeouts together)"),
                 reason);
         assertTrue(millis < 1000, () -> "cut off after " + millis + " ms");
+    }
+
+    @Test
+    void an_oversized_answer_is_refused_without_reading_the_rest() {
+        long start = System.nanoTime();
+        LoginGovLoginException failure = assertThrows(
+                LoginGovLoginException.class,
+                () -> UpstreamHttp.getJson(apache, url("/oversized"), null, Endpoint.JWKS, SHORT, 1000));
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+        assertFalse(failure instanceof LoginGovUnavailableException);
+        assertEquals("Login.gov's JWKS (its signing keys) answer is longer than 1000 bytes", failure.getMessage());
+        assertTrue(millis < 600, () -> "refused after " + millis + " ms");
     }
 }
