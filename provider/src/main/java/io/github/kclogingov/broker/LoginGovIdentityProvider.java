@@ -134,7 +134,7 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
                     LoginProtocol.Error.PASSIVE_LOGIN_REQUIRED);
         }
         if (authSession != null
-                && LoginGovThrottle.active(LoginGovCallback.throttleKey(getConfig()), Instant.now())
+                && LoginGovThrottle.active(LoginGovCallback.throttleKey(request.getRealm(), getConfig()), Instant.now())
                         .isPresent()) {
             return Response.seeOther(LoginGovCallback.answeredUnavailable(request))
                     .build();

@@ -106,6 +106,8 @@ public final class IdTokenValidator {
     private void verifyWithLoginGovKeys(CompactJws jws, Optional<String> kid) {
         try {
             verifySignature(jws, key(kid));
+        } catch (LoginGovUnavailableException noKeys) {
+            throw noKeys; // the JWKS could not be fetched (busy, down): asking again adds a call
         } catch (LoginGovLoginException onCachedKeys) {
             if (!keys.refetch()) {
                 throw onCachedKeys;

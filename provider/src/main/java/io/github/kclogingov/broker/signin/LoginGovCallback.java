@@ -25,6 +25,7 @@ import org.keycloak.events.EventBuilder;
 import org.keycloak.http.simple.SimpleHttpRequest;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 import org.keycloak.protocol.LoginProtocol;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -141,12 +142,15 @@ public final class LoginGovCallback {
 
     /** The provider's key in {@link LoginGovThrottle}. */
     private String providerId() {
-        return throttleKey(provider.getConfig());
+        return throttleKey(session.getContext().getRealm(), provider.getConfig());
     }
 
-    /** The key of a provider in {@link LoginGovThrottle}: its internal id, which no rename changes. */
-    public static String throttleKey(IdentityProviderModel config) {
-        return config.getInternalId() != null ? config.getInternalId() : config.getAlias();
+    /**
+     * The key of a provider in {@link LoginGovThrottle}: its realm and its internal id, which no
+     * rename changes (realms imported from one export share their providers' internal ids).
+     */
+    public static String throttleKey(RealmModel realm, IdentityProviderModel config) {
+        return realm.getId() + "/" + (config.getInternalId() != null ? config.getInternalId() : config.getAlias());
     }
 
     /** Login.gov redirected back with a code: exchange it, validate what comes back, continue the flow. */

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * time passes, a new sign-in through the provider is not sent to Login.gov and ends on the page
  * saying Login.gov is busy. Node-local on purpose (a few entries in memory, nothing to replicate):
  * in a cluster, each node learns of the throttle from its own first 429, which is at most one more
- * call per node. Keyed by the provider's internal id, which no rename changes.
+ * call per node. Keyed by the realm and the provider's internal id, which no rename changes.
  */
 public final class LoginGovThrottle {
 

@@ -452,6 +452,32 @@ class IdTokenValidatorTest {
         }
 
         @Test
+        void a_jwks_that_cannot_be_fetched_is_not_asked_again() throws Exception {
+            int[] refetches = {0};
+            IdTokenValidator.KeyResolver busy = new IdTokenValidator.KeyResolver() {
+                @Override
+                public PublicKey find(String kid) {
+                    throw LoginGovBusyException.of(
+                            LoginGovUnavailableException.Endpoint.JWKS, "5", java.time.Instant.now());
+                }
+
+                @Override
+                public List<PublicKey> usableKeys() {
+                    return find(null) == null ? List.of() : List.of();
+                }
+
+                @Override
+                public boolean refetch() {
+                    refetches[0]++;
+                    return true;
+                }
+            };
+
+            assertThrows(LoginGovBusyException.class, () -> validator(busy).validate(token(c -> {})));
+            assertEquals(0, refetches[0], "a 429 is never followed by another call");
+        }
+
+        @Test
         void a_kid_less_key_is_never_matched_to_a_token_kid() throws Exception {
             ChangingJwks jwks =
                     new ChangingJwks(List.of(loginGovKey.getPublic()), List.of(loginGovKey.getPublic()), true);
