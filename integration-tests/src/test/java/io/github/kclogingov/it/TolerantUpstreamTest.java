@@ -275,11 +275,11 @@ class TolerantUpstreamTest extends BrokerIntegrationTest {
         HttpBrowser.Page page = new SignInFlow(realm).signIn(Map.of());
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
+        assertUnavailablePage(page);
         System.out.printf(
                 "TolerantUpstreamTest: %s trickling a byte every 400 ms (read timeout %d ms, deadline %d ms): the"
                         + " sign-in ended on the unavailable page after %d ms%n",
                 endpoint, READ_TIMEOUT_MS, DEADLINE_MS, elapsed.toMillis());
-        assertUnavailablePage(page);
         assertEquals(
                 "Login.gov is unavailable: its " + endpointText(endpoint) + " did not finish answering within "
                         + DEADLINE_MS + " ms (the connect and read timeouts together)",
