@@ -21,6 +21,7 @@ import org.keycloak.broker.provider.AuthenticationRequest;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.broker.provider.IdentityBrokerException;
 import org.keycloak.broker.provider.UserAuthenticationIdentityProvider.AuthenticationCallback;
+import org.keycloak.connections.httpclient.HttpClientProvider;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.http.simple.SimpleHttpRequest;
 import org.keycloak.models.IdentityProviderModel;
@@ -130,6 +131,15 @@ public final class LoginGovCallback {
     }
 
     /**
+     * Keycloak's own bound on an answer it reads (10 MB unless configured), as before this call had
+     * a deadline: an oversized id_token is refused by {@link IdTokenValidator}, naming its length.
+     */
+    private int maxTokenAnswerBytes() {
+        long max = session.getProvider(HttpClientProvider.class).getMaxConsumedResponseSize();
+        return (int) Math.min(max, Integer.MAX_VALUE - 1L);
+    }
+
+    /**
      * Where a sign-in goes instead of Login.gov while the provider waits out a {@code Retry-After}:
      * the provider's own endpoint, as if Login.gov had answered {@code temporarily_unavailable}.
      */
@@ -210,9 +220,6 @@ public final class LoginGovCallback {
         }
     }
 
-    /** Token answers: two tokens of a few kilobytes each (the id_token at most 64 KiB). */
-    static final int MAX_TOKEN_ANSWER_BYTES = 256 * 1024;
-
     /** The token call, within the provider's timeouts; a failure to get any answer means Login.gov is unavailable. */
     private UpstreamCall.Answer callTokenEndpoint(String code) {
         return UpstreamCall.send(
@@ -220,7 +227,7 @@ public final class LoginGovCallback {
                 UpstreamHttp.tokenPost(tokenRequests.apply(code)),
                 Endpoint.TOKEN,
                 timeouts.get(),
-                MAX_TOKEN_ANSWER_BYTES);
+                maxTokenAnswerBytes());
     }
 
     private AuthenticationSessionModel verifiedSession(String state) {
