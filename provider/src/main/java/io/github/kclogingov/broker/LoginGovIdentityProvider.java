@@ -15,6 +15,7 @@ import io.github.kclogingov.broker.signin.ClientAssertionKey;
 import io.github.kclogingov.broker.signin.IdTokenValidator;
 import io.github.kclogingov.broker.signin.LoginGovCallback;
 import io.github.kclogingov.broker.signin.LoginGovPublicKeys;
+import io.github.kclogingov.broker.signin.LoginGovThrottle;
 import io.github.kclogingov.broker.signin.LoginGovUserinfo;
 import io.github.kclogingov.broker.signin.Reauthentication;
 import io.github.kclogingov.broker.signin.SignInFailure;
@@ -32,6 +33,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.broker.oidc.OIDCIdentityProvider;
@@ -111,7 +113,9 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
     /**
      * A sign-in that cannot be sent (no usable dedicated key, a level the registration does not
      * permit, a broken configuration) stops here, with an event and a clear page, instead of
-     * Keycloak's generic error.
+     * Keycloak's generic error. While Login.gov's {@code Retry-After} runs ({@link LoginGovThrottle})
+     * the person is not sent to Login.gov: the browser comes straight back to the provider's own
+     * endpoint with {@code temporarily_unavailable}, which ends on the page saying Login.gov is busy.
      */
     @Override
     public Response performLogin(AuthenticationRequest request) {
@@ -128,6 +132,12 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
                     getConfig().getAlias(),
                     "a passive request (prompt=none) cannot be sent to Login.gov",
                     LoginProtocol.Error.PASSIVE_LOGIN_REQUIRED);
+        }
+        if (authSession != null
+                && LoginGovThrottle.active(LoginGovCallback.throttleKey(request.getRealm(), getConfig()), Instant.now())
+                        .isPresent()) {
+            return Response.seeOther(LoginGovCallback.answeredUnavailable(request))
+                    .build();
         }
         try {
             return super.performLogin(request);
@@ -338,6 +348,9 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
                 @QueryParam(OAuth2Constants.ERROR_DESCRIPTION) String errorDescription) {
             if (state != null && ACCESS_DENIED.equals(error)) {
                 return handler.cancelled(state);
+            }
+            if (state != null && LoginGovCallback.TEMPORARILY_UNAVAILABLE.equals(error)) {
+                return handler.temporarilyUnavailable(state, errorDescription);
             }
             if (state != null && error != null) {
                 return handler.loginGovRefused(state, error, errorDescription);

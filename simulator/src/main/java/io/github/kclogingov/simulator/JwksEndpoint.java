@@ -18,6 +18,7 @@ final class JwksEndpoint implements HttpHandler {
     static final String ONE_WEEK = "public, max-age=604800";
 
     private final SimulatorContext context;
+    private final JwkMembers members = new JwkMembers();
 
     JwksEndpoint(SimulatorContext context) {
         this.context = context;
@@ -29,13 +30,23 @@ final class JwksEndpoint implements HttpHandler {
         HttpExchanges.sendJson(exchange, 200, Map.of("keys", keys()), ONE_WEEK);
     }
 
-    /** Primary first, then the secondary unless a single key is asked for, then any unusable entries. */
+    /**
+     * Primary first, then the secondary unless a single key is asked for (the secondary only when
+     * the signing key is withheld; the primary without kid when asked), each with the members the
+     * options ask for, then any unusable entries.
+     */
     private List<Map<String, Object>> keys() {
+        JwksOptions options = context.jwksOptions;
         List<Map<String, Object>> keys = new ArrayList<>();
         List<RSAKey> published = context.keys.published();
-        int count = context.jwksOptions.singleKey() ? 1 : published.size();
-        for (int i = 0; i < count; i++) {
-            keys.add(published.get(i).toPublicJWK().toJSONObject());
+        if (options.kidlessSingleKey()) {
+            keys.add(members.of(published.get(0), options, false));
+        } else {
+            int first = options.withoutSigningKey() ? 1 : 0;
+            int count = options.singleKey() && !options.withoutSigningKey() ? 1 : published.size();
+            for (int i = first; i < count; i++) {
+                keys.add(members.of(published.get(i), options, true));
+            }
         }
         if (context.jwksOptions.unknownKeyTypes()) {
             keys.addAll(context.unusableKeys.entries());

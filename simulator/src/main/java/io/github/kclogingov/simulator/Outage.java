@@ -17,5 +17,16 @@ public enum Outage {
     /** Answers as usual after a delay ({@link Outages#slowDelay}). */
     SLOW,
     /** Never answers: holds the request until released ({@link Outages#releaseHung}, or a clear), then closes it. */
-    HANG
+    HANG,
+    /**
+     * HTTP 429 (Too Many Requests), {@code text/plain} "Retry later", with the {@code Retry-After}
+     * header {@link Outages#retryAfter} (none when unset), as identity-idp's per-IP throttle answers.
+     */
+    TOO_MANY_REQUESTS,
+    /**
+     * The usual answer, its status and headers at once and then its body one byte at a time, every
+     * {@link Outages#trickleInterval}: each read of the relying party gets a byte within its read
+     * timeout while the whole answer takes far longer. A fault, not Login.gov behaviour.
+     */
+    TRICKLE
 }

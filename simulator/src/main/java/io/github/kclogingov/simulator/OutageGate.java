@@ -6,7 +6,11 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.Optional;
 
-/** In front of one endpoint: answers as the endpoint's current {@link Outage} says, or lets the endpoint answer. */
+/**
+ * In front of one endpoint: answers as the endpoint's current {@link Outage} says, or lets the
+ * endpoint answer, its answer reshaped by the variations set in {@link Outages} (media type, token
+ * errors as problem details) through {@link ReshapedExchange}.
+ */
 final class OutageGate implements HttpHandler {
     private static final System.Logger LOG = System.getLogger(OutageGate.class.getName());
 
@@ -21,13 +25,17 @@ final class OutageGate implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
+    public void handle(HttpExchange received) throws IOException {
         Optional<Outage> outage = outages.active(endpoint);
+        HttpExchange exchange = reshaped(received, outage.orElse(Outage.NONE) == Outage.TRICKLE);
         if (outage.isEmpty()) {
             handler.handle(exchange);
             return;
         }
         LOG.log(Level.INFO, "outage: {0} {1}", endpoint, outage.get());
+        if (outage.get() != Outage.TRICKLE && outage.get() != Outage.SLOW) {
+            outages.countOutageAnswer(endpoint); // the endpoint itself never sees this request
+        }
         switch (outage.get()) {
             case REFUSE -> exchange.close(); // no status line sent: the connection just closes
             case HTTP_500 ->
@@ -48,8 +56,25 @@ final class OutageGate implements HttpHandler {
                 }
                 exchange.close();
             }
-            case NONE -> handler.handle(exchange);
+            case TOO_MANY_REQUESTS -> {
+                if (outages.retryAfter() != null) {
+                    exchange.getResponseHeaders().set("Retry-After", outages.retryAfter());
+                }
+                exchange.getResponseHeaders().set("Cache-Control", "no-store");
+                HttpExchanges.send(exchange, 429, "text/plain; charset=utf-8", "Retry later\n");
+            }
+            case TRICKLE, NONE -> handler.handle(exchange);
         }
+    }
+
+    /** The exchange as the endpoint's variations (and a trickle) shape its answer; itself when none applies. */
+    private HttpExchange reshaped(HttpExchange exchange, boolean trickle) {
+        String contentType = outages.mediaType(endpoint).orElse(null);
+        boolean problem = endpoint == Outages.Endpoint.TOKEN && outages.tokenErrorsAsProblemDetails();
+        if (contentType == null && !problem && !trickle) {
+            return exchange;
+        }
+        return new ReshapedExchange(exchange, contentType, problem, trickle ? outages.trickleInterval() : null);
     }
 
     private void pause(HttpExchange exchange) throws IOException {

@@ -51,6 +51,15 @@ public final class SelfSignedKey {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(KEY_BITS, RANDOM);
             KeyPair keyPair = generator.generateKeyPair();
+            return new SelfSignedKey(keyPair, certify(keyPair, distinguishedName));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot generate a self-signed key", e);
+        }
+    }
+
+    /** A SHA256withRSA self-signed certificate of an existing key pair. */
+    static X509Certificate certify(KeyPair keyPair, String distinguishedName) {
+        try {
             X500Name name = new X500Name(distinguishedName);
             Instant now = Instant.now();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
@@ -61,10 +70,9 @@ public final class SelfSignedKey {
                     name,
                     keyPair.getPublic());
             ContentSigner signer = new JcaContentSignerBuilder("SHA256withRSA").build(keyPair.getPrivate());
-            X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(builder.build(signer));
-            return new SelfSignedKey(keyPair, certificate);
+            return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
         } catch (GeneralSecurityException | OperatorCreationException e) {
-            throw new IllegalStateException("Cannot generate a self-signed key", e);
+            throw new IllegalStateException("Cannot certify a key", e);
         }
     }
 

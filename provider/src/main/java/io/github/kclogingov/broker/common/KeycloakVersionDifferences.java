@@ -43,7 +43,12 @@ import org.keycloak.models.RealmModel;
  * PublicKeyLoader} and {@code PublicKeyStorageProvider.getPublicKey/getKeys}, and the cache's wrapping
  * of a loader's failure in a {@code RuntimeException}; Keycloak's own JWKS fetch through the global
  * {@code HttpClientProvider}, whose defaults are a 5000 ms socket timeout and no connect timeout; and
- * {@code AuthenticationCallback.error}, which shows the login page again with the message.
+ * {@code AuthenticationCallback.error}, which shows the login page again with the message. Checked
+ * for issue 18 (a total deadline per call, a refetch when cached keys fail a token): {@code
+ * HttpClientProvider.getHttpClient} and {@code getMaxConsumedResponseSize}, {@code
+ * PublicKeyStorageProvider.reloadKeys(modelKey, loader)} with its minimum interval, and Apache
+ * HttpClient's default retry handler (Keycloak's client sets none of its own, and no retry on a
+ * status such as 429).
  *
  * <p>What is the same in both and was checked: the {@code keycloak.v2} login theme's {@code
  * social-providers.ftl}, which the {@code logingov} theme replaces, is identical; the
@@ -73,6 +78,16 @@ public final class KeycloakVersionDifferences {
     public static List<KeyWrapper> upstreamKeys(
             KeycloakSession session, RealmModel realm, OIDCIdentityProviderConfig provider, PublicKeyLoader loader) {
         return keyStorage(session).getKeys(cacheKey(realm, provider), loader);
+    }
+
+    /**
+     * Fetches the identity provider's keys again unless the cache fetched them within its minimum
+     * interval; true when it did. {@code PublicKeyStorageProvider.reloadKeys(modelKey, loader)} is
+     * in both versions, with the same interval check.
+     */
+    public static boolean refetchUpstreamKeys(
+            KeycloakSession session, RealmModel realm, OIDCIdentityProviderConfig provider, PublicKeyLoader loader) {
+        return keyStorage(session).reloadKeys(cacheKey(realm, provider), loader);
     }
 
     private static PublicKeyStorageProvider keyStorage(KeycloakSession session) {

@@ -42,6 +42,15 @@ public final class IdTokenValidator {
 
         /** Every RS256 signature key the JWKS holds (keys of other types or uses left out). */
         List<PublicKey> usableKeys();
+
+        /**
+         * Fetches the JWKS again unless it was fetched within the key cache's minimum interval;
+         * true when it was. For a key set that changed without a new kid: a kid-less key replaced,
+         * a set that shrank to the one key a kid-less token needs.
+         */
+        default boolean refetch() {
+            return false;
+        }
     }
 
     private final KeyResolver keys;
@@ -79,11 +88,32 @@ public final class IdTokenValidator {
         JsonNode header = BoundedJson.object(jws.header())
                 .orElseThrow(() -> failure("id_token header is not a JSON object or exceeds limits"));
         Optional<String> kid = IdTokenHeader.check(header);
-        verifySignature(jws, key(kid));
+        verifyWithLoginGovKeys(jws, kid);
         JsonNode claims = BoundedJson.object(jws.payload())
                 .orElseThrow(() -> failure("id_token claims are not valid JSON or exceed limits"));
         new IdTokenClaims(expectedIssuer, clientId, clockSkew, maxAge, clock.instant()).check(claims);
         return asJsonWebToken(claims);
+    }
+
+    /**
+     * The signature, by the key Login.gov publishes now. A token signed by a key Login.gov has just
+     * published must not fail on keys cached before: an unknown kid makes the key cache fetch the
+     * JWKS again ({@link KeyResolver#find}); any other failure of the key or the signature is tried
+     * once more after {@link KeyResolver#refetch}, which the cache allows once per its minimum
+     * interval. The rules stay the same on the fresh keys: a token is accepted only with a key of
+     * the JWKS, RSA of at least 2048 bits, RS256.
+     */
+    private void verifyWithLoginGovKeys(CompactJws jws, Optional<String> kid) {
+        try {
+            verifySignature(jws, key(kid));
+        } catch (LoginGovUnavailableException noKeys) {
+            throw noKeys; // the JWKS could not be fetched (busy, down): asking again adds a call
+        } catch (LoginGovLoginException onCachedKeys) {
+            if (!keys.refetch()) {
+                throw onCachedKeys;
+            }
+            verifySignature(jws, key(kid));
+        }
     }
 
     /**

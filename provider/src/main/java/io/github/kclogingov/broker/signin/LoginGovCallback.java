@@ -7,22 +7,28 @@ import io.github.kclogingov.broker.config.UpstreamTimeouts;
 import io.github.kclogingov.broker.signin.LoginGovUnavailableException.Endpoint;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.util.Map;
+import jakarta.ws.rs.core.UriBuilder;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
+import org.keycloak.OAuth2Constants;
 import org.keycloak.broker.oidc.OIDCIdentityProvider;
+import org.keycloak.broker.provider.AuthenticationRequest;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.broker.provider.IdentityBrokerException;
 import org.keycloak.broker.provider.UserAuthenticationIdentityProvider.AuthenticationCallback;
+import org.keycloak.connections.httpclient.HttpClientProvider;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.http.simple.SimpleHttpRequest;
-import org.keycloak.http.simple.SimpleHttpResponse;
+import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 import org.keycloak.protocol.LoginProtocol;
 import org.keycloak.sessions.AuthenticationSessionModel;
-import org.keycloak.util.JsonSerialization;
 
 /**
  * What happens when Login.gov sends the person back: a code is exchanged and validated; an error
@@ -35,6 +41,9 @@ import org.keycloak.util.JsonSerialization;
 public final class LoginGovCallback {
 
     private static final Logger LOG = Logger.getLogger(LoginGovCallback.class);
+
+    /** RFC 6749's error code for an authorization server that cannot answer now. */
+    public static final String TEMPORARILY_UNAVAILABLE = "temporarily_unavailable";
 
     private final KeycloakSession session;
     private final OIDCIdentityProvider provider;
@@ -91,6 +100,69 @@ public final class LoginGovCallback {
         return callback.cancelled(provider.getConfig());
     }
 
+    /**
+     * Back with {@code temporarily_unavailable} (RFC 6749 section 4.1.2.1): sent by the provider
+     * itself, without calling Login.gov, while Login.gov's {@code Retry-After} runs ({@link
+     * LoginGovThrottle}), or by Login.gov. Either way the login page says Login.gov cannot be used
+     * now, with an event; not the error page of a refused sign-in.
+     */
+    public Response temporarilyUnavailable(String state, String description) {
+        try {
+            verifiedSession(state);
+        } catch (WebApplicationException e) {
+            return e.getResponse();
+        }
+        Instant now = Instant.now();
+        Optional<LoginGovThrottle.Hold> hold = LoginGovThrottle.active(providerId(), now);
+        if (hold.isPresent()) {
+            String reason = "Login.gov is busy: its " + hold.get().endpoint()
+                    + " answered HTTP 429 (Too Many Requests);"
+                    + " this sign-in was not sent to Login.gov, which sign-ins through it leave alone for "
+                    + Math.max(1, Duration.between(now, hold.get().until()).toSeconds()) + " s more (Retry-After)";
+            return SignInFailure.busy(event, callback, provider.getConfig(), reason);
+        }
+        String loginGovText = UntrustedText.readable(
+                description == null ? TEMPORARILY_UNAVAILABLE : TEMPORARILY_UNAVAILABLE + ": " + description);
+        return SignInFailure.unavailable(
+                event,
+                callback,
+                provider.getConfig(),
+                "Login.gov is unavailable: it answered the sign-in request with " + loginGovText);
+    }
+
+    /**
+     * Keycloak's own bound on an answer it reads (10 MB unless configured), as before this call had
+     * a deadline: an oversized id_token is refused by {@link IdTokenValidator}, naming its length.
+     */
+    private int maxTokenAnswerBytes() {
+        long max = session.getProvider(HttpClientProvider.class).getMaxConsumedResponseSize();
+        return (int) Math.min(max, Integer.MAX_VALUE - 1L);
+    }
+
+    /**
+     * Where a sign-in goes instead of Login.gov while the provider waits out a {@code Retry-After}:
+     * the provider's own endpoint, as if Login.gov had answered {@code temporarily_unavailable}.
+     */
+    public static URI answeredUnavailable(AuthenticationRequest request) {
+        return UriBuilder.fromUri(request.getRedirectUri())
+                .queryParam(OAuth2Constants.STATE, request.getState().getEncoded())
+                .queryParam(OAuth2Constants.ERROR, TEMPORARILY_UNAVAILABLE)
+                .build();
+    }
+
+    /** The provider's key in {@link LoginGovThrottle}. */
+    private String providerId() {
+        return throttleKey(session.getContext().getRealm(), provider.getConfig());
+    }
+
+    /**
+     * The key of a provider in {@link LoginGovThrottle}: its realm and its internal id, which no
+     * rename changes (realms imported from one export share their providers' internal ids).
+     */
+    public static String throttleKey(RealmModel realm, IdentityProviderModel config) {
+        return realm.getId() + "/" + (config.getInternalId() != null ? config.getInternalId() : config.getAlias());
+    }
+
     /** Login.gov redirected back with a code: exchange it, validate what comes back, continue the flow. */
     public Response exchangeCode(String state, String code) {
         AuthenticationSessionModel authSession;
@@ -100,7 +172,7 @@ public final class LoginGovCallback {
             return e.getResponse();
         }
         try {
-            TokenAnswer answer = callTokenEndpoint(code);
+            UpstreamCall.Answer answer = callTokenEndpoint(code);
             if (answer.status() >= 500) {
                 throw LoginGovUnavailableException.serverError(Endpoint.TOKEN, answer.status());
             }
@@ -108,7 +180,7 @@ public final class LoginGovCallback {
                 throw LoginGovUnavailableException.notJson(Endpoint.TOKEN, answer.contentType());
             }
             if (answer.status() != 200) {
-                String loginGovText = errorField(answer.body());
+                String loginGovText = TokenErrorText.of(answer.body());
                 String reason = "Login.gov's token endpoint answered HTTP " + answer.status()
                         + (loginGovText == null ? "" : " (" + loginGovText + ")");
                 return fail(authSession, reason, loginGovText);
@@ -128,6 +200,9 @@ public final class LoginGovCallback {
                     provider.getConfig().getAlias(),
                     e.getMessage(),
                     LoginProtocol.Error.PASSIVE_LOGIN_REQUIRED);
+        } catch (LoginGovBusyException e) {
+            LoginGovThrottle.hold(providerId(), e, Instant.now());
+            return SignInFailure.busy(event, callback, provider.getConfig(), e.getMessage());
         } catch (LoginGovUnavailableException e) {
             return SignInFailure.unavailable(event, callback, provider.getConfig(), e.getMessage());
         } catch (LoginGovLoginException | InvalidSettingsException e) {
@@ -145,31 +220,14 @@ public final class LoginGovCallback {
         }
     }
 
-    private record TokenAnswer(int status, String contentType, String body) {}
-
     /** The token call, within the provider's timeouts; a failure to get any answer means Login.gov is unavailable. */
-    private TokenAnswer callTokenEndpoint(String code) {
-        UpstreamTimeouts bounds = timeouts.get();
-        SimpleHttpRequest request = UpstreamHttp.bounded(session, tokenRequests.apply(code), bounds);
-        try (SimpleHttpResponse response = request.asResponse()) {
-            return new TokenAnswer(response.getStatus(), response.getFirstHeader("Content-Type"), response.asString());
-        } catch (IOException e) {
-            throw LoginGovUnavailableException.unreachable(Endpoint.TOKEN, e, bounds);
-        }
-    }
-
-    /** Login.gov's token errors are {@code {"error": "<free text>"}}, not RFC 6749 codes. */
-    private static String errorField(String body) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        try {
-            Map<?, ?> json = JsonSerialization.readValue(body, Map.class);
-            Object error = json.get("error");
-            return error == null ? null : UntrustedText.readable(String.valueOf(error));
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+    private UpstreamCall.Answer callTokenEndpoint(String code) {
+        return UpstreamCall.send(
+                UpstreamHttp.client(session),
+                UpstreamHttp.tokenPost(tokenRequests.apply(code)),
+                Endpoint.TOKEN,
+                timeouts.get(),
+                maxTokenAnswerBytes());
     }
 
     private AuthenticationSessionModel verifiedSession(String state) {

@@ -19,6 +19,15 @@ import org.keycloak.util.JsonSerialization;
  * by {@code spi-connections-http-client-default-socket-timeout-millis} (5 s by default) and
  * {@code ...-establish-connection-timeout-millis} (none by default). Only the sign-in's key lookups
  * use this loader; they share the cache entry with Keycloak's.
+ *
+ * <p>What a JWK may vary is tolerated as Keycloak's own loader tolerates it ({@code JWKSUtils}):
+ * members in any order; {@code use} absent (taken as a signature key: Login.gov's keys say {@code
+ * sig}, RFC 7517 makes it optional) while {@code use=enc} keys are dropped; {@code alg}, {@code
+ * key_ops}, {@code x5c}, {@code x5t} and {@code x5t#S256} present or absent (the key is read from
+ * {@code n} and {@code e}; a certificate is never needed); keys of a type Keycloak cannot read, or
+ * that fail to load, skipped. A JWK without {@code kid} is kept with no kid: the key cache never
+ * matches it to a token's kid, and {@link IdTokenValidator} uses it for a token without kid only
+ * when it is the one usable key ({@link SigningKeyFilter} says which are usable).
  */
 final class LoginGovJwksLoader implements PublicKeyLoader {
 

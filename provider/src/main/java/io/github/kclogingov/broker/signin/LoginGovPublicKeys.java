@@ -15,8 +15,8 @@ import org.keycloak.models.RealmModel;
 
 /**
  * Login.gov's signing keys, from its JWKS through Keycloak's node-local key cache: fetched once,
- * refetched on an unknown {@code kid} at most once per Keycloak's minimum interval, never per
- * request (through {@link KeycloakVersionDifferences}, since Keycloak's own lookup by kid differs
+ * refetched on an unknown {@code kid} (or when the cached keys fail a token, {@link #refetch}) at
+ * most once per Keycloak's minimum interval, never per request (through {@link KeycloakVersionDifferences}, since Keycloak's own lookup by kid differs
  * between the supported versions). Only keys that {@link SigningKeyFilter} accepts are answered.
  * A fetch is bounded by the provider's timeouts ({@link LoginGovJwksLoader}); one that fails
  * fails the lookup with its own reason (Login.gov unavailable, most often), which the cache would
@@ -56,6 +56,12 @@ public final class LoginGovPublicKeys implements IdTokenValidator.KeyResolver {
                 .flatMap(Optional::stream)
                 .map(PublicKey.class::cast)
                 .toList();
+    }
+
+    /** Through the same cache entry, bounded by the same minimum interval as a fetch for an unknown kid. */
+    @Override
+    public boolean refetch() {
+        return lookUp(() -> KeycloakVersionDifferences.refetchUpstreamKeys(session, realm, provider, loader));
     }
 
     private static <T> T lookUp(Supplier<T> lookup) {

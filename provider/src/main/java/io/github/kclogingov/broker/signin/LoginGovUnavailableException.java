@@ -44,13 +44,29 @@ public class LoginGovUnavailableException extends LoginGovLoginException {
     }
 
     private LoginGovUnavailableException(Endpoint endpoint, String what) {
-        super("Login.gov is unavailable: its " + endpoint + " " + what);
+        this("Login.gov is unavailable: its " + endpoint + " " + what);
+    }
+
+    /** For {@link LoginGovBusyException}, whose reason says busy rather than unavailable. */
+    LoginGovUnavailableException(String reason) {
+        super(reason);
     }
 
     /** The call itself failed: no connection, no answer in time, or the connection dropped. */
     public static LoginGovUnavailableException unreachable(
             Endpoint endpoint, IOException failure, UpstreamTimeouts timeouts) {
         return new LoginGovUnavailableException(endpoint, what(failure, timeouts));
+    }
+
+    /**
+     * The whole call took longer than {@link UpstreamTimeouts#total}: a server that trickles its
+     * answer, each byte within the read timeout, or retries that added up.
+     */
+    public static LoginGovUnavailableException deadlinePassed(Endpoint endpoint, UpstreamTimeouts timeouts) {
+        return new LoginGovUnavailableException(
+                endpoint,
+                "did not finish answering within " + timeouts.totalMillis()
+                        + " ms (the connect and read timeouts together)");
     }
 
     /** Login.gov answered a server error (5xx), which says nothing about this sign-in. */

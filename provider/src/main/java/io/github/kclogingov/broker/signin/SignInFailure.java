@@ -76,6 +76,16 @@ public final class SignInFailure {
     }
 
     /**
+     * Login.gov answered HTTP 429, or still asks to be left alone ({@link LoginGovBusyException}):
+     * as {@link #unavailable}, with a message saying Login.gov is busy.
+     */
+    public static Response busy(
+            EventBuilder event, AuthenticationCallback callback, IdentityProviderModel provider, String reason) {
+        record(event, provider.getAlias(), reason, null);
+        return callback.error(provider, LoginGovBusyException.MESSAGE_KEY);
+    }
+
+    /**
      * A failure the application, not the person, must hear about: the same event and log line, then
      * the OpenID Connect error {@code error} sent to the application's redirect URI instead of a
      * page. For a passive request ({@code prompt=none}), which must never show a page, and for a

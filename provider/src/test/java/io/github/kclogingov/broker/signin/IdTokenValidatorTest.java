@@ -368,6 +368,124 @@ class IdTokenValidatorTest {
         }
     }
 
+    /**
+     * Login.gov's key set changed since Keycloak cached it: the token signed by a key published now
+     * is accepted after one refetch, allowed once per the cache's minimum interval, and on the fresh
+     * keys every rule holds as before.
+     */
+    @Nested
+    class KeySetChanges {
+
+        /** Keys as cached, replaced by the published ones at the first refetch the floor allows. */
+        final class ChangingJwks implements IdTokenValidator.KeyResolver {
+            private List<PublicKey> cached;
+            private final List<PublicKey> published;
+            private final boolean floorPassed;
+            int refetches;
+
+            ChangingJwks(List<PublicKey> cached, List<PublicKey> published, boolean floorPassed) {
+                this.cached = cached;
+                this.published = published;
+                this.floorPassed = floorPassed;
+            }
+
+            @Override
+            public PublicKey find(String kid) {
+                return null; // every key of these sets is kid-less: never matched to a token's kid
+            }
+
+            @Override
+            public List<PublicKey> usableKeys() {
+                return cached;
+            }
+
+            @Override
+            public boolean refetch() {
+                if (!floorPassed) {
+                    return false;
+                }
+                refetches++;
+                cached = published;
+                return true;
+            }
+        }
+
+        @Test
+        void a_set_that_shrank_to_one_key_signs_in_a_token_without_kid() throws Exception {
+            ChangingJwks jwks = new ChangingJwks(
+                    List.of(loginGovKey.getPublic(), otherKey.getPublic()), List.of(loginGovKey.getPublic()), true);
+
+            assertEquals(
+                    "b2d2d115-1d7e-4579-b9d6-f8e84f4f56ca",
+                    validator(jwks).validate(KeyId.unsignedKid()).getSubject());
+            assertEquals(1, jwks.refetches);
+        }
+
+        @Test
+        void a_replaced_kid_less_key_signs_in_after_one_refetch() throws Exception {
+            ChangingJwks jwks = new ChangingJwks(List.of(otherKey.getPublic()), List.of(loginGovKey.getPublic()), true);
+
+            validator(jwks).validate(KeyId.unsignedKid());
+            assertEquals(1, jwks.refetches);
+        }
+
+        @Test
+        void within_the_refetch_floor_the_cached_keys_decide() throws Exception {
+            ChangingJwks jwks = new ChangingJwks(
+                    List.of(loginGovKey.getPublic(), otherKey.getPublic()), List.of(loginGovKey.getPublic()), false);
+
+            assertRefused(validator(jwks), KeyId.unsignedKid(), "holds 2 usable keys");
+        }
+
+        @Test
+        void fresh_keys_meet_the_same_rules() throws Exception {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(1024);
+            KeyPair weak = generator.generateKeyPair();
+            String token = signRaw("{\"alg\":\"RS256\"}", goodClaims().build().toString(), weak);
+            ChangingJwks shrunk = new ChangingJwks(List.of(otherKey.getPublic()), List.of(weak.getPublic()), true);
+            assertRefused(validator(shrunk), token, "shorter than 2048 bits");
+
+            ChangingJwks stillTwo = new ChangingJwks(
+                    List.of(loginGovKey.getPublic()), List.of(loginGovKey.getPublic(), otherKey.getPublic()), true);
+            assertRefused(validator(stillTwo), token, "holds 2 usable keys");
+        }
+
+        @Test
+        void a_jwks_that_cannot_be_fetched_is_not_asked_again() throws Exception {
+            int[] refetches = {0};
+            IdTokenValidator.KeyResolver busy = new IdTokenValidator.KeyResolver() {
+                @Override
+                public PublicKey find(String kid) {
+                    throw LoginGovBusyException.of(
+                            LoginGovUnavailableException.Endpoint.JWKS, "5", java.time.Instant.now());
+                }
+
+                @Override
+                public List<PublicKey> usableKeys() {
+                    return find(null) == null ? List.of() : List.of();
+                }
+
+                @Override
+                public boolean refetch() {
+                    refetches[0]++;
+                    return true;
+                }
+            };
+
+            assertThrows(LoginGovBusyException.class, () -> validator(busy).validate(token(c -> {})));
+            assertEquals(0, refetches[0], "a 429 is never followed by another call");
+        }
+
+        @Test
+        void a_kid_less_key_is_never_matched_to_a_token_kid() throws Exception {
+            ChangingJwks jwks =
+                    new ChangingJwks(List.of(loginGovKey.getPublic()), List.of(loginGovKey.getPublic()), true);
+
+            assertRefused(validator(jwks), sign(goodClaims().build(), loginGovKey, "primary"), "does not list");
+        }
+    }
+
     @Nested
     class Header {
         @ParameterizedTest

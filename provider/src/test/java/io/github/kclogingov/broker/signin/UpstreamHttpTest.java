@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
@@ -30,7 +31,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.http.simple.SimpleHttp;
 import org.keycloak.http.simple.SimpleHttpRequest;
-import org.keycloak.http.simple.SimpleHttpResponse;
 
 /**
  * Calls to a small local server that misbehaves the ways an unavailable Login.gov does: each ends
@@ -44,8 +44,9 @@ class UpstreamHttpTest {
     private HttpServer server;
     private final CountDownLatch release = new CountDownLatch(1);
     private final Map<String, String> received = new ConcurrentHashMap<>();
+    private final AtomicInteger calls429 = new AtomicInteger();
+    private final AtomicInteger closedSlowly = new AtomicInteger();
     private CloseableHttpClient apache;
-    private SimpleHttp http;
 
     @BeforeEach
     void start() throws IOException {
@@ -71,9 +72,55 @@ class UpstreamHttpTest {
                     "authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             send(exchange, 200, "application/json", "{}");
         });
+        server.createContext("/429", exchange -> {
+            calls429.incrementAndGet();
+            exchange.getResponseHeaders().set("Retry-After", "7");
+            send(exchange, 429, "application/problem+json", "{\"title\":\"Too Many Requests\"}");
+        });
+        server.createContext("/close-slowly", exchange -> {
+            closedSlowly.incrementAndGet();
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        server.createContext("/oversized", exchange -> {
+            // 1200 bytes at once, then more, slowly: an oversized answer is cut, never read to its end.
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, 1300);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(new byte[1200]);
+                out.flush();
+                for (int i = 0; i < 100; i++) {
+                    Thread.sleep(100);
+                    out.write(' ');
+                    out.flush();
+                }
+            } catch (InterruptedException | IOException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        server.createContext("/jwk-set", exchange -> send(exchange, 200, "application/jwk-set+json", "{\"keys\":[]}"));
+        server.createContext("/trickle", exchange -> {
+            // Each byte well within the read timeout (300 ms), the whole far beyond connect + read (800 ms).
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (int i = 0; i < 40; i++) {
+                    out.write(' ');
+                    out.flush();
+                    Thread.sleep(100);
+                }
+                out.write("{}".getBytes(StandardCharsets.UTF_8));
+            } catch (InterruptedException | IOException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         server.start();
+        // Apache's default client, with the retry handler Keycloak's client has too.
         apache = HttpClients.createDefault();
-        http = SimpleHttp.create(apache).withRequestConfig(UpstreamHttp.requestConfig(SHORT));
     }
 
     @AfterEach
@@ -98,7 +145,8 @@ class UpstreamHttpTest {
 
     private String unavailable(String path, Endpoint endpoint) {
         LoginGovLoginException failure = assertThrows(
-                LoginGovLoginException.class, () -> UpstreamHttp.getJson(http, url(path), null, endpoint, SHORT, 1000));
+                LoginGovLoginException.class,
+                () -> UpstreamHttp.getJson(apache, url(path), null, endpoint, SHORT, 1000));
         assertInstanceOf(LoginGovUnavailableException.class, failure, failure::getMessage);
         return failure.getMessage();
     }
@@ -113,7 +161,8 @@ class UpstreamHttpTest {
 
     @Test
     void a_json_answer_is_read() {
-        assertEquals("{\"sub\":\"x\"}", UpstreamHttp.getJson(http, url("/json"), "at", Endpoint.USERINFO, SHORT, 1000));
+        assertEquals(
+                "{\"sub\":\"x\"}", UpstreamHttp.getJson(apache, url("/json"), "at", Endpoint.USERINFO, SHORT, 1000));
     }
 
     @Test
@@ -160,7 +209,7 @@ class UpstreamHttpTest {
         LoginGovLoginException failure = assertThrows(
                 LoginGovUnavailableException.class,
                 () -> UpstreamHttp.getJson(
-                        http, "http://127.0.0.1:" + closedPort + "/", null, Endpoint.USERINFO, SHORT, 1000));
+                        apache, "http://127.0.0.1:" + closedPort + "/", null, Endpoint.USERINFO, SHORT, 1000));
         assertEquals("Login.gov is unavailable: its userinfo endpoint refused the connection", failure.getMessage());
     }
 
@@ -168,24 +217,86 @@ class UpstreamHttpTest {
     void an_ordinary_refusal_is_not_an_outage() {
         LoginGovLoginException failure = assertThrows(
                 LoginGovLoginException.class,
-                () -> UpstreamHttp.getJson(http, url("/401"), "at", Endpoint.USERINFO, SHORT, 1000));
+                () -> UpstreamHttp.getJson(apache, url("/401"), "at", Endpoint.USERINFO, SHORT, 1000));
         assertFalse(failure instanceof LoginGovUnavailableException);
         assertEquals("Login.gov's userinfo endpoint answered HTTP 401", failure.getMessage());
     }
 
     @Test
-    void the_token_request_keycloak_built_is_sent_whole_on_the_bounded_client() throws IOException {
+    void the_token_request_keycloak_built_is_sent_whole() {
         SimpleHttpRequest built = SimpleHttp.create(apache)
                 .doPost(url("/token"))
                 .param("code", "the-code")
                 .param("grant_type", "authorization_code")
                 .header("Authorization", "Basic abc");
 
-        try (SimpleHttpResponse response = UpstreamHttp.bounded(http, built).asResponse()) {
-            assertEquals(200, response.getStatus());
-        }
+        UpstreamCall.Answer answer =
+                UpstreamCall.send(apache, UpstreamHttp.tokenPost(built), Endpoint.TOKEN, SHORT, 1000);
+
+        assertEquals(200, answer.status());
         assertTrue(received.get("body").contains("code=the-code"), received::toString);
         assertTrue(received.get("body").contains("grant_type=authorization_code"), received::toString);
         assertEquals("Basic abc", received.get("authorization"));
+    }
+
+    @Test
+    void any_json_media_type_is_json() {
+        assertEquals("{\"keys\":[]}", UpstreamHttp.getJson(apache, url("/jwk-set"), null, Endpoint.JWKS, SHORT, 1000));
+    }
+
+    @Test
+    void http_429_means_busy_with_its_retry_after_and_is_sent_once() {
+        LoginGovBusyException busy = assertThrows(
+                LoginGovBusyException.class,
+                () -> UpstreamHttp.getJson(apache, url("/429"), "at", Endpoint.USERINFO, SHORT, 1000));
+
+        assertEquals(
+                "Login.gov is busy: its userinfo endpoint answered HTTP 429 (Too Many Requests); sign-ins through it"
+                        + " wait 7 s (Retry-After)",
+                busy.getMessage());
+        assertEquals(Duration.ofSeconds(7), busy.waitTime());
+        assertEquals(Endpoint.USERINFO, busy.endpoint());
+        assertEquals(1, calls429.get(), "one request, never retried");
+    }
+
+    @Test
+    void a_trickling_answer_is_cut_off_at_the_total_deadline() {
+        long start = System.nanoTime();
+        String reason = unavailable("/trickle", Endpoint.TOKEN);
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+        assertEquals(
+                "Login.gov is unavailable: its token endpoint did not finish answering within 800 ms (the connect"
+                        + " and read timeouts together)",
+                reason);
+        assertTrue(millis >= 800 && millis < 2000, () -> "cut off after " + millis + " ms");
+    }
+
+    @Test
+    void retries_of_the_http_client_count_inside_the_deadline() {
+        // Each attempt is closed without an answer after 250 ms (within the read timeout); Apache's
+        // client sends the GET again up to 3 times: 1000 ms in all, beyond the deadline of 800 ms.
+        long start = System.nanoTime();
+        String reason = unavailable("/close-slowly", Endpoint.JWKS);
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+        assertTrue(closedSlowly.get() >= 2, () -> "the client retried: " + closedSlowly.get() + " attempts");
+        assertTrue(
+                reason.endsWith("did not finish answering within 800 ms (the connect and read timeouts together)"),
+                reason);
+        assertTrue(millis < 1000, () -> "cut off after " + millis + " ms");
+    }
+
+    @Test
+    void an_oversized_answer_is_refused_without_reading_the_rest() {
+        long start = System.nanoTime();
+        LoginGovLoginException failure = assertThrows(
+                LoginGovLoginException.class,
+                () -> UpstreamHttp.getJson(apache, url("/oversized"), null, Endpoint.JWKS, SHORT, 1000));
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+        assertFalse(failure instanceof LoginGovUnavailableException);
+        assertEquals("Login.gov's JWKS (its signing keys) answer is longer than 1000 bytes", failure.getMessage());
+        assertTrue(millis < 600, () -> "refused after " + millis + " ms");
     }
 }
