@@ -134,10 +134,9 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
                     LoginProtocol.Error.PASSIVE_LOGIN_REQUIRED);
         }
         if (authSession != null
-                && LoginGovThrottle.active(LoginGovCallback.throttleKey(request.getRealm(), getConfig()), Instant.now())
+                && LoginGovThrottle.active(LoginGovThrottle.key(request.getRealm(), getConfig()), Instant.now())
                         .isPresent()) {
-            return Response.seeOther(LoginGovCallback.answeredUnavailable(request))
-                    .build();
+            return Response.seeOther(LoginGovThrottle.detour(request)).build();
         }
         try {
             return super.performLogin(request);

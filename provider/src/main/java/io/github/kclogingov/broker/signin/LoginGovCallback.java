@@ -7,26 +7,19 @@ import io.github.kclogingov.broker.config.UpstreamTimeouts;
 import io.github.kclogingov.broker.signin.LoginGovUnavailableException.Endpoint;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
-import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
-import org.keycloak.OAuth2Constants;
 import org.keycloak.broker.oidc.OIDCIdentityProvider;
-import org.keycloak.broker.provider.AuthenticationRequest;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.broker.provider.IdentityBrokerException;
 import org.keycloak.broker.provider.UserAuthenticationIdentityProvider.AuthenticationCallback;
 import org.keycloak.connections.httpclient.HttpClientProvider;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.http.simple.SimpleHttpRequest;
-import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.protocol.LoginProtocol;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -115,11 +108,8 @@ public final class LoginGovCallback {
         Instant now = Instant.now();
         Optional<LoginGovThrottle.Hold> hold = LoginGovThrottle.active(providerId(), now);
         if (hold.isPresent()) {
-            String reason = "Login.gov is busy: its " + hold.get().endpoint()
-                    + " answered HTTP 429 (Too Many Requests);"
-                    + " this sign-in was not sent to Login.gov, which sign-ins through it leave alone for "
-                    + Math.max(1, Duration.between(now, hold.get().until()).toSeconds()) + " s more (Retry-After)";
-            return SignInFailure.busy(event, callback, provider.getConfig(), reason);
+            return SignInFailure.busy(
+                    event, callback, provider.getConfig(), hold.get().reason(now));
         }
         String loginGovText = UntrustedText.readable(
                 description == null ? TEMPORARILY_UNAVAILABLE : TEMPORARILY_UNAVAILABLE + ": " + description);
@@ -139,28 +129,9 @@ public final class LoginGovCallback {
         return (int) Math.min(max, Integer.MAX_VALUE - 1L);
     }
 
-    /**
-     * Where a sign-in goes instead of Login.gov while the provider waits out a {@code Retry-After}:
-     * the provider's own endpoint, as if Login.gov had answered {@code temporarily_unavailable}.
-     */
-    public static URI answeredUnavailable(AuthenticationRequest request) {
-        return UriBuilder.fromUri(request.getRedirectUri())
-                .queryParam(OAuth2Constants.STATE, request.getState().getEncoded())
-                .queryParam(OAuth2Constants.ERROR, TEMPORARILY_UNAVAILABLE)
-                .build();
-    }
-
     /** The provider's key in {@link LoginGovThrottle}. */
     private String providerId() {
-        return throttleKey(session.getContext().getRealm(), provider.getConfig());
-    }
-
-    /**
-     * The key of a provider in {@link LoginGovThrottle}: its realm and its internal id, which no
-     * rename changes (realms imported from one export share their providers' internal ids).
-     */
-    public static String throttleKey(RealmModel realm, IdentityProviderModel config) {
-        return realm.getId() + "/" + (config.getInternalId() != null ? config.getInternalId() : config.getAlias());
+        return LoginGovThrottle.key(session.getContext().getRealm(), provider.getConfig());
     }
 
     /** Login.gov redirected back with a code: exchange it, validate what comes back, continue the flow. */

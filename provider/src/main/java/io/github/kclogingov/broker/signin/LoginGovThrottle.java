@@ -1,10 +1,17 @@
 package io.github.kclogingov.broker.signin;
 
 import io.github.kclogingov.broker.signin.LoginGovUnavailableException.Endpoint;
+import jakarta.ws.rs.core.UriBuilder;
+import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.keycloak.OAuth2Constants;
+import org.keycloak.broker.provider.AuthenticationRequest;
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.RealmModel;
 
 /**
  * Which Login.gov providers are waiting out a {@code Retry-After}, on this Keycloak node: until the
@@ -16,7 +23,15 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class LoginGovThrottle {
 
     /** Until when, and which endpoint asked for it. */
-    public record Hold(Instant until, Endpoint endpoint) {}
+    public record Hold(Instant until, Endpoint endpoint) {
+
+        /** Why a sign-in at {@code now} was not sent to Login.gov: the event's and the log's reason. */
+        public String reason(Instant now) {
+            return "Login.gov is busy: its " + endpoint + " answered HTTP 429 (Too Many Requests);"
+                    + " this sign-in was not sent to Login.gov, which sign-ins through it leave alone for "
+                    + Math.max(1, Duration.between(now, until).toSeconds()) + " s more (Retry-After)";
+        }
+    }
 
     private static final Map<String, Hold> HOLDS = new ConcurrentHashMap<>();
 
@@ -39,6 +54,26 @@ public final class LoginGovThrottle {
             return Optional.empty();
         }
         return Optional.of(hold);
+    }
+
+    /**
+     * The key of a provider here: its realm and its internal id, which no rename changes (realms
+     * imported from one export share their providers' internal ids, hence the realm).
+     */
+    public static String key(RealmModel realm, IdentityProviderModel config) {
+        return realm.getId() + "/" + (config.getInternalId() != null ? config.getInternalId() : config.getAlias());
+    }
+
+    /**
+     * Where a sign-in goes instead of Login.gov while its provider is held: the provider's own
+     * endpoint, as if Login.gov had answered {@code temporarily_unavailable}, so the callback shows
+     * the busy page and records the event as for any other answer.
+     */
+    public static URI detour(AuthenticationRequest request) {
+        return UriBuilder.fromUri(request.getRedirectUri())
+                .queryParam(OAuth2Constants.STATE, request.getState().getEncoded())
+                .queryParam(OAuth2Constants.ERROR, LoginGovCallback.TEMPORARILY_UNAVAILABLE)
+                .build();
     }
 
     /** For tests: forget every hold. */
