@@ -168,14 +168,7 @@ class BrokeredSignInTest extends BrokerIntegrationTest {
         int sessionsBefore =
                 realm.resource().users().get(userId).getUserSessions().size();
 
-        HttpBrowser.Page logout = flow.browser.get(realm.realmUrl() + "/protocol/openid-connect/logout?"
-                + HttpBrowser.form(Map.of(
-                        "id_token_hint",
-                        idToken,
-                        "post_logout_redirect_uri",
-                        BrokerRealm.APP_REDIRECT_URI,
-                        "state",
-                        "app-logout-state")));
+        HttpBrowser.Page logout = flow.openApplicationLogout(idToken);
         HttpBrowser.Page confirmation = flow.continueToApplication(logout);
         assertTrue(
                 LoginGovLogout.isConfirmation(confirmation),

@@ -287,14 +287,7 @@ class IndependentOpenIdProviderTest extends BrokerIntegrationTest {
         String userId = SignInFlow.claims(idToken).get("sub").asText();
         assertEquals(1, realm.resource().users().get(userId).getUserSessions().size());
 
-        HttpBrowser.Page logout = flow.browser.get(realm.realmUrl() + "/protocol/openid-connect/logout?"
-                + HttpBrowser.form(Map.of(
-                        "id_token_hint",
-                        idToken,
-                        "post_logout_redirect_uri",
-                        BrokerRealm.APP_REDIRECT_URI,
-                        "state",
-                        "app-logout-state")));
+        HttpBrowser.Page logout = flow.openApplicationLogout(idToken);
         HttpBrowser.Page back = flow.continueToApplication(logout);
 
         assertTrue(back.isRedirect() && SignInFlow.isApplication(back.location()), () -> "logout: " + back);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.kclogingov.it.support.BrokerIntegrationTest;
-import io.github.kclogingov.it.support.BrokerRealm;
 import io.github.kclogingov.it.support.HttpBrowser;
 import io.github.kclogingov.it.support.LoginGovServerConfig;
 import io.github.kclogingov.it.support.SharedSimulator;
@@ -40,10 +39,7 @@ class LoginGovThrottleTest extends BrokerIntegrationTest {
             String idToken = flow.exchangeCode(end.locationQuery().get("code"))
                     .get("id_token")
                     .asText();
-            HttpBrowser.Page back = flow.signOutToApplication(flow.browser.get(realm.realmUrl()
-                    + "/protocol/openid-connect/logout?"
-                    + HttpBrowser.form(Map.of(
-                            "id_token_hint", idToken, "post_logout_redirect_uri", BrokerRealm.APP_REDIRECT_URI))));
+            HttpBrowser.Page back = flow.signOutToApplication(flow.openApplicationLogout(idToken));
             assertTrue(back.isRedirect() && SignInFlow.isApplication(back.location()), () -> "" + back);
         });
         assertEquals(throttledBefore, simulator.throttle().throttledRequests(), "no call was answered 429");

@@ -18,6 +18,8 @@ import java.util.function.UnaryOperator;
 /**
  * The state every endpoint of one running simulator shares: its URLs, keys, registered service
  * providers, personas, the stores of codes, tokens and sessions, the faults, outages and the recorder.
+ * Over 200 lines because it is that one place: the paths every route and page links to, and the
+ * shared state with its small accessors; the behaviour lives in the endpoints.
  */
 final class SimulatorContext {
     private static final System.Logger LOG = System.getLogger(SimulatorContext.class.getName());

@@ -97,6 +97,22 @@ public final class SignInFlow {
                 : reached;
     }
 
+    /**
+     * The application's RP-initiated logout at Keycloak, as the browser sends it (with the
+     * id_token Keycloak issued, the application's redirect URI and a state); answers Keycloak's
+     * first answer, for {@link #continueToApplication} or {@link #signOutToApplication}.
+     */
+    public HttpBrowser.Page openApplicationLogout(String idToken) {
+        return browser.get(realm.realmUrl() + "/protocol/openid-connect/logout?"
+                + HttpBrowser.form(Map.of(
+                        "id_token_hint",
+                        idToken,
+                        "post_logout_redirect_uri",
+                        BrokerRealm.APP_REDIRECT_URI,
+                        "state",
+                        "app-logout-state")));
+    }
+
     /** The whole sign-in; answers the last hop (a redirect to the application when it worked). */
     public HttpBrowser.Page signIn(Map<String, String> extraParameters) {
         return continueToApplication(pressLoginGov(openLoginPage(extraParameters)));
