@@ -1,7 +1,9 @@
 package io.github.kclogingov.broker;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kclogingov.broker.accounts.EmailVerifiedPolicy;
 import io.github.kclogingov.broker.assurance.AchievedLevel;
+import io.github.kclogingov.broker.assurance.AssuranceNotes;
 import io.github.kclogingov.broker.common.KeycloakVersionDifferences;
 import io.github.kclogingov.broker.config.InvalidSettingsException;
 import io.github.kclogingov.broker.config.LoginGovIdentityProviderConfig;
@@ -12,6 +14,7 @@ import io.github.kclogingov.broker.signin.AnswerChecks;
 import io.github.kclogingov.broker.signin.AuthorizationRequest;
 import io.github.kclogingov.broker.signin.ClientAssertion;
 import io.github.kclogingov.broker.signin.ClientAssertionKey;
+import io.github.kclogingov.broker.signin.IdTokenAttributes;
 import io.github.kclogingov.broker.signin.IdTokenValidator;
 import io.github.kclogingov.broker.signin.LoginGovCallback;
 import io.github.kclogingov.broker.signin.LoginGovPublicKeys;
@@ -35,6 +38,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.broker.oidc.OIDCIdentityProvider;
 import org.keycloak.broker.provider.AuthenticationRequest;
@@ -73,6 +77,8 @@ import org.keycloak.util.TokenUtil;
  *   <li>Login.gov's error answers become events and clear pages ({@link LoginGovCallback});</li>
  *   <li>every call to Login.gov is bounded by the provider's own timeouts, and an outage ends on the
  *       login page saying Login.gov is unavailable ({@link UpstreamHttp});</li>
+ *   <li>the attributes come from the verified id_token when it carries them all, so a sign-in makes
+ *       one call to Login.gov ({@link IdTokenAttributes}); userinfo otherwise, or when set to always;</li>
  *   <li>the nonce and {@code at_hash} are checked before userinfo is called; a demanded
  *       re-authentication must be proven by Login.gov's {@code auth_time} ({@link Reauthentication});</li>
  *   <li>a passive request ({@code prompt=none}) is never sent to Login.gov;</li>
@@ -162,7 +168,7 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
         AuthorizationRequest.checkState(request.getState().getEncoded());
         if (settings.clientAuthentication() == ClientAuthentication.PRIVATE_KEY_JWT) {
             // Fail before sending the person away if the token call could not be authenticated.
-            getSignatureContext();
+            ClientAssertionKey.checkUsable(session, session.getContext().getRealm(), settings.signingKeyId());
         }
         AuthenticationSessionModel authSession = request.getAuthenticationSession();
         AcrValues level = AuthorizationRequest.levelToSend(authSession, settings.levelPolicy());
@@ -215,18 +221,30 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
     }
 
     /**
-     * The id_token must belong to this sign-in and this access token before userinfo is called with
-     * it; then the parent builds the identity from the id_token alone, and userinfo is fetched by
-     * {@link LoginGovUserinfo} instead of the parent (which logs the answer at DEBUG, unbounded).
+     * The id_token must belong to this sign-in and this access token before its claims are read or
+     * userinfo is called with it; then the parent builds the identity from the id_token alone. The
+     * attributes come from the id_token when it carries every claim the request was promised
+     * ({@link IdTokenAttributes}): one call to Login.gov per sign-in. Otherwise, or when the
+     * provider is set to always call it, userinfo is fetched by {@link LoginGovUserinfo} instead of
+     * the parent (which logs the answer at DEBUG, unbounded).
      */
     @Override
     protected BrokeredIdentityContext extractIdentity(
             AccessTokenResponse tokenResponse, String accessToken, JsonWebToken idToken) throws IOException {
-        AnswerChecks.beforeUserinfo(idToken, accessToken, session.getContext().getAuthenticationSession());
+        AuthenticationSessionModel authSession = session.getContext().getAuthenticationSession();
+        AnswerChecks.beforeUserinfo(idToken, accessToken, authSession);
         BrokeredIdentityContext identity = super.extractIdentity(tokenResponse, null, idToken);
-        if (accessToken != null) {
-            LoginGovUserinfo.fetchInto(
-                    session, getUserInfoUrl(), accessToken, settings().timeouts(), identity);
+        LoginGovSettings settings = settings();
+        Optional<ObjectNode> fromIdToken = settings.alwaysCallUserinfo()
+                ? Optional.empty()
+                : IdTokenAttributes.complete(
+                        idToken,
+                        AuthorizationRequest.scopesSent(
+                                getConfig().getDefaultScope(), AssuranceNotes.requested(authSession)));
+        if (fromIdToken.isPresent()) {
+            LoginGovUserinfo.acceptFromIdToken(identity, fromIdToken.get());
+        } else if (accessToken != null) {
+            LoginGovUserinfo.fetchInto(session, getUserInfoUrl(), accessToken, settings.timeouts(), identity);
         }
         return identity;
     }

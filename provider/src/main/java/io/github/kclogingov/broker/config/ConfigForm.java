@@ -238,6 +238,16 @@ public final class ConfigForm {
                 .defaultValue("false")
                 .add()
                 .property()
+                .name(ConfigKeys.ALWAYS_CALL_USERINFO)
+                .label(SettingLabels.ALWAYS_CALL_USERINFO)
+                .helpText("Off (the default): the attributes are read from the signed id_token, which Login.gov fills "
+                        + "with every claim the scopes release, and userinfo is called only when one is missing; one call "
+                        + "to Login.gov per sign-in. On: userinfo is called at every sign-in as well, a second call that "
+                        + "counts against Login.gov's per-address rate limit. What is mapped and stored is the same.")
+                .type(ProviderConfigProperty.BOOLEAN_TYPE)
+                .defaultValue("false")
+                .add()
+                .property()
                 .name(ConfigKeys.CONNECT_TIMEOUT)
                 .label(SettingLabels.CONNECT_TIMEOUT)
                 .helpText("How long Keycloak waits for Login.gov to accept a connection, on each call to its token, "

@@ -31,6 +31,12 @@ public final class ConfigKeys {
     public static final String REAUTHENTICATION = "logingovReauthentication";
 
     /**
+     * Off by default: the verified attributes are read from the id_token, which carries them, and
+     * userinfo is called only when it lacks one (issue 19: one call to Login.gov per sign-in).
+     */
+    public static final String ALWAYS_CALL_USERINFO = "logingovAlwaysCallUserinfo";
+
+    /**
      * How long a call to Login.gov (token, userinfo, JWKS) may wait for a connection, and for each
      * read of the answer, in milliseconds (issue 12: an outage fails a sign-in within a known time).
      */

@@ -29,6 +29,8 @@ import java.util.Set;
  * @param aalMaxAge how long an assertion of an AAL above Login.gov's default (aal2, phishing-resistant,
  *     PIV/CAC) may be reused
  * @param reauthenticationAllowed Login.gov allow-listed this client for {@code prompt=login} and {@code auth_time}
+ * @param alwaysCallUserinfo call userinfo at every sign-in, even when the id_token already carries
+ *     every claim the request was promised
  * @param timeouts how long each call to Login.gov may wait to connect and to read
  */
 public record LoginGovSettings(
@@ -44,6 +46,7 @@ public record LoginGovSettings(
         Duration ialMaxAge,
         Duration aalMaxAge,
         boolean reauthenticationAllowed,
+        boolean alwaysCallUserinfo,
         UpstreamTimeouts timeouts) {
 
     /** What this provider may ask Login.gov for, for the assurance rules. */

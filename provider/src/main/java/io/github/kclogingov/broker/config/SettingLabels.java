@@ -21,6 +21,7 @@ final class SettingLabels {
     static final String IAL_MAX_AGE = "Verified identity reuse (seconds)";
     static final String AAL_MAX_AGE = "Strong authentication reuse (seconds)";
     static final String REAUTHENTICATION = "Login.gov reauthentication allowed";
+    static final String ALWAYS_CALL_USERINFO = "Always call userinfo";
     static final String CONNECT_TIMEOUT = "Connect timeout (milliseconds)";
     static final String READ_TIMEOUT = "Read timeout (milliseconds)";
     static final String LOGOUT_REDIRECT_URI = "Logout redirect URI (register it too)";
@@ -39,6 +40,7 @@ final class SettingLabels {
             Map.entry(ConfigKeys.IAL_MAX_AGE, IAL_MAX_AGE),
             Map.entry(ConfigKeys.AAL_MAX_AGE, AAL_MAX_AGE),
             Map.entry(ConfigKeys.REAUTHENTICATION, REAUTHENTICATION),
+            Map.entry(ConfigKeys.ALWAYS_CALL_USERINFO, ALWAYS_CALL_USERINFO),
             Map.entry(ConfigKeys.CONNECT_TIMEOUT, CONNECT_TIMEOUT),
             Map.entry(ConfigKeys.READ_TIMEOUT, READ_TIMEOUT),
             Map.entry(ConfigKeys.LOGOUT_REDIRECT_URI, LOGOUT_REDIRECT_URI),

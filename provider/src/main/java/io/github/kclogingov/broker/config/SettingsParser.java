@@ -115,7 +115,8 @@ final class SettingsParser {
                         "strong authentication (AAL) reuse time",
                         DEFAULT_AAL_MAX_AGE,
                         MAX_AAL_MAX_AGE),
-                parser.read(ConfigKeys.REAUTHENTICATION, parser::reauthentication, false),
+                parser.read(ConfigKeys.REAUTHENTICATION, () -> parser.flag(ConfigKeys.REAUTHENTICATION), false),
+                parser.read(ConfigKeys.ALWAYS_CALL_USERINFO, () -> parser.flag(ConfigKeys.ALWAYS_CALL_USERINFO), false),
                 new UpstreamTimeouts(
                         parser.millis(
                                 ConfigKeys.CONNECT_TIMEOUT,
@@ -350,15 +351,16 @@ final class SettingsParser {
         return count + " " + unit + (count == 1 ? "" : "s");
     }
 
-    /** Off unless set: only Login.gov can allow it, per client. */
-    private boolean reauthentication() {
-        String value = value(ConfigKeys.REAUTHENTICATION);
+    /** A switch, off unless set to true (either letter case). */
+    private boolean flag(String key) {
+        String value = value(key);
         if (value == null || value.trim().equalsIgnoreCase("false")) {
             return false;
         }
         if (value.trim().equalsIgnoreCase("true")) {
             return true;
         }
-        throw new InvalidSettingsException("Login.gov reauthentication must be true or false, not '" + value + "'.");
+        throw new InvalidSettingsException(
+                "'" + SettingLabels.of(key) + "' must be true or false, not '" + value + "'.");
     }
 }

@@ -47,6 +47,14 @@ public final class AuthorizationRequest {
     }
 
     /**
+     * The scope parameter sent with {@code level}; read again at the answer, to know what Login.gov
+     * promised to release.
+     */
+    public static String scopesSent(String configuredScopes, AcrValues level) {
+        return LoginGovScope.requestedAt(configuredScopes, level.ial());
+    }
+
+    /**
      * Replaces whatever Keycloak or the downstream client put in the request with what Login.gov
      * accepts.
      *
@@ -55,7 +63,7 @@ public final class AuthorizationRequest {
      */
     public static UriBuilder shape(UriBuilder uri, AcrValues level, String configuredScopes, String locale) {
         uri.replaceQueryParam(OAuth2Constants.ACR_VALUES, level.toParameter());
-        uri.replaceQueryParam(OAuth2Constants.SCOPE, LoginGovScope.requestedAt(configuredScopes, level.ial()));
+        uri.replaceQueryParam(OAuth2Constants.SCOPE, scopesSent(configuredScopes, level));
         uri.replaceQueryParam(OAuth2Constants.PROMPT, LoginGovProtocol.PROMPT_SELECT_ACCOUNT);
         uri.replaceQueryParam(OIDCLoginProtocol.UI_LOCALES_PARAM);
         uri.replaceQueryParam(OIDCLoginProtocol.LOGIN_HINT_PARAM);

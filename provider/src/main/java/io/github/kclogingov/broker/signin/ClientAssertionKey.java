@@ -2,13 +2,16 @@ package io.github.kclogingov.broker.signin;
 
 import io.github.kclogingov.broker.common.LoginGovLoginException;
 import io.github.kclogingov.protocol.LoginGovProtocol;
+import java.util.List;
 import java.util.Optional;
+import org.keycloak.component.ComponentModel;
 import org.keycloak.crypto.AsymmetricSignatureSignerContext;
 import org.keycloak.crypto.KeyStatus;
 import org.keycloak.crypto.KeyType;
 import org.keycloak.crypto.KeyUse;
 import org.keycloak.crypto.KeyWrapper;
 import org.keycloak.crypto.SignatureSignerContext;
+import org.keycloak.keys.KeyProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -22,9 +25,29 @@ import org.keycloak.models.RealmModel;
  */
 public final class ClientAssertionKey {
 
+    /** Node-wide: the verdicts of {@link #checkUsable}, remembered while the realm's keys stay the same. */
+    private static final UsableKeyMemo MEMO = new UsableKeyMemo();
+
     private ClientAssertionKey() {}
 
     /**
+     * Before a person is sent to Login.gov: fails now, not after they signed in there, when the
+     * token call could not be authenticated. A key found usable is not looked up again until the
+     * realm's keys change ({@link UsableKeyMemo}), so a sign-in looks its key up once, at the token
+     * call ({@link #signer}).
+     *
+     * @throws LoginGovLoginException as {@link #signer} does
+     */
+    public static void checkUsable(KeycloakSession session, RealmModel realm, Optional<String> configuredKid) {
+        if (configuredKid.isPresent() && MEMO.knownUsable(realm.getId(), configuredKid.get(), keyComponents(realm))) {
+            return;
+        }
+        signer(session, realm, configuredKid);
+    }
+
+    /**
+     * The signer of the token call's client assertion, from the key as the realm holds it now.
+     *
      * @param configuredKid the provider's "Client assertion key ID", if set
      * @throws LoginGovLoginException when none is set, or it names no usable passive RSA key
      */
@@ -32,6 +55,19 @@ public final class ClientAssertionKey {
             KeycloakSession session, RealmModel realm, Optional<String> configuredKid) {
         String kid = configuredKid.orElseThrow(() -> new LoginGovLoginException("No client assertion key is configured "
                 + "for Login.gov. An administrator must set 'Client assertion key ID'."));
+        // Read before the lookup: a change made meanwhile gives new components, which the memo misses.
+        List<ComponentModel> keyComponents = keyComponents(realm);
+        try {
+            KeyWrapper key = usableKey(session, realm, kid);
+            MEMO.recordUsable(realm.getId(), kid, keyComponents);
+            return new AsymmetricSignatureSignerContext(key);
+        } catch (LoginGovLoginException unusable) {
+            MEMO.forget(realm.getId(), kid);
+            throw unusable;
+        }
+    }
+
+    private static KeyWrapper usableKey(KeycloakSession session, RealmModel realm, String kid) {
         KeyWrapper key = session.keys().getKey(realm, kid, KeyUse.SIG, LoginGovProtocol.SIGNING_ALGORITHM);
         if (key == null || key.getPrivateKey() == null || !KeyType.RSA.equals(key.getType())) {
             throw new LoginGovLoginException(
@@ -49,6 +85,12 @@ public final class ClientAssertionKey {
         if (key.getAlgorithm() == null) {
             key.setAlgorithm(LoginGovProtocol.SIGNING_ALGORITHM);
         }
-        return new AsymmetricSignatureSignerContext(key);
+        return key;
+    }
+
+    /** The realm's key providers, as the realm cache holds them (see {@link UsableKeyMemo}). */
+    private static List<ComponentModel> keyComponents(RealmModel realm) {
+        return realm.getComponentsStream(realm.getId(), KeyProvider.class.getName())
+                .toList();
     }
 }

@@ -46,13 +46,32 @@ public final class LoginGovUserinfo {
         JsonNode userinfo = fetch(session, userinfoUrl, accessToken, timeouts);
         UserinfoChecks.check(userinfo, identity.getId());
         if (LOG.isDebugEnabled()) {
-            // Claim names only, which say what Login.gov released; never a value.
-            List<String> names = new ArrayList<>();
-            userinfo.fieldNames().forEachRemaining(names::add);
-            Collections.sort(names);
-            LOG.debugf("Login.gov userinfo accepted, claims released: %s", names);
+            LOG.debugf("Login.gov userinfo accepted, claims released: %s", names(userinfo));
         }
         fill(identity, userinfo);
+    }
+
+    /**
+     * Fills {@code identity} from the userinfo view of the id_token ({@link IdTokenAttributes}),
+     * checked as a userinfo answer is, so that mappers, stored attributes and logs are the same
+     * whichever carried the attributes.
+     *
+     * @throws LoginGovLoginException naming what was wrong with the claims
+     */
+    public static void acceptFromIdToken(BrokeredIdentityContext identity, JsonNode userinfoView) {
+        UserinfoChecks.check(userinfoView, identity.getId());
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("Login.gov attributes read from the id_token, claims released: %s", names(userinfoView));
+        }
+        fill(identity, userinfoView);
+    }
+
+    /** Claim names only, which say what Login.gov released; never a value. */
+    private static List<String> names(JsonNode answer) {
+        List<String> names = new ArrayList<>();
+        answer.fieldNames().forEachRemaining(names::add);
+        Collections.sort(names);
+        return names;
     }
 
     private static JsonNode fetch(

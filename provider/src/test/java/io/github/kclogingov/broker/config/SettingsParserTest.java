@@ -509,8 +509,31 @@ class SettingsParserTest {
         @Test
         void anything_else_is_refused() {
             assertEquals(
-                    "Login.gov reauthentication must be true or false, not 'yes'.",
+                    "'Login.gov reauthentication allowed' must be true or false, not 'yes'.",
                     refusal(ConfigKeys.REAUTHENTICATION, "yes"));
+        }
+    }
+
+    @Nested
+    class AlwaysCallUserinfo {
+        @Test
+        void it_is_off_unless_set_so_the_id_token_is_read() {
+            assertEquals(false, SettingsParser.parse(minimal()).alwaysCallUserinfo());
+            assertEquals(false, with(ConfigKeys.ALWAYS_CALL_USERINFO, "false").alwaysCallUserinfo());
+            assertEquals(false, with(ConfigKeys.ALWAYS_CALL_USERINFO, " ").alwaysCallUserinfo());
+        }
+
+        @Test
+        void true_in_any_case_turns_it_on() {
+            assertEquals(true, with(ConfigKeys.ALWAYS_CALL_USERINFO, "true").alwaysCallUserinfo());
+            assertEquals(true, with(ConfigKeys.ALWAYS_CALL_USERINFO, "True").alwaysCallUserinfo());
+        }
+
+        @Test
+        void anything_else_is_refused_naming_the_field() {
+            assertEquals(
+                    "'Always call userinfo' must be true or false, not 'on'.",
+                    refusal(ConfigKeys.ALWAYS_CALL_USERINFO, "on"));
         }
     }
 
