@@ -52,7 +52,7 @@ class HostileLoginGovTest extends BrokerIntegrationTest {
     void realmWithOneSignedUpPerson() {
         realm = realmOfThisClass("hostile", Registration.VERIFIED);
         Attributes.reset(realm);
-        realm.updateIdentityProvider(Map.of("syncMode", "FORCE"));
+        realm.updateIdentityProvider(Map.of("syncMode", "FORCE", BrokerRealm.ALWAYS_CALL_USERINFO, "false"));
         realm.reset("verified");
         loginGov.jwks(false, false);
         new SignInFlow(realm).signInClaims(Map.of());
@@ -123,6 +123,7 @@ class HostileLoginGovTest extends BrokerIntegrationTest {
         "DEEPLY_NESTED, longer than 65536"
     })
     void a_bad_userinfo_answer_is_refused_and_touches_no_account(String fault, String reason) {
+        realm.alwaysCallUserinfo(true); // by default the id_token carries the attributes: no userinfo call
         loginGov.nextUserinfo(fault);
 
         assertRefused(new SignInFlow(realm).signIn(Map.of()), reason);
@@ -191,6 +192,7 @@ class HostileLoginGovTest extends BrokerIntegrationTest {
             loginGov.nextIdToken(variation);
             new SignInFlow(realm).signInClaims(Map.of());
         }
+        realm.alwaysCallUserinfo(true);
         loginGov.nextUserinfo("HOSTILE_VERIFIED_AT");
         new SignInFlow(realm).signInClaims(Map.of());
         assertEquals(1, realm.resource().users().count());

@@ -203,6 +203,32 @@ class IndependentOpenIdProviderTest extends BrokerIntegrationTest {
     }
 
     @Test
+    void an_id_token_with_every_promised_claim_needs_no_userinfo_call() {
+        // Every claim the realm's scopes promise at auth-only, as Login.gov copies them into its
+        // id_token (none null: this provider leaves a null claim out of its tokens).
+        Map<String, Object> asserted = new LinkedHashMap<>(authOnly());
+        asserted.put("verified_at", 1_700_000_000L);
+        asserted.put("x509_subject", "C=US, O=U.S. Government, CN=PAT EXAMPLE");
+        asserted.put("x509_issuer", "C=US, O=U.S. Government, CN=Example CA");
+        asserted.put("x509_presented", true);
+        SignInFlow flow = new SignInFlow(realm);
+
+        JsonNode claims = flow.claimsAtApplication(signInAtTheProvider(flow, Map.of(), asserted));
+
+        assertEquals(AUTH_ONLY, claims.get("logingov_ial").asText());
+        assertTrue(op.front().forwardedTo(USERINFO).isEmpty(), "one call to the provider: the token call");
+        UserRepresentation user = new Users(realm).onlyUser();
+        assertEquals("pat.example@example.gov", user.getEmail());
+        assertEquals(
+                List.of("pat.example@example.gov", "pat@example.com"),
+                user.getAttributes().get("logingov_all_emails"));
+        assertEquals(List.of("true"), user.getAttributes().get("logingov_x509_presented"));
+        assertEquals(
+                List.of("C=US, O=U.S. Government, CN=PAT EXAMPLE"),
+                user.getAttributes().get("logingov_x509_subject"));
+    }
+
+    @Test
     void step_up_from_auth_only_to_verified_raises_the_same_keycloak_session() {
         SignInFlow flow = new SignInFlow(realm);
         JsonNode first = flow.claimsAtApplication(signInAtTheProvider(flow, Map.of(), authOnly()));

@@ -58,8 +58,12 @@ class LoginGovOutageTest extends BrokerIntegrationTest {
         realm = realmOfThisClass("outage", Registration.VERIFIED);
         // A save also empties Keycloak's cache of Login.gov's keys: every test fetches the JWKS again.
         realm.updateIdentityProvider(Map.of(
-                "logingovConnectTimeoutMillis", String.valueOf(CONNECT_TIMEOUT_MS),
-                "logingovReadTimeoutMillis", String.valueOf(READ_TIMEOUT_MS)));
+                "logingovConnectTimeoutMillis",
+                String.valueOf(CONNECT_TIMEOUT_MS),
+                "logingovReadTimeoutMillis",
+                String.valueOf(READ_TIMEOUT_MS),
+                BrokerRealm.ALWAYS_CALL_USERINFO,
+                "false"));
         realm.reset("verified");
     }
 
@@ -90,6 +94,8 @@ class LoginGovOutageTest extends BrokerIntegrationTest {
             })
     void an_outage_ends_on_the_login_page_with_an_event_and_the_next_sign_in_succeeds(
             String endpoint, String outage, String what) {
+        // By default the id_token carries the attributes and userinfo is not called (AttributeSourceTest).
+        realm.alwaysCallUserinfo(endpoint.equals("userinfo"));
         if (outage.equals("slow")) {
             loginGov.slowOutage(endpoint, READ_TIMEOUT_MS + 700);
         } else {
@@ -275,6 +281,7 @@ class LoginGovOutageTest extends BrokerIntegrationTest {
 
     @Test
     void the_event_and_the_page_hold_nothing_personal_or_secret() {
+        realm.alwaysCallUserinfo(true);
         loginGov.outage("userinfo", "http_500");
         HttpBrowser.Page page = new SignInFlow(realm).signIn(Map.of());
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -224,8 +225,12 @@ class SecurityEventsTest extends BrokerIntegrationTest {
         assertTrue(user().toRepresentation().isEnabled(), "the duplicate did not disable again");
     }
 
-    @Test
-    void reproof_completed_refreshes_the_verified_attributes_at_the_next_sign_in_even_in_import_mode() {
+    /** Both ways the attributes arrive (issue 19): the id_token (the default) or userinfo at every sign-in. */
+    @ParameterizedTest(name = "always call userinfo: {0}")
+    @ValueSource(booleans = {false, true})
+    void reproof_completed_refreshes_the_verified_attributes_at_the_next_sign_in_even_in_import_mode(
+            boolean alwaysCallUserinfo) {
+        realm.alwaysCallUserinfo(alwaysCallUserinfo);
         realm.resource().users().get(userId).toRepresentation();
         var mapper = realm.resource().identityProviders().get(BrokerRealm.ALIAS).getMappers().stream()
                 .filter(m -> m.getName().equals("birth date"))
@@ -248,9 +253,17 @@ class SecurityEventsTest extends BrokerIntegrationTest {
                     .toString();
             assertEquals(expected, user().toRepresentation().firstAttribute("birthdate"));
             assertNull(user().toRepresentation().firstAttribute("logingov_reproof_pending"), "refreshed once");
+            assertEquals(
+                    alwaysCallUserinfo ? 2 : 0,
+                    simulator
+                            .recorder()
+                            .userinfoRequestsSince(java.time.Instant.EPOCH)
+                            .size(),
+                    "the attributes came from " + (alwaysCallUserinfo ? "userinfo" : "the id_token"));
         } finally {
             mapper.getConfig().put("syncMode", "FORCE");
             realm.resource().identityProviders().get(BrokerRealm.ALIAS).update(mapper.getId(), mapper);
+            realm.alwaysCallUserinfo(false);
         }
     }
 }

@@ -62,9 +62,14 @@ class TolerantUpstreamTest extends BrokerIntegrationTest {
         // A save also empties Keycloak's cache of Login.gov's keys: every test fetches the JWKS again.
         // Sync mode FORCE: were a refused answer used, the account would take the persona's new address.
         realm.updateIdentityProvider(Map.of(
-                "logingovConnectTimeoutMillis", String.valueOf(CONNECT_TIMEOUT_MS),
-                "logingovReadTimeoutMillis", String.valueOf(READ_TIMEOUT_MS),
-                "syncMode", "FORCE"));
+                "logingovConnectTimeoutMillis",
+                String.valueOf(CONNECT_TIMEOUT_MS),
+                "logingovReadTimeoutMillis",
+                String.valueOf(READ_TIMEOUT_MS),
+                "syncMode",
+                "FORCE",
+                BrokerRealm.ALWAYS_CALL_USERINFO,
+                "false"));
         realm.reset("verified");
     }
 
@@ -93,6 +98,7 @@ class TolerantUpstreamTest extends BrokerIntegrationTest {
                 "USERINFO | APPLICATION/JSON"
             })
     void any_json_media_type_signs_in(Outages.Endpoint endpoint, String mediaType) {
+        callsUserinfoFor(endpoint);
         simulator.outages().mediaType(endpoint, mediaType);
 
         new SignInFlow(realm).signInClaims(Map.of());
@@ -191,6 +197,7 @@ class TolerantUpstreamTest extends BrokerIntegrationTest {
             names = {"TOKEN", "USERINFO", "JWKS"})
     void http_429_shows_login_gov_busy_once_and_new_sign_ins_wait_out_retry_after(Outages.Endpoint endpoint)
             throws InterruptedException {
+        callsUserinfoFor(endpoint);
         int retryAfterSeconds = 4;
         simulator.outages().set(endpoint, Outage.TOO_MANY_REQUESTS).retryAfter(String.valueOf(retryAfterSeconds));
         Instant start = Instant.now();
@@ -268,6 +275,7 @@ class TolerantUpstreamTest extends BrokerIntegrationTest {
             value = Outages.Endpoint.class,
             names = {"TOKEN", "USERINFO", "JWKS"})
     void a_trickled_answer_ends_on_the_unavailable_page_at_the_total_deadline(Outages.Endpoint endpoint) {
+        callsUserinfoFor(endpoint);
         // Each byte 400 ms after the last: every read well within the read timeout (1000 ms).
         simulator.outages().set(endpoint, Outage.TRICKLE).trickleInterval(Duration.ofMillis(400));
 
@@ -290,6 +298,16 @@ class TolerantUpstreamTest extends BrokerIntegrationTest {
 
         simulator.outages().clear();
         new SignInFlow(realm).signInClaims(Map.of());
+    }
+
+    /**
+     * By default the id_token carries the attributes and userinfo is not called (AttributeSourceTest):
+     * a userinfo case sets the provider to always call it.
+     */
+    private void callsUserinfoFor(Outages.Endpoint endpoint) {
+        if (endpoint == Outages.Endpoint.USERINFO) {
+            realm.alwaysCallUserinfo(true);
+        }
     }
 
     /** Keycloak's login page again (never a 500, never a stack trace), saying Login.gov is busy, with its button. */

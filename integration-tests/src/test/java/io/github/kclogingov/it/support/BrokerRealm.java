@@ -259,6 +259,18 @@ public final class BrokerRealm {
         return resource().identityProviders().get(ALIAS).toRepresentation();
     }
 
+    /** The provider setting that makes the broker call userinfo at every sign-in (off by default). */
+    public static final String ALWAYS_CALL_USERINFO = "logingovAlwaysCallUserinfo";
+
+    /**
+     * Where the attributes come from: userinfo at every sign-in when {@code always}, else the
+     * verified id_token (userinfo only when it lacks a promised claim). A save also empties
+     * Keycloak's cache of Login.gov's keys.
+     */
+    public void alwaysCallUserinfo(boolean always) {
+        updateIdentityProvider(Map.of(ALWAYS_CALL_USERINFO, String.valueOf(always)));
+    }
+
     /** Changes the Login.gov identity provider's configuration through the admin REST API. */
     public void updateIdentityProvider(Map<String, String> config) {
         IdentityProviderRepresentation provider = identityProvider();

@@ -8,6 +8,7 @@ import io.github.kclogingov.protocol.PromisedClaims;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 import org.keycloak.representations.JsonWebToken;
 import org.keycloak.util.JsonSerialization;
 
@@ -21,27 +22,44 @@ import org.keycloak.util.JsonSerialization;
  */
 public final class IdTokenAttributes {
 
+    private static final Logger LOG = Logger.getLogger(IdTokenAttributes.class);
+
     private IdTokenAttributes() {}
 
     /**
-     * The userinfo view of the id_token when it carries every promised claim; empty when one is
-     * missing, or when its {@code acr} names no level Login.gov asserts (userinfo is then called,
-     * and the assurance check refuses what it must).
+     * The userinfo view of the id_token when it carries every promised claim; empty when userinfo
+     * must be asked ({@link #reasonToCallUserinfo}).
      *
      * @param idToken the validated id_token
      * @param scopesSent the scope parameter this sign-in sent to Login.gov
      */
     public static Optional<ObjectNode> complete(JsonWebToken idToken, String scopesSent) {
-        return missing(idToken, scopesSent).isEmpty() ? Optional.of(userinfoView(idToken)) : Optional.empty();
+        Optional<String> reason = reasonToCallUserinfo(idToken, scopesSent);
+        reason.ifPresent(
+                why -> LOG.debugf("Login.gov's userinfo is called: the id_token cannot stand for it, %s", why));
+        return reason.isEmpty() ? Optional.of(userinfoView(idToken)) : Optional.empty();
     }
 
-    /** The promised claims the id_token lacks, by name, in the order of {@link PromisedClaims#of}. */
-    public static List<String> missing(JsonWebToken idToken, String scopesSent) {
+    /**
+     * Why the id_token cannot stand for userinfo, in words for the log (claim names, never a value):
+     * <ul>
+     *   <li>its {@code acr} names no level Login.gov asserts: the assurance check refuses what it
+     *       must after userinfo;</li>
+     *   <li>its {@code exp} is not after its {@code iat}: Login.gov issued it for a session that had
+     *       already ended, whose verified attributes it sends as nulls; userinfo is asked, as it
+     *       would have been, and answers for that session as it does (it refuses the access token);</li>
+     *   <li>a promised claim is absent: a provider that does not copy userinfo into the id_token.</li>
+     * </ul>
+     */
+    public static Optional<String> reasonToCallUserinfo(JsonWebToken idToken, String scopesSent) {
         Optional<IdentityAssurance> asserted = idToken.getOtherClaims().get(LoginGovClaims.ACR) instanceof String acr
                 ? IdentityAssurance.fromValue(acr)
                 : Optional.empty();
         if (asserted.isEmpty()) {
-            return List.of(LoginGovClaims.ACR);
+            return Optional.of("its acr names no Login.gov level");
+        }
+        if (idToken.getExp() != null && idToken.getIat() != null && idToken.getExp() <= idToken.getIat()) {
+            return Optional.of("Login.gov's session had ended when it was issued (exp not after iat)");
         }
         ObjectNode view = userinfoView(idToken);
         List<String> missing = new ArrayList<>();
@@ -50,7 +68,7 @@ public final class IdTokenAttributes {
                 missing.add(claim);
             }
         }
-        return missing;
+        return missing.isEmpty() ? Optional.empty() : Optional.of("it lacks " + String.join(", ", missing));
     }
 
     /**

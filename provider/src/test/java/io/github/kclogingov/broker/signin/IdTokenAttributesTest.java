@@ -112,15 +112,17 @@ class IdTokenAttributesTest {
             claims.remove("address");
             assertEquals(Optional.empty(), IdTokenAttributes.complete(token(claims), VERIFIED_SCOPES));
             assertEquals(
-                    List.of("address", "social_security_number"),
-                    IdTokenAttributes.missing(token(claims), VERIFIED_SCOPES));
+                    Optional.of("it lacks address, social_security_number"),
+                    IdTokenAttributes.reasonToCallUserinfo(token(claims), VERIFIED_SCOPES));
         }
 
         @Test
         void a_token_without_its_assurance_claims_sends_the_broker_to_userinfo() {
             ObjectNode claims = verifiedIdToken();
             claims.remove("aal");
-            assertEquals(List.of("aal"), IdTokenAttributes.missing(token(claims), VERIFIED_SCOPES));
+            assertEquals(
+                    Optional.of("it lacks aal"),
+                    IdTokenAttributes.reasonToCallUserinfo(token(claims), VERIFIED_SCOPES));
         }
 
         @Test
@@ -139,17 +141,35 @@ class IdTokenAttributesTest {
                     "phone_verified",
                     "social_security_number"));
             assertEquals(
-                    10,
-                    IdTokenAttributes.missing(token(claims), VERIFIED_SCOPES).size());
+                    Optional.of("it lacks email, email_verified, given_name, family_name, birthdate, verified_at, "
+                            + "address, phone, phone_verified, social_security_number"),
+                    IdTokenAttributes.reasonToCallUserinfo(token(claims), VERIFIED_SCOPES));
         }
 
         @Test
         void an_acr_that_names_no_level_sends_the_broker_to_userinfo() {
             ObjectNode claims = verifiedIdToken();
             claims.put("acr", "urn:example:unknown");
-            assertEquals(List.of("acr"), IdTokenAttributes.missing(token(claims), VERIFIED_SCOPES));
+            assertEquals(
+                    Optional.of("its acr names no Login.gov level"),
+                    IdTokenAttributes.reasonToCallUserinfo(token(claims), VERIFIED_SCOPES));
             claims.put("acr", 2);
-            assertEquals(List.of("acr"), IdTokenAttributes.missing(token(claims), VERIFIED_SCOPES));
+            assertEquals(
+                    Optional.of("its acr names no Login.gov level"),
+                    IdTokenAttributes.reasonToCallUserinfo(token(claims), VERIFIED_SCOPES));
+        }
+
+        @Test
+        void a_token_issued_for_an_ended_session_sends_the_broker_to_userinfo() {
+            // identity-idp: exp is the end of the person's session; once it has ended, exp equals iat
+            // and the verified attributes are null. Userinfo is asked, as before, and answers for it.
+            ObjectNode claims = verifiedIdToken();
+            claims.put("exp", claims.get("iat").asLong());
+            claims.putNull("given_name");
+            assertEquals(
+                    Optional.of("Login.gov's session had ended when it was issued (exp not after iat)"),
+                    IdTokenAttributes.reasonToCallUserinfo(token(claims), VERIFIED_SCOPES));
+            assertEquals(Optional.empty(), IdTokenAttributes.complete(token(claims), VERIFIED_SCOPES));
         }
 
         @Test
@@ -166,12 +186,13 @@ class IdTokenAttributesTest {
                     "phone",
                     "phone_verified",
                     "social_security_number"));
-            assertEquals(List.of(), IdTokenAttributes.missing(token(claims), VERIFIED_SCOPES));
+            assertEquals(Optional.empty(), IdTokenAttributes.reasonToCallUserinfo(token(claims), VERIFIED_SCOPES));
         }
 
         @Test
         void claims_beyond_the_promise_do_not_matter() {
-            assertEquals(List.of(), IdTokenAttributes.missing(token(verifiedIdToken()), "openid email"));
+            assertEquals(
+                    Optional.empty(), IdTokenAttributes.reasonToCallUserinfo(token(verifiedIdToken()), "openid email"));
             assertEquals(
                     Set.of(
                             "sub",
