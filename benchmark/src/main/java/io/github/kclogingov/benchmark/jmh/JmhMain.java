@@ -20,7 +20,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class JmhMain {
     /** The target: the provider's own work at most this multiple of the floor. */
-    static final double TARGET_RATIO = 1.2;
+    static final double TARGET_RATIO = 1.1;
 
     private static final List<String> PROVIDER_PIECES = List.of(
             "authorizationRequest",
@@ -30,6 +30,9 @@ public final class JmhMain {
             "assuranceCheck",
             "claimMapping");
     private static final List<String> FLOOR_PIECES = List.of("floorSign", "floorVerify");
+
+    /** Measured, printed, in no total: the work of a setting that is off by default. */
+    private static final List<String> INFORMATIVE_PIECES = List.of("userinfoAnswer");
 
     private JmhMain() {}
 
@@ -50,7 +53,7 @@ public final class JmhMain {
                         .build();
         Collection<RunResult> results = new Runner(options).run();
         System.out.println(summary(results));
-        if (results.size() != PROVIDER_PIECES.size() + FLOOR_PIECES.size()) {
+        if (results.size() != PROVIDER_PIECES.size() + FLOOR_PIECES.size() + INFORMATIVE_PIECES.size()) {
             System.err.println("Some benchmarks did not run (their errors are above): no figures to compare.");
             System.exit(1);
         }
@@ -71,6 +74,14 @@ public final class JmhMain {
         double provider = section(text, "provider", PROVIDER_PIECES, scores);
         double floor = section(text, "floor", FLOOR_PIECES, scores);
         double ratio = provider / floor;
+        for (String piece : INFORMATIVE_PIECES) {
+            double[] score = scores.get(piece);
+            if (score != null) {
+                text.append(String.format(
+                        "  %-8s %-22s %10.2f %10.2f %10.2f  (in no total: only with 'Always call userinfo')%n",
+                        "extra", piece, score[0], score[1], score[2]));
+            }
+        }
         text.append(String.format(
                 "%nprovider total / floor = %.3f (target: at most %.1f) -> %s%n",
                 ratio, TARGET_RATIO, ratio <= TARGET_RATIO ? "met" : "missed"));

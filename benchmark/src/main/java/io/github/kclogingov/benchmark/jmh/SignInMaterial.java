@@ -108,6 +108,10 @@ final class SignInMaterial {
         claims.put("phone", "+12025550143");
         claims.put("phone_verified", true);
         claims.put("verified_at", 1709307000L);
+        // The x509 scope's claims, as for a person who signed in with a PIV/CAC.
+        claims.put("x509_subject", "C=US, O=U.S. Government, OU=Example Agency, CN=JORDAN VERIFIED");
+        claims.put("x509_issuer", "C=US, O=U.S. Government, OU=Example CA, CN=Example PIV Issuing CA");
+        claims.put("x509_presented", true);
         return claims;
     }
 
