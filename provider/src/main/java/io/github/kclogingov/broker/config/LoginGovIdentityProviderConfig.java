@@ -51,8 +51,9 @@ public class LoginGovIdentityProviderConfig extends PinnedOidcConfig {
     }
 
     /**
-     * The Login.gov settings, parsed on first use and again only if the stored configuration
-     * changed since (the admin console edits the map of a live model before saving it).
+     * The Login.gov settings, read on first use and again only if the stored configuration
+     * changed since (the admin console edits the map of a live model before saving it); parsed
+     * once per node for each stored configuration ({@link ParsedSettingsCache}).
      *
      * @throws InvalidSettingsException naming the first setting that cannot work
      */
@@ -60,7 +61,7 @@ public class LoginGovIdentityProviderConfig extends PinnedOidcConfig {
     public LoginGovSettings settings() {
         Map<String, String> raw = getConfig();
         if (settings == null || !raw.equals(parsedFrom)) {
-            settings = SettingsParser.parse(raw);
+            settings = ParsedSettingsCache.parse(raw);
             parsedFrom = new HashMap<>(raw);
         }
         return settings;
