@@ -64,8 +64,9 @@ final class PrintedReport {
 
     private void appendDelay(StringBuilder text, DelayResults delay) {
         if (!delay.warmup().get(Provider.LOGIN_GOV).isEmpty()) {
-            delay.warmup().forEach((provider, chunks) -> text.append(
-                    Report.line("warm-up " + options.warmupConcurrency(), provider, Report.Totals.of(chunks))));
+            delay.warmup()
+                    .forEach((provider, chunks) -> text.append(
+                            Report.line("warm-up " + options.warmupConcurrency(), provider, Report.Totals.of(chunks))));
         }
         delay.rounds().forEach((concurrency, byProvider) -> {
             for (Provider provider : Provider.values()) {
@@ -77,19 +78,20 @@ final class PrintedReport {
             text.append(Report.line("all (steady)", provider, Report.Totals.of(delay.steady(provider))));
         }
         text.append('\n');
-        delay.rounds().forEach((concurrency, byProvider) -> text.append(Report.ratio(
-                Integer.toString(concurrency),
-                byProvider.get(Provider.LOGIN_GOV),
-                byProvider.get(Provider.STOCK_OIDC))));
-        text.append(Report.ratio(
-                "all (steady)", delay.steady(Provider.LOGIN_GOV), delay.steady(Provider.STOCK_OIDC)));
-        delay.rounds().forEach((concurrency, byProvider) -> text.append(Report.p50(
-                Integer.toString(concurrency),
-                byProvider.get(Provider.LOGIN_GOV),
-                byProvider.get(Provider.STOCK_OIDC))));
+        delay.rounds()
+                .forEach((concurrency, byProvider) -> text.append(Report.ratio(
+                        Integer.toString(concurrency),
+                        byProvider.get(Provider.LOGIN_GOV),
+                        byProvider.get(Provider.STOCK_OIDC))));
+        text.append(Report.ratio("all (steady)", delay.steady(Provider.LOGIN_GOV), delay.steady(Provider.STOCK_OIDC)));
+        delay.rounds()
+                .forEach((concurrency, byProvider) -> text.append(Report.p50(
+                        Integer.toString(concurrency),
+                        byProvider.get(Provider.LOGIN_GOV),
+                        byProvider.get(Provider.STOCK_OIDC))));
         for (Provider provider : Provider.values()) {
-            text.append(Report.calls("at " + delay.delayMillis() + " ms, after the first", provider,
-                    delay.warmupAndSteady(provider)));
+            text.append(Report.calls(
+                    "at " + delay.delayMillis() + " ms, after the first", provider, delay.warmupAndSteady(provider)));
         }
         String targets = Targets.block(delay);
         if (!targets.isEmpty()) {

@@ -68,9 +68,7 @@ public final class SignInBenchmark {
                 options.concurrencies(),
                 options.perRound(),
                 options.plannedSignIns(),
-                options.heapAt().isEmpty()
-                        ? ""
-                        : ", then rounds at the highest concurrency up to " + options.heapAt());
+                options.heapAt().isEmpty() ? "" : ", then rounds at the highest concurrency up to " + options.heapAt());
         String issuer = "http://localhost:" + options.simulatorPort() + "/";
         String keycloakUrl = "http://localhost:" + options.keycloakPort();
         SelfSignedKey loginGovKey = SelfSignedKey.generate("CN=benchmark realm, OU=Login.gov client assertion");
