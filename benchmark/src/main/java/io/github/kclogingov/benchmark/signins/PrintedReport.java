@@ -89,6 +89,21 @@ final class PrintedReport {
                         Integer.toString(concurrency),
                         byProvider.get(Provider.LOGIN_GOV),
                         byProvider.get(Provider.STOCK_OIDC))));
+        DelayResults instant = results.stream()
+                .filter(other -> other.delayMillis() == 0)
+                .findFirst()
+                .orElse(null);
+        if (instant != null && delay != instant) {
+            delay.rounds().forEach((concurrency, byProvider) -> {
+                if (instant.rounds().containsKey(concurrency)) {
+                    text.append(Report.p50Rise(
+                            Integer.toString(concurrency),
+                            delay.delayMillis(),
+                            byProvider,
+                            instant.rounds().get(concurrency)));
+                }
+            });
+        }
         for (Provider provider : Provider.values()) {
             text.append(Report.calls(
                     "at " + delay.delayMillis() + " ms, after the first", provider, delay.warmupAndSteady(provider)));

@@ -3,6 +3,7 @@ package io.github.kclogingov.benchmark.signins;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /** The figures of the rounds, as lines of the printed report: per concurrency and provider, then the comparisons. */
 final class Report {
@@ -137,6 +138,26 @@ final class Report {
         return String.format(
                 "concurrency %-13s p50 login.gov %.1f ms vs stock %.1f ms: difference %+.1f ms%n",
                 concurrency, provider, stockP50, provider - stockP50);
+    }
+
+    /**
+     * How much a provider's p50 rose from the run without delay to this one, beside its calls per
+     * sign-in: each call should add about the delay.
+     */
+    static String p50Rise(
+            String concurrency, int delayMillis, Map<Provider, List<Round>> now, Map<Provider, List<Round>> base) {
+        StringBuilder text = new StringBuilder(String.format("concurrency %-13s p50 rise from 0 ms:", concurrency));
+        for (Provider provider : Provider.values()) {
+            Totals at = Totals.of(now.get(provider));
+            text.append(String.format(
+                    " %s %+.1f ms (%.3f calls/si)",
+                    provider.label(),
+                    at.percentileMillis(50) - Totals.of(base.get(provider)).percentileMillis(50),
+                    at.callsPerSignIn()));
+            text.append(provider == Provider.LOGIN_GOV ? "," : "");
+        }
+        return text.append(String.format("; each call waits %d ms%n", delayMillis))
+                .toString();
     }
 
     /** Back-channel calls per successful sign-in, all of them and split per endpoint. */

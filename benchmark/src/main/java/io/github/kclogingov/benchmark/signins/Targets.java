@@ -77,9 +77,15 @@ final class Targets {
         }
         double provider = Report.Totals.of(byProvider.get(Provider.LOGIN_GOV)).percentileMillis(50);
         double stock = Report.Totals.of(byProvider.get(Provider.STOCK_OIDC)).percentileMillis(50);
+        double lower = stock - provider;
         return String.format(
-                "%-52s measured %.1f ms vs %.1f ms, %.1f ms lower: %s%n",
-                name, provider, stock, stock - provider, verdict(stock - provider >= ROUND_TRIP_P50_LOWER_MILLIS));
+                "%-52s measured login.gov %.1f ms vs stock %.1f ms, %.1f ms %s: %s%n",
+                name,
+                provider,
+                stock,
+                Math.abs(lower),
+                lower >= 0 ? "lower" : "higher",
+                verdict(lower >= ROUND_TRIP_P50_LOWER_MILLIS));
     }
 
     private static String backChannel(DelayResults results) {
