@@ -20,7 +20,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LoginGovSimulator implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LoginGovSimulator.class.getName());
-    private static final int THREADS = 8;
+    /**
+     * Worker threads, each answering one request at a time. Enough for a benchmark at concurrency 16
+     * and more whose back-channel calls each wait a {@link BackChannelDelays round trip} on its
+     * thread, beside the browsers' pages; a pool's threads are only made as requests need them.
+     */
+    private static final int THREADS = 64;
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -237,6 +242,14 @@ public final class LoginGovSimulator implements AutoCloseable {
     /** Login.gov's endpoints down on purpose: refused, failing, slow or hung until cleared. */
     public Outages outages() {
         return context.outages;
+    }
+
+    /**
+     * The round trip added to each back-channel endpoint's answers (token, userinfo, JWKS,
+     * discovery), as a real Login.gov's network adds; none unless set.
+     */
+    public BackChannelDelays backChannelDelays() {
+        return context.backChannelDelays;
     }
 
     public Recorder recorder() {

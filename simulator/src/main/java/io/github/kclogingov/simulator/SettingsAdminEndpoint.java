@@ -5,6 +5,8 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,6 +26,12 @@ final class SettingsAdminEndpoint implements HttpHandler {
     static final String THROTTLE_RESET = "throttleReset";
     static final String LOGOUT_CONFIRMATION = "logoutConfirmation";
     static final String ID_TOKEN_USERINFO = "idTokenUserinfo";
+    /** The back-channel round trips, one parameter per endpoint. */
+    static final Map<String, Outages.Endpoint> DELAY_MILLIS = Map.of(
+            "tokenDelayMillis", Outages.Endpoint.TOKEN,
+            "userinfoDelayMillis", Outages.Endpoint.USERINFO,
+            "jwksDelayMillis", Outages.Endpoint.JWKS,
+            "discoveryDelayMillis", Outages.Endpoint.DISCOVERY);
 
     private static final System.Logger LOG = System.getLogger(SettingsAdminEndpoint.class.getName());
     private static final long MAX_SECONDS = Duration.ofDays(1).getSeconds();
@@ -42,18 +50,19 @@ final class SettingsAdminEndpoint implements HttpHandler {
         Optional<Boolean> throttleReset;
         Optional<LogoutConfirmation> confirmation;
         Optional<Boolean> idTokenUserinfo;
+        Map<Outages.Endpoint, Duration> delays = new EnumMap<>(Outages.Endpoint.class);
         try {
-            AdminForm form = AdminForm.read(
-                    exchange,
-                    Set.of(
-                            SESSION_TIMEOUT_SECONDS,
-                            END_SESSIONS_OF,
-                            THROTTLE,
-                            THROTTLE_LIMIT,
-                            THROTTLE_PERIOD_SECONDS,
-                            THROTTLE_RESET,
-                            LOGOUT_CONFIRMATION,
-                            ID_TOKEN_USERINFO));
+            Set<String> known = new HashSet<>(DELAY_MILLIS.keySet());
+            known.addAll(Set.of(
+                    SESSION_TIMEOUT_SECONDS,
+                    END_SESSIONS_OF,
+                    THROTTLE,
+                    THROTTLE_LIMIT,
+                    THROTTLE_PERIOD_SECONDS,
+                    THROTTLE_RESET,
+                    LOGOUT_CONFIRMATION,
+                    ID_TOKEN_USERINFO));
+            AdminForm form = AdminForm.read(exchange, known);
             timeout = seconds(form, SESSION_TIMEOUT_SECONDS, 1);
             endSessionsOf = form.text(END_SESSIONS_OF);
             if (endSessionsOf.isPresent()
@@ -65,6 +74,10 @@ final class SettingsAdminEndpoint implements HttpHandler {
             throttleReset = form.flag(THROTTLE_RESET);
             confirmation = form.constant(LOGOUT_CONFIRMATION, LogoutConfirmation.class);
             idTokenUserinfo = form.flag(ID_TOKEN_USERINFO);
+            for (Map.Entry<String, Outages.Endpoint> parameter : DELAY_MILLIS.entrySet()) {
+                Optional<Long> millis = whole(form, parameter.getKey(), 0, BackChannelDelays.MAX.toMillis());
+                millis.ifPresent(value -> delays.put(parameter.getValue(), Duration.ofMillis(value)));
+            }
         } catch (AdminForm.Invalid e) {
             HttpExchanges.sendJson(exchange, 400, Map.of("error", e.getMessage()));
             return;
@@ -77,13 +90,16 @@ final class SettingsAdminEndpoint implements HttpHandler {
         }
         confirmation.ifPresent(context::logoutConfirmation);
         idTokenUserinfo.ifPresent(context::idTokenCarriesUserinfo);
+        delays.forEach(context.backChannelDelays::set);
         LOG.log(
                 Level.INFO,
-                "admin: session timeout {0} s, throttle {1}, logout confirmation {2}, userinfo in id_token {3}",
+                "admin: session timeout {0} s, throttle {1}, logout confirmation {2}, userinfo in id_token {3},"
+                        + " back-channel delays {4}",
                 context.sessions.timeout().getSeconds(),
                 context.throttle.settings(),
                 context.logoutConfirmation(),
-                context.idTokenCarriesUserinfo());
+                context.idTokenCarriesUserinfo(),
+                context.backChannelDelays);
         HttpExchanges.noContent(exchange);
     }
 
@@ -104,18 +120,24 @@ final class SettingsAdminEndpoint implements HttpHandler {
 
     /** A whole number from {@code minimum} to one day's seconds (also the bound of a limit). */
     private static Optional<Long> seconds(AdminForm form, String name, long minimum) throws AdminForm.Invalid {
+        return whole(form, name, minimum, MAX_SECONDS);
+    }
+
+    /** A whole number from {@code minimum} to {@code maximum}. */
+    private static Optional<Long> whole(AdminForm form, String name, long minimum, long maximum)
+            throws AdminForm.Invalid {
         Optional<String> text = form.text(name);
         if (text.isEmpty()) {
             return Optional.empty();
         }
         try {
             long value = Long.parseLong(text.get().trim());
-            if (value >= minimum && value <= MAX_SECONDS) {
+            if (value >= minimum && value <= maximum) {
                 return Optional.of(value);
             }
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new AdminForm.Invalid(name + " must be a whole number from " + minimum + " to " + MAX_SECONDS);
+        throw new AdminForm.Invalid(name + " must be a whole number from " + minimum + " to " + maximum);
     }
 }

@@ -4,8 +4,10 @@ import io.github.kclogingov.protocol.LoginGovProtocol;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -21,6 +23,8 @@ import java.util.Set;
  * @param throttle the per-IP throttle (Login.gov's public default: 300 requests per 300 s)
  * @param logoutConfirmation when logout asks the person (Login.gov: whenever they are signed in)
  * @param idTokenCarriesUserinfo whether the id_token carries the scoped userinfo claims, as Login.gov's does
+ * @param backChannelDelays the round trip added to each back-channel endpoint's answers (none unless set;
+ *     see {@link BackChannelDelays})
  */
 public record SimulatorConfig(
         String issuer,
@@ -33,7 +37,8 @@ public record SimulatorConfig(
         Duration sessionTimeout,
         ThrottleSettings throttle,
         LogoutConfirmation logoutConfirmation,
-        boolean idTokenCarriesUserinfo) {
+        boolean idTokenCarriesUserinfo,
+        Map<Outages.Endpoint, Duration> backChannelDelays) {
 
     public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
     public static final String DEFAULT_AUTO_PERSONA = "verified";
@@ -47,6 +52,8 @@ public record SimulatorConfig(
         SignInSessions.checkedTimeout(sessionTimeout);
         Objects.requireNonNull(throttle, "throttle");
         Objects.requireNonNull(logoutConfirmation, "logoutConfirmation");
+        Objects.requireNonNull(backChannelDelays, "backChannelDelays").values().forEach(BackChannelDelays::checked);
+        backChannelDelays = Map.copyOf(backChannelDelays);
         if (personas.isEmpty()) {
             throw new IllegalArgumentException("The simulator needs at least one persona");
         }
@@ -85,6 +92,7 @@ public record SimulatorConfig(
         private ThrottleSettings throttle = ThrottleSettings.loginGovDefault();
         private LogoutConfirmation logoutConfirmation = LogoutConfirmation.WHEN_SIGNED_IN;
         private boolean idTokenCarriesUserinfo = true;
+        private final Map<Outages.Endpoint, Duration> backChannelDelays = new EnumMap<>(Outages.Endpoint.class);
 
         private Builder() {}
 
@@ -154,6 +162,17 @@ public record SimulatorConfig(
             return this;
         }
 
+        /**
+         * The round trip every answer of {@code endpoint} waits, as a real Login.gov's network adds
+         * (about 50 ms from an agency's data centre); default none.
+         *
+         * @throws IllegalArgumentException unless whole milliseconds from 0 to 10 s
+         */
+        public Builder backChannelDelay(Outages.Endpoint endpoint, Duration delay) {
+            backChannelDelays.put(Objects.requireNonNull(endpoint, "endpoint"), BackChannelDelays.checked(delay));
+            return this;
+        }
+
         public SimulatorConfig build() {
             String persona = autoPersona;
             if (persona == null) {
@@ -172,7 +191,8 @@ public record SimulatorConfig(
                     sessionTimeout,
                     throttle,
                     logoutConfirmation,
-                    idTokenCarriesUserinfo);
+                    idTokenCarriesUserinfo,
+                    backChannelDelays);
         }
     }
 }

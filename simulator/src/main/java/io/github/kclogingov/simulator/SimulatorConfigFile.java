@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -85,6 +87,34 @@ final class SimulatorConfigFile {
         }
         if (json.get("idTokenCarriesUserinfo") != null) {
             builder.idTokenCarriesUserinfo(Boolean.TRUE.equals(json.get("idTokenCarriesUserinfo")));
+        }
+        if (json.get(BACK_CHANNEL_DELAY) != null) {
+            readBackChannelDelays(json.get(BACK_CHANNEL_DELAY), builder);
+        }
+    }
+
+    private static final String BACK_CHANNEL_DELAY = "backChannelDelayMillis";
+
+    /** {@code {"token": 50, "userinfo": 50, "jwks": 50, "discovery": 0}}, each endpoint optional. */
+    private static void readBackChannelDelays(Object value, SimulatorConfig.Builder builder) {
+        if (!(value instanceof Map)) {
+            throw new IllegalArgumentException(
+                    BACK_CHANNEL_DELAY + " must be an object such as {\"token\": 50, \"userinfo\": 50, \"jwks\": 50}");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> delays = (Map<String, Object>) value;
+        for (String name : delays.keySet()) {
+            Outages.Endpoint endpoint = Arrays.stream(Outages.Endpoint.values())
+                    .filter(e -> e.name().toLowerCase(Locale.ROOT).equals(name))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(BACK_CHANNEL_DELAY + " names an unknown endpoint \""
+                            + name + "\"; known: token, userinfo, jwks, discovery"));
+            long millis = whole(delays, name);
+            if (millis < 0 || millis > BackChannelDelays.MAX.toMillis()) {
+                throw new IllegalArgumentException(BACK_CHANNEL_DELAY + "." + name + " must be from 0 to "
+                        + BackChannelDelays.MAX.toMillis() + " (milliseconds), not " + millis);
+            }
+            builder.backChannelDelay(endpoint, Duration.ofMillis(millis));
         }
     }
 

@@ -68,6 +68,7 @@ final class SimulatorContext {
     final JtiRegistry jtis;
     final SecurityEvents securityEvents;
     final RequestThrottle throttle;
+    final BackChannelDelays backChannelDelays;
 
     private final Map<String, ServiceProvider> serviceProviders = new LinkedHashMap<>();
     /** The personas as configured, for {@link #resetPersonas}; {@code personas} holds them as tests changed them. */
@@ -91,6 +92,7 @@ final class SimulatorContext {
         this.pendingAuthorizations = new ExpiringStore<>(clock);
         this.pendingLogouts = new ExpiringStore<>(clock);
         this.throttle = new RequestThrottle(clock, config.throttle());
+        this.backChannelDelays = new BackChannelDelays(config.backChannelDelays());
         this.logoutConfirmation = config.logoutConfirmation();
         this.idTokenCarriesUserinfo = config.idTokenCarriesUserinfo();
         this.jtis = new JtiRegistry(clock);

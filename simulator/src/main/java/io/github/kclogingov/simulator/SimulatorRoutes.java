@@ -2,6 +2,7 @@ package io.github.kclogingov.simulator;
 
 import com.sun.net.httpserver.HttpHandler;
 import io.github.kclogingov.protocol.LoginGovEndpoints;
+import java.util.Map;
 
 /**
  * Which handler answers which path: the simulator's page for people at the issuer URL, Login.gov's
@@ -12,12 +13,23 @@ final class SimulatorRoutes {
 
     private SimulatorRoutes() {}
 
-    /** The routes behind the per-IP throttle, which leaves the admin API alone. */
+    /**
+     * The routes behind the per-IP throttle, which leaves the admin API alone, and the back-channel
+     * endpoints' round trips in front of both.
+     */
     static HttpHandler of(SimulatorContext context) {
-        return new ThrottleGate(
-                context.throttle,
-                SimulatorContext.pathOf(context.internalUrl(SimulatorContext.ADMIN_PREFIX)),
-                routes(context));
+        LoginGovEndpoints endpoints = context.endpoints;
+        return new BackChannelDelayGate(
+                context.backChannelDelays,
+                Map.of(
+                        SimulatorContext.pathOf(endpoints.discovery()), Outages.Endpoint.DISCOVERY,
+                        SimulatorContext.pathOf(endpoints.jwks()), Outages.Endpoint.JWKS,
+                        SimulatorContext.pathOf(endpoints.token()), Outages.Endpoint.TOKEN,
+                        SimulatorContext.pathOf(endpoints.userinfo()), Outages.Endpoint.USERINFO),
+                new ThrottleGate(
+                        context.throttle,
+                        SimulatorContext.pathOf(context.internalUrl(SimulatorContext.ADMIN_PREFIX)),
+                        routes(context)));
     }
 
     private static Router routes(SimulatorContext context) {

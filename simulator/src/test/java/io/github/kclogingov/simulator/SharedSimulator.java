@@ -45,6 +45,8 @@ final class SharedSimulator {
         simulator.setSessionTimeout(LoginGovProtocol.SESSION_TIMEOUT);
         simulator.setLogoutConfirmation(LogoutConfirmation.WHEN_SIGNED_IN);
         simulator.setIdTokenCarriesUserinfo(true);
+        simulator.backChannelDelays().clear();
+        simulator.backChannelDelays().sleeper(null);
         return simulator;
     }
 }

@@ -1,15 +1,18 @@
 package io.github.kclogingov.benchmark.signins;
 
+import io.github.kclogingov.simulator.BackChannelDelays;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The sign-in benchmark's command line. The defaults make the issue's run: 500 warm-up sign-ins per
- * provider, alternating in chunks (1,000 in all, the first heap figure); then at concurrency 1, 4
- * and 16, 3 rounds per provider of 150, 450 and 900 sign-ins, alternating, which makes 10,000 in
- * all, the second heap figure. With {@code --heap-at} beyond that, rounds at the highest
- * (fastest) concurrency are added until each listed total, and the heap is taken at each.
+ * The sign-in benchmark's command line. The defaults make issue 19's run: one first sign-in per
+ * provider; 300 warm-up sign-ins per provider, alternating in chunks (the first heap figure); then,
+ * once with each back-channel delay (0 ms, then 50 ms on the simulator's token, userinfo and JWKS
+ * endpoints), 2 rounds per provider at concurrency 1, 4 and 16 of 100, 300 and 600 sign-ins,
+ * alternating (4,000 per delay), the heap taken after each delay: 8,602 sign-ins in all (12 min 57 s
+ * on the project's 2 shared cores, Keycloak's build and start included). With {@code --heap-at}, rounds at the highest (fastest)
+ * concurrency and the last delay are added until each listed total, and the heap is taken at each.
  */
 record BenchmarkOptions(
         Path keycloakHome,
@@ -20,6 +23,7 @@ record BenchmarkOptions(
         int rounds,
         List<Integer> heapAt,
         List<Integer> concurrencies,
+        List<Integer> backChannelDelays,
         int keycloakPort,
         int managementPort,
         int simulatorPort,
@@ -29,13 +33,18 @@ record BenchmarkOptions(
     static final String USAGE = String.join(
             "\n",
             "SignInBenchmark --keycloak-home DIR --realm-file FILE [options]",
-            "  --warmup N             warm-up sign-ins per provider (default 500)",
+            "  --back-channel-delay 0,50 the simulator's added round trip on its token, userinfo and JWKS",
+            "                         endpoints, in ms (0 to 10000); every level's rounds run once per delay,",
+            "                         in this order (default 0,50: issue 19's two conditions, with its targets)",
+            "  --warmup N             warm-up sign-ins per provider, once, at the first delay (default 300)",
             "  --warmup-concurrency N concurrency of the warm-up (default 4)",
             "  --concurrency 1,4,16   the concurrency levels (default 1,4,16)",
-            "  --per-round 150,450,900 sign-ins in one provider's round, per concurrency level (default 150,450,900)",
-            "  --rounds N             rounds per provider at each concurrency (default 3)",
-            "  --heap-at 10000[,...]  totals of sign-ins at which Keycloak's heap is taken again (default 10000);",
-            "                         rounds at the highest concurrency are added to reach them",
+            "  --per-round 100,300,600 sign-ins in one provider's round, per concurrency level (default 100,300,600)",
+            "  --rounds N             rounds per provider at each concurrency and delay (default 2)",
+            "  --heap-at 10000[,...]  totals of sign-ins at which Keycloak's heap is taken again (default none:",
+            "                         after the warm-up and after each delay's rounds only); rounds at the",
+            "                         highest concurrency and the last delay are added to reach them",
+            "  The defaults make 8,602 sign-ins: about 13 minutes on 2 shared cores, Keycloak's build and start included.",
             "  --keycloak-port N      Keycloak's HTTP port (default 8580; management port N+1000)",
             "  --simulator-port N     the simulator's port (default 8581)",
             "  --keycloak-heap OPTS   Keycloak's heap options (default \"-Xms1g -Xmx1g\")",
@@ -44,12 +53,13 @@ record BenchmarkOptions(
     static BenchmarkOptions parse(String[] args) {
         Path home = null;
         Path realm = null;
-        int warmup = 500;
+        int warmup = 300;
         int warmupConcurrency = 4;
-        List<Integer> perRound = List.of(150, 450, 900);
-        int rounds = 3;
-        List<Integer> heapAt = List.of(10_000);
+        List<Integer> perRound = List.of(100, 300, 600);
+        int rounds = 2;
+        List<Integer> heapAt = List.of();
         List<Integer> concurrencies = List.of(1, 4, 16);
+        List<Integer> delays = List.of(0, Targets.ROUND_TRIP_MILLIS);
         int keycloakPort = 8580;
         int simulatorPort = 8581;
         String heap = "-Xms1g -Xmx1g";
@@ -69,6 +79,7 @@ record BenchmarkOptions(
                 case "--heap-at" -> heapAt = levels(name, value);
                 case "--rounds" -> rounds = positive(name, value, false);
                 case "--concurrency" -> concurrencies = levels(name, value);
+                case "--back-channel-delay" -> delays = delays(name, value);
                 case "--keycloak-port" -> keycloakPort = positive(name, value, false);
                 case "--simulator-port" -> simulatorPort = positive(name, value, false);
                 case "--keycloak-heap" -> heap = value;
@@ -92,6 +103,7 @@ record BenchmarkOptions(
                 rounds,
                 heapAt,
                 concurrencies,
+                delays,
                 keycloakPort,
                 keycloakPort + 1000,
                 simulatorPort,
@@ -99,11 +111,17 @@ record BenchmarkOptions(
                 keycloakOptions);
     }
 
-    /** The sign-ins of the warm-up and the measured rounds, both providers, before any added to reach {@link #heapAt}. */
+    /**
+     * The sign-ins of the first sign-ins, the warm-up and the measured rounds at every delay, both
+     * providers, before any added to reach {@link #heapAt}.
+     */
     int plannedSignIns() {
         return 2
-                * (warmupPerProvider
-                        + rounds * perRound.stream().mapToInt(Integer::intValue).sum());
+                * (1
+                        + warmupPerProvider
+                        + backChannelDelays.size()
+                                * rounds
+                                * perRound.stream().mapToInt(Integer::intValue).sum());
     }
 
     private static int positive(String name, String value, boolean zeroAllowed) {
@@ -116,6 +134,21 @@ record BenchmarkOptions(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " takes a positive whole number, not " + value);
         }
+    }
+
+    /** Whole milliseconds from 0 to the simulator's longest back-channel delay, each once. */
+    private static List<Integer> delays(String name, String value) {
+        List<Integer> delays = new ArrayList<>();
+        long max = BackChannelDelays.MAX.toMillis();
+        for (String delay : value.split(",")) {
+            int millis = positive(name, delay.trim(), true);
+            if (millis > max || delays.contains(millis)) {
+                throw new IllegalArgumentException(
+                        name + " takes distinct whole milliseconds from 0 to " + max + ", not " + value);
+            }
+            delays.add(millis);
+        }
+        return List.copyOf(delays);
     }
 
     private static List<Integer> levels(String name, String value) {

@@ -20,12 +20,11 @@ record Round(
         long wallNanos,
         int failures,
         List<String> failureReasons,
-        int jwksFetches,
-        int discoveryFetches) {
+        BackChannelCalls calls) {
 
     private static final int REASONS_KEPT = 5;
 
-    /** Runs the round; the fetch counts are filled in by the caller, who asks the simulator. */
+    /** Runs the round; the back-channel calls are filled in by the caller, who asks the simulator. */
     static Round run(SignInClient client, Provider provider, int count, int concurrency) throws InterruptedException {
         AtomicInteger started = new AtomicInteger();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>(count));
@@ -64,11 +63,17 @@ record Round(
         long wall = System.nanoTime() - begin;
         workers.shutdown();
         return new Round(
-                provider, concurrency, List.copyOf(latencies), wall, failures.get(), List.copyOf(reasons), 0, 0);
+                provider,
+                concurrency,
+                List.copyOf(latencies),
+                wall,
+                failures.get(),
+                List.copyOf(reasons),
+                BackChannelCalls.NONE);
     }
 
-    Round withFetches(int jwks, int discovery) {
-        return new Round(provider, concurrency, latenciesNanos, wallNanos, failures, failureReasons, jwks, discovery);
+    Round withCalls(BackChannelCalls backChannel) {
+        return new Round(provider, concurrency, latenciesNanos, wallNanos, failures, failureReasons, backChannel);
     }
 
     int succeeded() {

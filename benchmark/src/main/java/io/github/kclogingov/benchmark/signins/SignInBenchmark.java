@@ -12,27 +12,29 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The sign-in benchmark (issue 12, item 5): starts the simulator (in this JVM, automatic mode, a new
+ * The sign-in benchmark (issues 12 and 19): starts the simulator (in this JVM, automatic mode, a new
  * person at every sign-in) and Keycloak with the built provider, then drives complete brokered
  * sign-ins over HTTP through the Login.gov provider and through Keycloak's stock {@code oidc}
- * provider in the same realm, alternating rounds, at each concurrency, and prints throughput,
- * latency percentiles, the simulator's JWKS and discovery fetches per 1,000 sign-ins, the
- * throughput ratio, and Keycloak's heap after the warm-up and at the end. Over 200 lines because
- * it holds the run's order (first sign-ins, warm-up, rounds, heap figures) and its printed report
- * in one place; starting the parts, one sign-in, a round and the figures' arithmetic live in
- * their own classes.
+ * provider in the same realm, alternating rounds, at each concurrency, once per back-channel delay
+ * (the round trip the simulator adds to its token, userinfo and JWKS answers, as a real network to
+ * Login.gov does), and prints throughput, latency percentiles, the back-channel calls per sign-in,
+ * the comparisons with the stock broker, issue 19's targets, and Keycloak's heap. Over 200 lines
+ * because it holds the run's order (first sign-ins, warm-up, rounds per delay, heap figures) in one
+ * place; starting the parts, one sign-in, a round, the printed report and the figures' arithmetic
+ * live in their own classes.
  */
 public final class SignInBenchmark {
-    /** Keeps the simulator quiet: it logs every authorization and token request at INFO. */
     /** Warm-up sign-ins per provider before the other provider's turn. */
     private static final int WARMUP_CHUNK = 100;
 
+    /** Keeps the simulator quiet: it logs every authorization and token request at INFO. */
     private static final Logger SIMULATOR_LOG = Logger.getLogger("io.github.kclogingov.simulator");
 
     private final BenchmarkOptions options;
@@ -57,15 +59,16 @@ public final class SignInBenchmark {
         }
         SIMULATOR_LOG.setLevel(Level.WARNING);
         System.out.printf(
-                "[bench] %d warm-up sign-ins per provider (concurrency %d), then %d round(s) per provider at concurrency %s"
-                        + " of %s sign-ins, alternating (%d in all), then rounds at the highest concurrency up to %s%n",
+                "[bench] %d warm-up sign-ins per provider (concurrency %d), then at each back-channel delay %s ms"
+                        + " %d round(s) per provider at concurrency %s of %s sign-ins, alternating (%d in all)%s%n",
                 options.warmupPerProvider(),
                 options.warmupConcurrency(),
+                options.backChannelDelays(),
                 options.rounds(),
                 options.concurrencies(),
                 options.perRound(),
                 options.plannedSignIns(),
-                options.heapAt());
+                options.heapAt().isEmpty() ? "" : ", then rounds at the highest concurrency up to " + options.heapAt());
         String issuer = "http://localhost:" + options.simulatorPort() + "/";
         String keycloakUrl = "http://localhost:" + options.keycloakPort();
         SelfSignedKey loginGovKey = SelfSignedKey.generate("CN=benchmark realm, OU=Login.gov client assertion");
@@ -108,6 +111,8 @@ public final class SignInBenchmark {
     }
 
     private void run(KeycloakServer keycloak) throws Exception {
+        List<Integer> delays = options.backChannelDelays();
+        roundTrip(delays.get(0));
         // One sign-in each first: a configuration error shows at once, with its reason.
         Map<Provider, Round> first = new EnumMap<>(Provider.class);
         for (Provider provider : Provider.values()) {
@@ -127,57 +132,77 @@ public final class SignInBenchmark {
             }
         }
         List<HeapFigure> heap = new ArrayList<>();
-        int firstHeapAt = signInsSoFar;
-        long firstHeap = keycloak.heapAfterGc();
-        heap.add(new HeapFigure(firstHeapAt, firstHeap));
-        System.out.printf(
-                "[bench] warm-up done: %d sign-ins; Keycloak heap after GC %.1f MiB%n", firstHeapAt, mib(firstHeap));
+        heap.add(heapFigure(keycloak, "after the warm-up"));
 
-        Map<Integer, Map<Provider, List<Round>>> rounds = new java.util.LinkedHashMap<>();
-        for (int level = 0; level < options.concurrencies().size(); level++) {
-            int concurrency = options.concurrencies().get(level);
-            int perRound = options.perRound().get(level);
-            Map<Provider, List<Round>> byProvider = new EnumMap<>(Provider.class);
-            for (Provider provider : Provider.values()) {
-                byProvider.put(provider, new ArrayList<>());
+        List<DelayResults> results = new ArrayList<>();
+        for (int delay : delays) {
+            if (delay != delays.get(0)) {
+                roundTrip(delay);
             }
-            for (int r = 0; r < options.rounds(); r++) {
-                // Alternate which provider goes first, so drift within a pair hits both alike.
-                List<Provider> order = r % 2 == 0
-                        ? List.of(Provider.LOGIN_GOV, Provider.STOCK_OIDC)
-                        : List.of(Provider.STOCK_OIDC, Provider.LOGIN_GOV);
-                for (Provider provider : order) {
-                    byProvider.get(provider).add(announced(measured(provider, perRound, concurrency), r + 1));
-                }
+            Map<Integer, Map<Provider, List<Round>>> rounds = new LinkedHashMap<>();
+            for (int level = 0; level < options.concurrencies().size(); level++) {
+                int concurrency = options.concurrencies().get(level);
+                rounds.put(concurrency, alternating(options.perRound().get(level), concurrency, delay));
             }
-            rounds.put(concurrency, byProvider);
+            results.add(new DelayResults(delay, results.isEmpty() ? warmup : emptyRounds(), rounds));
+            heap.add(heapFigure(keycloak, "after the rounds at " + delay + " ms"));
         }
-        // Up to the second heap figure: more alternating rounds at the highest (fastest) concurrency.
+        // Up to each further heap figure: more alternating rounds at the highest (fastest) concurrency.
         int highest = options.concurrencies().get(options.concurrencies().size() - 1);
         int fillRound = options.perRound().get(options.perRound().size() - 1);
+        int lastDelay = delays.get(delays.size() - 1);
         Map<Provider, List<Round>> fill = emptyRounds();
         int r = 0;
         for (int target : options.heapAt()) {
             for (; signInsSoFar < target; r++) {
-                List<Provider> order = r % 2 == 0
-                        ? List.of(Provider.LOGIN_GOV, Provider.STOCK_OIDC)
-                        : List.of(Provider.STOCK_OIDC, Provider.LOGIN_GOV);
-                for (Provider provider : order) {
-                    fill.get(provider).add(announced(measured(provider, fillRound, highest), r + 1));
+                for (Provider provider : order(r)) {
+                    fill.get(provider).add(announced(measured(provider, fillRound, highest), r + 1, lastDelay));
                 }
             }
-            heap.add(new HeapFigure(signInsSoFar, keycloak.heapAfterGc()));
-            System.out.printf(
-                    "[bench] %d sign-ins; Keycloak heap after GC %.1f MiB%n",
-                    signInsSoFar, mib(heap.get(heap.size() - 1).bytes()));
+            heap.add(heapFigure(keycloak, "more rounds at concurrency " + highest));
         }
-        System.out.println(report(first, warmup, rounds, highest, fill, heap));
+        System.out.println(new PrintedReport(options, first, results, highest, lastDelay, fill, heap));
+    }
+
+    /** The simulator's token, userinfo and JWKS endpoints wait this long before each answer from now on. */
+    private void roundTrip(int delayMillis) {
+        simulator.backChannelDelays().setRoundTrip(Duration.ofMillis(delayMillis));
+        System.out.printf(
+                "[bench] back-channel delay %d ms on the simulator's token, userinfo and JWKS endpoints%n",
+                delayMillis);
+    }
+
+    /** The rounds of one concurrency level, the providers alternating, which goes first alternating too. */
+    private Map<Provider, List<Round>> alternating(int perRound, int concurrency, int delay)
+            throws InterruptedException {
+        Map<Provider, List<Round>> byProvider = emptyRounds();
+        for (int r = 0; r < options.rounds(); r++) {
+            for (Provider provider : order(r)) {
+                byProvider.get(provider).add(announced(measured(provider, perRound, concurrency), r + 1, delay));
+            }
+        }
+        return byProvider;
+    }
+
+    /** Which provider goes first in round pair {@code r}: alternating, so drift within a pair hits both alike. */
+    private static List<Provider> order(int r) {
+        return r % 2 == 0
+                ? List.of(Provider.LOGIN_GOV, Provider.STOCK_OIDC)
+                : List.of(Provider.STOCK_OIDC, Provider.LOGIN_GOV);
+    }
+
+    private HeapFigure heapFigure(KeycloakServer keycloak, String when) throws Exception {
+        HeapFigure figure = new HeapFigure(signInsSoFar, keycloak.heapAfterGc(), when);
+        System.out.printf(
+                "[bench] %s: %d sign-ins; Keycloak heap after GC %.1f MiB%n",
+                when, figure.signIns(), mib(figure.bytes()));
+        return figure;
     }
 
     /** Keycloak's heap in use after a full GC, once this many sign-ins were done. */
-    private record HeapFigure(int signIns, long bytes) {}
+    record HeapFigure(int signIns, long bytes, String when) {}
 
-    private static Map<Provider, List<Round>> emptyRounds() {
+    static Map<Provider, List<Round>> emptyRounds() {
         Map<Provider, List<Round>> rounds = new EnumMap<>(Provider.class);
         for (Provider provider : Provider.values()) {
             rounds.put(provider, new ArrayList<>());
@@ -185,9 +210,11 @@ public final class SignInBenchmark {
         return rounds;
     }
 
-    private static Round announced(Round round, int number) {
+    private static Round announced(Round round, int number, int delay) {
         System.out.printf(
-                "[bench] concurrency %d, round %d, %s: %d sign-ins in %.1f s (%.2f/s), %d failed, %d JWKS and %d discovery fetches%s%n",
+                "[bench] delay %d ms, concurrency %d, round %d, %s: %d sign-ins in %.1f s (%.2f/s), %d failed,"
+                        + " back-channel calls: %d token, %d userinfo, %d JWKS, %d discovery%s%n",
+                delay,
                 round.concurrency(),
                 number,
                 round.provider().label(),
@@ -195,18 +222,19 @@ public final class SignInBenchmark {
                 round.wallNanos() / 1e9,
                 round.signInsPerSecond(),
                 round.failures(),
-                round.jwksFetches(),
-                round.discoveryFetches(),
+                round.calls().token(),
+                round.calls().userinfo(),
+                round.calls().jwks(),
+                round.calls().discovery(),
                 round.failureReasons().isEmpty() ? "" : " " + round.failureReasons());
         return round;
     }
 
-    /** A round, with the simulator's JWKS and discovery fetches during it; the recorder is emptied after. */
+    /** A round, with the simulator's back-channel calls during it; the recorder is emptied after. */
     private Round measured(Provider provider, int count, int concurrency) throws InterruptedException {
         Instant before = simulator.now();
         Round round = Round.run(client, provider, count, concurrency);
-        int jwks = simulator.recorder().jwksRequestsSince(before).size();
-        int discovery = simulator.recorder().discoveryRequestsSince(before).size();
+        BackChannelCalls calls = BackChannelCalls.since(simulator.recorder(), before);
         // The recorder keeps every request; emptied between rounds so the driver's memory stays flat.
         simulator.recorder().clear();
         signInsSoFar += round.succeeded();
@@ -214,71 +242,10 @@ public final class SignInBenchmark {
             throw new IllegalStateException(
                     "Every sign-in of a round through " + provider.label() + " failed: " + round.failureReasons());
         }
-        return round.withFetches(jwks, discovery);
+        return round.withCalls(calls);
     }
 
-    private String report(
-            Map<Provider, Round> first,
-            Map<Provider, List<Round>> warmup,
-            Map<Integer, Map<Provider, List<Round>>> rounds,
-            int highest,
-            Map<Provider, List<Round>> fill,
-            List<HeapFigure> heap) {
-        StringBuilder text = new StringBuilder("\n==== Sign-in benchmark ====\n");
-        text.append(Report.header());
-        first.forEach(
-                (provider, round) -> text.append(Report.line("first", provider, Report.Totals.of(List.of(round)))));
-        warmup.forEach((provider, chunks) ->
-                text.append(Report.line("warm-up " + options.warmupConcurrency(), provider, Report.Totals.of(chunks))));
-        List<Round> allLoginGov = new ArrayList<>();
-        List<Round> allStock = new ArrayList<>();
-        rounds.forEach((concurrency, byProvider) -> {
-            for (Provider provider : Provider.values()) {
-                text.append(Report.line(
-                        Integer.toString(concurrency), provider, Report.Totals.of(byProvider.get(provider))));
-            }
-            allLoginGov.addAll(byProvider.get(Provider.LOGIN_GOV));
-            allStock.addAll(byProvider.get(Provider.STOCK_OIDC));
-        });
-        if (!fill.get(Provider.LOGIN_GOV).isEmpty()) {
-            for (Provider provider : Provider.values()) {
-                text.append(Report.line(highest + " (more)", provider, Report.Totals.of(fill.get(provider))));
-            }
-            allLoginGov.addAll(fill.get(Provider.LOGIN_GOV));
-            allStock.addAll(fill.get(Provider.STOCK_OIDC));
-        }
-        text.append(Report.line("all (steady)", Provider.LOGIN_GOV, Report.Totals.of(allLoginGov)));
-        text.append(Report.line("all (steady)", Provider.STOCK_OIDC, Report.Totals.of(allStock)));
-        text.append('\n');
-        rounds.forEach((concurrency, byProvider) -> text.append(Report.ratio(
-                Integer.toString(concurrency),
-                byProvider.get(Provider.LOGIN_GOV),
-                byProvider.get(Provider.STOCK_OIDC))));
-        if (!fill.get(Provider.LOGIN_GOV).isEmpty()) {
-            text.append(Report.ratio(highest + " (more)", fill.get(Provider.LOGIN_GOV), fill.get(Provider.STOCK_OIDC)));
-        }
-        text.append(Report.ratio("all (steady)", allLoginGov, allStock));
-        text.append('\n');
-        HeapFigure previous = null;
-        for (HeapFigure figure : heap) {
-            text.append(String.format(
-                    "Keycloak heap after GC after %5d sign-ins: %6.1f MiB", figure.signIns(), mib(figure.bytes())));
-            if (previous != null) {
-                text.append(String.format(
-                        " (%+.1f MiB since %d, %+.2f MiB per 1,000 sign-ins)",
-                        mib(figure.bytes() - previous.bytes()),
-                        previous.signIns(),
-                        mib(figure.bytes() - previous.bytes())
-                                * 1000.0
-                                / Math.max(1, figure.signIns() - previous.signIns())));
-            }
-            text.append('\n');
-            previous = figure;
-        }
-        return text.toString();
-    }
-
-    private static double mib(long bytes) {
+    static double mib(long bytes) {
         return bytes / (1024.0 * 1024.0);
     }
 }
