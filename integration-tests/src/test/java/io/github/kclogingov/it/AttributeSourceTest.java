@@ -37,7 +37,7 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
  * with every claim the scopes release, so a sign-in makes one call to Login.gov (the token call);
  * userinfo when the id_token lacks a promised claim, or at every sign-in when the provider is set to
  * always call it. Either way the user, the downstream token and the log are the same: every
- * attribute, the SSN mapper, the address mapper (the reproof refresh is in {@code SecurityEventsTest}).
+ * attribute, the SSN mapper (its last four), the address mapper (the reproof refresh is in {@code SecurityEventsTest}).
  */
 @KeycloakIntegrationTest(config = LoginGovServerConfig.class)
 class AttributeSourceTest extends BrokerIntegrationTest {
@@ -67,11 +67,16 @@ class AttributeSourceTest extends BrokerIntegrationTest {
         mappers.addMapper(
                 "ssn",
                 "logingov-ssn-mapper",
-                Map.of("user.attribute", "logingov_ssn", "keep", "full", "syncMode", "FORCE"));
+                Map.of("user.attribute", "logingov_ssn", "keep", "last-four", "syncMode", "FORCE"));
     }
 
+    /**
+     * The users go too: the suite's database is shared, and PersonalDataTest checks that no table
+     * of it holds a full SSN.
+     */
     @AfterEach
     void usualLoginGov() {
+        realm.reset("piv-cac");
         mappers.removeAdded();
         simulator.setIdTokenCarriesUserinfo(true);
         simulator.outages().clear();
@@ -117,7 +122,9 @@ class AttributeSourceTest extends BrokerIntegrationTest {
 
         // Every attribute, the SSN mapper's and the address mapper's among them.
         assertEquals(
-                List.of(piv.socialSecurityNumber()), fromIdToken.attributes().get("logingov_ssn"));
+                List.of(piv.socialSecurityNumber().substring(5)),
+                fromIdToken.attributes().get("logingov_ssn"),
+                "the SSN mapper keeps the last four");
         assertEquals(
                 List.of(piv.address().streetAddress()), fromIdToken.attributes().get("street"));
         assertEquals(
