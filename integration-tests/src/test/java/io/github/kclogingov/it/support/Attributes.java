@@ -33,6 +33,17 @@ public final class Attributes {
 
     private Attributes() {}
 
+    /** The values of a persona that no log, event or token of the broker may hold: the SSN, the verified attributes. */
+    public static List<String> personalValues(io.github.kclogingov.simulator.Persona persona) {
+        return List.of(
+                persona.socialSecurityNumber(),
+                persona.birthdate().toString(),
+                persona.address().streetAddress(),
+                persona.phone(),
+                persona.givenName(),
+                persona.familyName());
+    }
+
     /** Puts the provider back to {@link #ALL_BUT_SSN} and IMPORT (tests change both), and adds the token mappers once. */
     public static void reset(BrokerRealm realm) {
         realm.updateIdentityProvider(Map.of("logingovAttributes", ALL_BUT_SSN, "syncMode", "IMPORT"));
