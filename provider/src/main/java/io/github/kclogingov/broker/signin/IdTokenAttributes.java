@@ -34,10 +34,11 @@ public final class IdTokenAttributes {
      * @param scopesSent the scope parameter this sign-in sent to Login.gov
      */
     public static Optional<ObjectNode> complete(JsonWebToken idToken, String scopesSent) {
-        Optional<String> reason = reasonToCallUserinfo(idToken, scopesSent);
+        ObjectNode view = userinfoView(idToken);
+        Optional<String> reason = reasonToCallUserinfo(idToken, view, scopesSent);
         reason.ifPresent(
                 why -> LOG.debugf("Login.gov's userinfo is called: the id_token cannot stand for it, %s", why));
-        return reason.isEmpty() ? Optional.of(userinfoView(idToken)) : Optional.empty();
+        return reason.isEmpty() ? Optional.of(view) : Optional.empty();
     }
 
     /**
@@ -52,6 +53,10 @@ public final class IdTokenAttributes {
      * </ul>
      */
     public static Optional<String> reasonToCallUserinfo(JsonWebToken idToken, String scopesSent) {
+        return reasonToCallUserinfo(idToken, userinfoView(idToken), scopesSent);
+    }
+
+    private static Optional<String> reasonToCallUserinfo(JsonWebToken idToken, ObjectNode view, String scopesSent) {
         Optional<IdentityAssurance> asserted = idToken.getOtherClaims().get(LoginGovClaims.ACR) instanceof String acr
                 ? IdentityAssurance.fromValue(acr)
                 : Optional.empty();
@@ -61,7 +66,6 @@ public final class IdTokenAttributes {
         if (idToken.getExp() != null && idToken.getIat() != null && idToken.getExp() <= idToken.getIat()) {
             return Optional.of("Login.gov's session had ended when it was issued (exp not after iat)");
         }
-        ObjectNode view = userinfoView(idToken);
         List<String> missing = new ArrayList<>();
         for (String claim : PromisedClaims.of(scopesSent, asserted.get())) {
             if (!view.has(claim)) {

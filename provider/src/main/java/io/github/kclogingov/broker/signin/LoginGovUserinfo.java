@@ -4,10 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kclogingov.broker.common.LoginGovLoginException;
 import io.github.kclogingov.broker.config.UpstreamTimeouts;
 import io.github.kclogingov.broker.signin.LoginGovUnavailableException.Endpoint;
+import io.github.kclogingov.protocol.LoginGovClaims;
+import io.github.kclogingov.protocol.LoginGovScope;
+import io.github.kclogingov.protocol.PromisedClaims;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jboss.logging.Logger;
 import org.keycloak.broker.oidc.OIDCIdentityProvider;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
@@ -66,12 +71,35 @@ public final class LoginGovUserinfo {
         fill(identity, userinfoView);
     }
 
-    /** Claim names only, which say what Login.gov released; never a value. */
-    private static List<String> names(JsonNode answer) {
-        List<String> names = new ArrayList<>();
-        answer.fieldNames().forEachRemaining(names::add);
-        Collections.sort(names);
-        return names;
+    /**
+     * What Login.gov released, for the log: the names of the claims Login.gov defines, and how many
+     * others there were. Never a value, and never a name Login.gov does not define (a name is text
+     * from the answer, and the log is no place for text nobody here chose).
+     */
+    static String names(JsonNode answer) {
+        List<String> known = new ArrayList<>();
+        int others = 0;
+        for (String name : (Iterable<String>) answer::fieldNames) {
+            if (KNOWN_CLAIMS.contains(name)) {
+                known.add(name);
+            } else {
+                others++;
+            }
+        }
+        Collections.sort(known);
+        return known + (others == 0 ? "" : " and " + others + " other claim(s)");
+    }
+
+    /** Every claim Login.gov's userinfo may carry (and the id_token with it). */
+    private static final Set<String> KNOWN_CLAIMS = knownClaims();
+
+    private static Set<String> knownClaims() {
+        Set<String> claims = new HashSet<>(PromisedClaims.ALWAYS);
+        claims.add(LoginGovClaims.AUTH_TIME);
+        for (LoginGovScope scope : LoginGovScope.values()) {
+            claims.addAll(scope.claims());
+        }
+        return Set.copyOf(claims);
     }
 
     private static JsonNode fetch(

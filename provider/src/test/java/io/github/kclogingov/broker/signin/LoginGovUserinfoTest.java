@@ -65,4 +65,16 @@ class LoginGovUserinfoTest {
             assertEquals(SUB, identity.getUsername(), email);
         }
     }
+
+    @Test
+    void the_log_names_only_the_claims_login_gov_defines_and_never_a_value() throws IOException {
+        JsonNode answer = JsonSerialization.readValue(
+                "{\"sub\": \"s\", \"social_security_number\": \"900123456\", \"given_name\": \"Fakey\","
+                        + " \"eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln\": 1, \"900-12-3456\": true}",
+                JsonNode.class);
+
+        String logged = LoginGovUserinfo.names(answer);
+
+        assertEquals("[given_name, social_security_number, sub] and 2 other claim(s)", logged);
+    }
 }
