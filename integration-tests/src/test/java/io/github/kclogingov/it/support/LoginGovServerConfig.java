@@ -18,6 +18,7 @@ public class LoginGovServerConfig implements KeycloakServerConfig {
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
         KeycloakUnderTest.adaptServerOptions(config);
+        ProductionBuildOptions.apply(config);
         config.log()
                 .handlers(
                         KeycloakServerConfigBuilder.LogHandlers.CONSOLE, KeycloakServerConfigBuilder.LogHandlers.FILE);
