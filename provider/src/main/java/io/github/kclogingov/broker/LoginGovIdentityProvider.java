@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kclogingov.broker.accounts.EmailVerifiedPolicy;
 import io.github.kclogingov.broker.assurance.AchievedLevel;
 import io.github.kclogingov.broker.assurance.AssuranceNotes;
+import io.github.kclogingov.broker.common.FailureCode;
 import io.github.kclogingov.broker.common.KeycloakVersionDifferences;
+import io.github.kclogingov.broker.common.LoginGovLoginException;
 import io.github.kclogingov.broker.config.InvalidSettingsException;
 import io.github.kclogingov.broker.config.LoginGovIdentityProviderConfig;
 import io.github.kclogingov.broker.config.LoginGovSettings;
@@ -21,6 +23,7 @@ import io.github.kclogingov.broker.signin.LoginGovPublicKeys;
 import io.github.kclogingov.broker.signin.LoginGovThrottle;
 import io.github.kclogingov.broker.signin.LoginGovUserinfo;
 import io.github.kclogingov.broker.signin.Reauthentication;
+import io.github.kclogingov.broker.signin.SignInCompletion;
 import io.github.kclogingov.broker.signin.SignInFailure;
 import io.github.kclogingov.broker.signin.UpstreamHttp;
 import io.github.kclogingov.broker.signin.UpstreamTokens;
@@ -136,6 +139,7 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
                     newEvent(request.getRealm()),
                     authSession,
                     getConfig().getAlias(),
+                    FailureCode.PASSIVE_REQUEST,
                     "a passive request (prompt=none) cannot be sent to Login.gov",
                     LoginProtocol.Error.PASSIVE_LOGIN_REQUIRED);
         }
@@ -147,13 +151,15 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
         try {
             return super.performLogin(request);
         } catch (IdentityBrokerException e) {
-            String reason = SignInFailure.reasonOf(e.getCause()).orElseThrow(() -> e);
+            LoginGovLoginException failure =
+                    SignInFailure.knownFailure(e.getCause()).orElseThrow(() -> e);
             return SignInFailure.respond(
                     session,
                     newEvent(request.getRealm()),
                     authSession,
                     getConfig().getAlias(),
-                    reason,
+                    failure.code(),
+                    failure.getMessage(),
                     null);
         }
     }
@@ -262,13 +268,14 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
     }
 
     /**
-     * Runs after the first- and post-broker-login flows, for a new sign-in and a step-up alike. The
-     * parent's version only keeps Login.gov's id_token and access token in the user session: it is
+     * Runs after the first- and post-broker-login flows, for a new sign-in and a step-up alike: the
+     * achieved level is recorded and the sign-in counted ({@link SignInCompletion}). The parent's
+     * version only keeps Login.gov's id_token and access token in the user session: it is
      * not called, so they end with the sign-in ({@link UpstreamTokens}).
      */
     @Override
     public void authenticationFinished(AuthenticationSessionModel authSession, BrokeredIdentityContext context) {
-        AchievedLevel.record(
+        SignInCompletion.finish(
                 session,
                 authSession,
                 context,

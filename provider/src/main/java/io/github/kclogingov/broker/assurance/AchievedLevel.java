@@ -1,5 +1,6 @@
 package io.github.kclogingov.broker.assurance;
 
+import io.github.kclogingov.broker.common.FailureCode;
 import io.github.kclogingov.broker.common.LoginGovLoginException;
 import org.keycloak.authentication.authenticators.util.AcrStore;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
@@ -37,8 +38,8 @@ public final class AchievedLevel {
             return;
         }
         RecordedAssertion asserted = AssuranceNotes.carried(context, alias)
-                .orElseThrow(() ->
-                        new LoginGovLoginException("the checked Login.gov assurance was lost during the sign-in"));
+                .orElseThrow(() -> new LoginGovLoginException(
+                        FailureCode.SESSION_STATE, "the checked Login.gov assurance was lost during the sign-in"));
         AssuranceNotes.recordAsserted(authSession, asserted);
         RequestedLevels.of(authSession)
                 .achievedLoa(asserted.level(), names)

@@ -1,5 +1,6 @@
 package io.github.kclogingov.broker.assurance;
 
+import io.github.kclogingov.broker.common.FailureCode;
 import io.github.kclogingov.broker.common.LoginGovLoginException;
 import io.github.kclogingov.protocol.AcrValues;
 import java.util.Optional;
@@ -52,9 +53,20 @@ public final class AssuranceNotes {
     public static AcrValues requested(AuthenticationSessionModel authSession) {
         String sent = authSession == null ? null : authSession.getAuthNote(REQUESTED_ACR_NOTE);
         if (sent == null) {
-            throw new LoginGovLoginException("no Login.gov request is recorded for this sign-in");
+            throw new LoginGovLoginException(
+                    FailureCode.SESSION_STATE, "no Login.gov request is recorded for this sign-in");
         }
         return readOwnNote(sent);
+    }
+
+    /** The acr_values this sign-in sent, if recorded and readable: for what must not fail, such as a meter. */
+    public static Optional<AcrValues> requestedIfRecorded(AuthenticationSessionModel authSession) {
+        String sent = authSession == null ? null : authSession.getAuthNote(REQUESTED_ACR_NOTE);
+        try {
+            return sent == null ? Optional.empty() : Optional.of(AcrValues.parse(sent));
+        } catch (AcrValues.InvalidAcrValuesException e) {
+            return Optional.empty();
+        }
     }
 
     /** Before a step-up: the level the person's session already has, which the new request must keep. */
@@ -120,7 +132,7 @@ public final class AssuranceNotes {
         try {
             return AcrValues.parse(acrValues);
         } catch (AcrValues.InvalidAcrValuesException e) {
-            throw new LoginGovLoginException("the recorded Login.gov request is unreadable");
+            throw new LoginGovLoginException(FailureCode.SESSION_STATE, "the recorded Login.gov request is unreadable");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.kclogingov.broker.assurance;
 
+import io.github.kclogingov.broker.common.FailureCode;
 import io.github.kclogingov.broker.common.LoginGovLoginException;
 import io.github.kclogingov.protocol.AcrValues;
 import java.util.ArrayList;
@@ -70,6 +71,7 @@ public final class RequestedLevels {
                 .orElse(floor);
         if (!policy.registration().permits(level.ial())) {
             throw new LoginGovLoginException(
+                    FailureCode.REQUEST_NOT_PERMITTED,
                     "the application asked for " + level.ialValue() + ", which needs a Login.gov "
                             + "registration with identity verification; this provider is registered for authentication only");
         }
@@ -102,10 +104,12 @@ public final class RequestedLevels {
         TreeMap<Integer, AcrValues> byLoa = namedLevelsByLoa(names);
         Map.Entry<Integer, AcrValues> nearest = byLoa.ceilingEntry(requestedLoa);
         if (nearest == null) {
-            throw new LoginGovLoginException("the application asked for level of authentication " + requestedLoa
-                    + " (" + String.join(" ", requestedNames)
-                    + "), and no Login.gov level is named for it in the realm's "
-                    + "acr-to-LoA map");
+            throw new LoginGovLoginException(
+                    FailureCode.REQUEST_NOT_PERMITTED,
+                    "the application asked for level of authentication " + requestedLoa
+                            + " (" + String.join(" ", requestedNames)
+                            + "), and no Login.gov level is named for it in the realm's "
+                            + "acr-to-LoA map");
         }
         return Optional.of(nearest.getValue());
     }

@@ -1,5 +1,6 @@
 package io.github.kclogingov.broker.config;
 
+import io.github.kclogingov.broker.common.FailureCode;
 import io.github.kclogingov.broker.common.LoginGovLoginException;
 
 /**
@@ -17,7 +18,9 @@ public class InvalidSettingsException extends IllegalArgumentException {
      * changed behind the console's back): a failure that names the configuration, not Login.gov.
      */
     public LoginGovLoginException asSignInFailure() {
-        return new LoginGovLoginException("the Login.gov identity provider's configuration is invalid, and an "
-                + "administrator must fix it: " + getMessage());
+        return new LoginGovLoginException(
+                FailureCode.CONFIGURATION,
+                "the Login.gov identity provider's configuration is invalid, and an " + "administrator must fix it: "
+                        + getMessage());
     }
 }

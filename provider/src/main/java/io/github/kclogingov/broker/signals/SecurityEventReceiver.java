@@ -5,10 +5,12 @@ import io.github.kclogingov.broker.config.InvalidSettingsException;
 import io.github.kclogingov.broker.config.LoginGovIdentityProviderConfig;
 import io.github.kclogingov.broker.config.PushUrl;
 import io.github.kclogingov.broker.config.SecurityEventSettings;
+import io.github.kclogingov.broker.metrics.SecurityEventMeter;
 import io.github.kclogingov.broker.signin.LoginGovPublicKeys;
 import io.github.kclogingov.broker.signin.LoginGovUnavailableException;
 import io.github.kclogingov.protocol.PushErrorCode;
 import io.github.kclogingov.protocol.SecurityEventTokens;
+import io.github.kclogingov.protocol.SecurityEventType;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -34,7 +36,8 @@ import org.keycloak.urls.UrlType;
  * verifies the token ({@link SetVerifier}), acts once per {@code jti} ({@link ReplayGuard},
  * {@link SecurityEventHandler}), records a Keycloak event and answers 202. A refused token gets 400
  * {@code {"err", "description"}}; a provider that is unknown, of another type or not receiving
- * events gets the same 404 as any URL that does not exist.
+ * events gets the same 404 as any URL that does not exist. Each answer but the 404 is counted in
+ * {@link SecurityEventMeter}.
  */
 public final class SecurityEventReceiver {
 
@@ -55,6 +58,7 @@ public final class SecurityEventReceiver {
     public Response receive(String alias, String contentType, InputStream body) {
         RealmModel realm = session.getContext().getRealm();
         LoginGovIdentityProviderConfig provider = receivingProvider(alias).orElseThrow(NotFoundException::new);
+        String type = SecurityEventMeter.UNREAD_TYPE;
         try {
             checkContentType(contentType);
             String token = readBounded(body);
@@ -70,13 +74,17 @@ public final class SecurityEventReceiver {
                             skew,
                             Clock.systemUTC())
                     .verify(token);
+            type = event.type().map(SecurityEventType::shortName).orElse(SecurityEventMeter.OTHER_TYPE);
             act(realm, provider, event, skew);
+            SecurityEventMeter.accepted(realm.getName(), provider.getAlias(), type);
             // RFC 8935: 202 and nothing to say; Keycloak wants a media type on every answer.
             return Response.accepted().type(MediaType.TEXT_PLAIN_TYPE).build();
         } catch (SetRejected e) {
             LOG.infof(
                     "Login.gov security event refused at provider '%s' of realm '%s': %s (%s)",
                     alias, realm.getName(), e.getMessage(), e.code().code());
+            SecurityEventMeter.refused(
+                    realm.getName(), provider.getAlias(), type, e.code().code());
             return refusal(e.code(), e.getMessage());
         } catch (LoginGovUnavailableException e) {
             // Login.gov's keys could not be fetched: the event is neither refused nor acted on.
@@ -84,6 +92,7 @@ public final class SecurityEventReceiver {
             LOG.warnf(
                     "Login.gov security event at provider '%s' of realm '%s' not verified now: %s",
                     alias, realm.getName(), e.getMessage());
+            SecurityEventMeter.deferred(realm.getName(), provider.getAlias(), type);
             return Response.status(Response.Status.SERVICE_UNAVAILABLE)
                     .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                     .type(MediaType.TEXT_PLAIN_TYPE)

@@ -1,5 +1,6 @@
 package io.github.kclogingov.broker.signin;
 
+import io.github.kclogingov.broker.common.FailureCode;
 import io.github.kclogingov.broker.common.LoginGovLoginException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,11 +29,13 @@ public final class AccessTokenHash {
             return;
         }
         if (!(atHash instanceof String expected) || accessToken == null) {
-            throw new LoginGovLoginException("id_token at_hash is not a string or no access token came with it");
+            throw new LoginGovLoginException(
+                    FailureCode.AT_HASH_MISMATCH, "id_token at_hash is not a string or no access token came with it");
         }
         byte[] actual = leftHalfSha256(accessToken).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(actual, expected.getBytes(StandardCharsets.US_ASCII))) {
-            throw new LoginGovLoginException("id_token at_hash does not match the access token");
+            throw new LoginGovLoginException(
+                    FailureCode.AT_HASH_MISMATCH, "id_token at_hash does not match the access token");
         }
     }
 

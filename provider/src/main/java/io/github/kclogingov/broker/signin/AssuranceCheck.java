@@ -2,6 +2,7 @@ package io.github.kclogingov.broker.signin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kclogingov.broker.assurance.AssertedLevel;
+import io.github.kclogingov.broker.common.FailureCode;
 import io.github.kclogingov.broker.common.LoginGovLoginException;
 import io.github.kclogingov.protocol.AcrValues;
 import io.github.kclogingov.protocol.AuthenticationAssurance;
@@ -39,7 +40,7 @@ public final class AssuranceCheck {
         String acr = text(idToken, LoginGovClaims.ACR);
         Object idTokenAal = claim(idToken, LoginGovClaims.AAL);
         if (idTokenAal != null && !(idTokenAal instanceof String)) {
-            throw new LoginGovLoginException("id_token aal is not a string");
+            throw new LoginGovLoginException(FailureCode.ASSURANCE_MISMATCH, "id_token aal is not a string");
         }
         String aal = (String) idTokenAal;
         if (aal == null) {
@@ -54,19 +55,20 @@ public final class AssuranceCheck {
         }
         Object idTokenIal = claim(idToken, LoginGovClaims.IAL);
         if (acr != null && idTokenIal != null && !acr.equals(idTokenIal)) {
-            throw new LoginGovLoginException("id_token ial differs from its acr");
+            throw new LoginGovLoginException(FailureCode.ASSURANCE_MISMATCH, "id_token ial differs from its acr");
         }
         JsonNode userInfoIal = userInfo == null ? null : userInfo.get(LoginGovClaims.IAL);
         if (acr != null
                 && userInfoIal != null
                 && !userInfoIal.isNull()
                 && !(userInfoIal.isTextual() && acr.equals(userInfoIal.textValue()))) {
-            throw new LoginGovLoginException("userinfo ial differs from the id_token acr");
+            throw new LoginGovLoginException(
+                    FailureCode.ASSURANCE_MISMATCH, "userinfo ial differs from the id_token acr");
         }
         try {
             return AssertedLevel.check(requested, acr, aal);
         } catch (AssertedLevel.AssuranceMismatchException e) {
-            throw new LoginGovLoginException(e.getMessage());
+            throw new LoginGovLoginException(FailureCode.ASSURANCE_MISMATCH, e.getMessage());
         }
     }
 

@@ -3,6 +3,7 @@ package io.github.kclogingov.broker.signin;
 import io.github.kclogingov.broker.assurance.AssuranceNotes;
 import io.github.kclogingov.broker.assurance.LevelPolicy;
 import io.github.kclogingov.broker.assurance.RequestedLevels;
+import io.github.kclogingov.broker.common.FailureCode;
 import io.github.kclogingov.broker.common.LoginGovLoginException;
 import io.github.kclogingov.protocol.AcrValues;
 import io.github.kclogingov.protocol.LoginGovProtocol;
@@ -29,6 +30,7 @@ public final class AuthorizationRequest {
     public static void checkState(String state) {
         if (state == null || state.length() < LoginGovProtocol.MIN_STATE_LENGTH) {
             throw new LoginGovLoginException(
+                    FailureCode.REQUEST_NOT_PERMITTED,
                     "state shorter than Login.gov's minimum of " + LoginGovProtocol.MIN_STATE_LENGTH);
         }
     }

@@ -1,5 +1,6 @@
 package io.github.kclogingov.broker.signin;
 
+import io.github.kclogingov.broker.common.FailureCode;
 import io.github.kclogingov.broker.common.LoginGovLoginException;
 import io.github.kclogingov.protocol.LoginGovProtocol;
 import java.util.List;
@@ -53,8 +54,10 @@ public final class ClientAssertionKey {
      */
     public static SignatureSignerContext signer(
             KeycloakSession session, RealmModel realm, Optional<String> configuredKid) {
-        String kid = configuredKid.orElseThrow(() -> new LoginGovLoginException("No client assertion key is configured "
-                + "for Login.gov. An administrator must set 'Client assertion key ID'."));
+        String kid = configuredKid.orElseThrow(() -> new LoginGovLoginException(
+                FailureCode.CLIENT_ASSERTION_KEY,
+                "No client assertion key is configured "
+                        + "for Login.gov. An administrator must set 'Client assertion key ID'."));
         // Read before the lookup: a change made meanwhile gives new components, which the memo misses.
         List<ComponentModel> keyComponents = keyComponents(realm);
         try {
@@ -71,6 +74,7 @@ public final class ClientAssertionKey {
         KeyWrapper key = session.keys().getKey(realm, kid, KeyUse.SIG, LoginGovProtocol.SIGNING_ALGORITHM);
         if (key == null || key.getPrivateKey() == null || !KeyType.RSA.equals(key.getType())) {
             throw new LoginGovLoginException(
+                    FailureCode.CLIENT_ASSERTION_KEY,
                     "The client assertion key '" + kid + "' is not an enabled RSA (RS256) key of this realm. "
                             + "An administrator must fix the Login.gov identity provider's 'Client assertion key ID'.");
         }
@@ -79,6 +83,7 @@ public final class ClientAssertionKey {
                 || (realmSigningKey != null && kid.equals(realmSigningKey.getKid()));
         if (signsRealmTokens) {
             throw new LoginGovLoginException(
+                    FailureCode.CLIENT_ASSERTION_KEY,
                     "The client assertion key '" + kid + "' is an active realm key, which also signs "
                             + "Keycloak's own tokens. An administrator must make it passive or pin a dedicated passive key.");
         }

@@ -1,5 +1,6 @@
 package io.github.kclogingov.broker.signin;
 
+import io.github.kclogingov.broker.common.FailureCode;
 import io.github.kclogingov.broker.common.LoginGovLoginException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -26,16 +27,20 @@ record CompactJws(byte[] header, byte[] payload, byte[] signature, byte[] signin
      */
     static CompactJws parse(String token) {
         if (token.length() > IdTokenValidator.MAX_TOKEN_LENGTH) {
-            throw new LoginGovLoginException("id_token is longer than " + IdTokenValidator.MAX_TOKEN_LENGTH
-                    + " characters: Login.gov's are a few kilobytes");
+            throw new LoginGovLoginException(
+                    FailureCode.ID_TOKEN_INVALID,
+                    "id_token is longer than " + IdTokenValidator.MAX_TOKEN_LENGTH
+                            + " characters: Login.gov's are a few kilobytes");
         }
         String[] parts = token.split("\\.", -1);
         if (parts.length != 3) {
-            throw new LoginGovLoginException("id_token is not a signed JWT (JWS compact serialization)");
+            throw new LoginGovLoginException(
+                    FailureCode.ID_TOKEN_INVALID, "id_token is not a signed JWT (JWS compact serialization)");
         }
         for (String part : parts) {
             if (!BASE64URL.matcher(part).matches()) {
-                throw new LoginGovLoginException("id_token is not a well-formed JWT (base64url)");
+                throw new LoginGovLoginException(
+                        FailureCode.ID_TOKEN_INVALID, "id_token is not a well-formed JWT (base64url)");
             }
         }
         try {
@@ -46,7 +51,8 @@ record CompactJws(byte[] header, byte[] payload, byte[] signature, byte[] signin
                     decoder.decode(parts[2]),
                     (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
         } catch (IllegalArgumentException e) {
-            throw new LoginGovLoginException("id_token is not a well-formed JWT (base64url)");
+            throw new LoginGovLoginException(
+                    FailureCode.ID_TOKEN_INVALID, "id_token is not a well-formed JWT (base64url)");
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.kclogingov.broker.signin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kclogingov.broker.common.FailureCode;
 import io.github.kclogingov.broker.common.LoginGovLoginException;
 import java.time.Duration;
 import java.time.Instant;
@@ -133,6 +134,6 @@ final class IdTokenClaims {
     }
 
     private static LoginGovLoginException failure(String reason) {
-        return new LoginGovLoginException(reason);
+        return new LoginGovLoginException(FailureCode.ID_TOKEN_INVALID, reason);
     }
 }

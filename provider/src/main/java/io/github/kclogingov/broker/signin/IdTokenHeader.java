@@ -1,6 +1,7 @@
 package io.github.kclogingov.broker.signin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kclogingov.broker.common.FailureCode;
 import io.github.kclogingov.broker.common.LoginGovLoginException;
 import io.github.kclogingov.broker.common.UntrustedText;
 import io.github.kclogingov.protocol.LoginGovProtocol;
@@ -79,6 +80,6 @@ final class IdTokenHeader {
     }
 
     private static LoginGovLoginException failure(String reason) {
-        return new LoginGovLoginException(reason);
+        return new LoginGovLoginException(FailureCode.ID_TOKEN_INVALID, reason);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.kclogingov.broker.signin;
 
+import io.github.kclogingov.broker.common.FailureCode;
 import io.github.kclogingov.broker.signin.LoginGovUnavailableException.Endpoint;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,8 +21,10 @@ public final class LoginGovBusyException extends LoginGovUnavailableException {
     private final Duration wait;
 
     private LoginGovBusyException(Endpoint endpoint, Duration wait) {
-        super("Login.gov is busy: its " + endpoint + " answered HTTP 429 (Too Many Requests); sign-ins through it"
-                + " wait " + wait.toSeconds() + " s (Retry-After)");
+        super(
+                FailureCode.THROTTLED,
+                "Login.gov is busy: its " + endpoint + " answered HTTP 429 (Too Many Requests); sign-ins through it"
+                        + " wait " + wait.toSeconds() + " s (Retry-After)");
         this.endpoint = endpoint;
         this.wait = wait;
     }

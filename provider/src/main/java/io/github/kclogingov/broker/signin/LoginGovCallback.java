@@ -1,9 +1,11 @@
 package io.github.kclogingov.broker.signin;
 
+import io.github.kclogingov.broker.common.FailureCode;
 import io.github.kclogingov.broker.common.LoginGovLoginException;
 import io.github.kclogingov.broker.common.UntrustedText;
 import io.github.kclogingov.broker.config.InvalidSettingsException;
 import io.github.kclogingov.broker.config.UpstreamTimeouts;
+import io.github.kclogingov.broker.metrics.SignInMeter;
 import io.github.kclogingov.broker.signin.LoginGovUnavailableException.Endpoint;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -74,7 +76,11 @@ public final class LoginGovCallback {
             return e.getResponse();
         }
         String loginGovText = UntrustedText.readable(description == null ? error : error + ": " + description);
-        return fail(authSession, "Login.gov refused the sign-in request (" + loginGovText + ")", loginGovText);
+        return fail(
+                authSession,
+                FailureCode.LOGIN_GOV_ERROR,
+                "Login.gov refused the sign-in request (" + loginGovText + ")",
+                loginGovText);
     }
 
     /**
@@ -82,11 +88,16 @@ public final class LoginGovCallback {
      * theme says they cancelled. An ordinary outcome, so no ERROR line (the stock endpoint logs one).
      */
     public Response cancelled(String state) {
+        AuthenticationSessionModel authSession;
         try {
-            verifiedSession(state);
+            authSession = verifiedSession(state);
         } catch (WebApplicationException e) {
             return e.getResponse();
         }
+        SignInMeter.cancelled(
+                session.getContext().getRealm().getName(),
+                provider.getConfig().getAlias(),
+                SignInLevels.asked(authSession));
         LOG.debugf(
                 "Sign-in through '%s' cancelled at Login.gov",
                 provider.getConfig().getAlias());
@@ -109,14 +120,16 @@ public final class LoginGovCallback {
         Optional<LoginGovThrottle.Hold> hold = LoginGovThrottle.active(providerId(), now);
         if (hold.isPresent()) {
             return SignInFailure.busy(
-                    event, callback, provider.getConfig(), hold.get().reason(now));
+                    session, event, callback, provider.getConfig(), hold.get().reason(now));
         }
         String loginGovText = UntrustedText.readable(
                 description == null ? TEMPORARILY_UNAVAILABLE : TEMPORARILY_UNAVAILABLE + ": " + description);
         return SignInFailure.unavailable(
+                session,
                 event,
                 callback,
                 provider.getConfig(),
+                FailureCode.TEMPORARILY_UNAVAILABLE,
                 "Login.gov is unavailable: it answered the sign-in request with " + loginGovText);
     }
 
@@ -154,7 +167,7 @@ public final class LoginGovCallback {
                 String loginGovText = TokenErrorText.of(answer.body());
                 String reason = "Login.gov's token endpoint answered HTTP " + answer.status()
                         + (loginGovText == null ? "" : " (" + loginGovText + ")");
-                return fail(authSession, reason, loginGovText);
+                return fail(authSession, FailureCode.TOKEN_REFUSED, reason, loginGovText);
             }
             BrokeredIdentityContext identity = provider.getFederatedIdentity(answer.body());
             identity.setIdp(provider);
@@ -169,23 +182,26 @@ public final class LoginGovCallback {
                     event,
                     authSession,
                     provider.getConfig().getAlias(),
+                    e.code(),
                     e.getMessage(),
                     LoginProtocol.Error.PASSIVE_LOGIN_REQUIRED);
         } catch (LoginGovBusyException e) {
             LoginGovThrottle.hold(providerId(), e, Instant.now());
-            return SignInFailure.busy(event, callback, provider.getConfig(), e.getMessage());
+            return SignInFailure.busy(session, event, callback, provider.getConfig(), e.getMessage());
         } catch (LoginGovUnavailableException e) {
-            return SignInFailure.unavailable(event, callback, provider.getConfig(), e.getMessage());
+            return SignInFailure.unavailable(session, event, callback, provider.getConfig(), e.code(), e.getMessage());
         } catch (LoginGovLoginException | InvalidSettingsException e) {
             // Ours, or a pinned setting Keycloak's own code read and could not derive: not "unexpected answer".
-            return fail(authSession, SignInFailure.reasonOf(e).orElseThrow(), null);
+            LoginGovLoginException failure = SignInFailure.knownFailure(e).orElseThrow();
+            return fail(authSession, failure.code(), failure.getMessage(), null);
         } catch (IdentityBrokerException e) {
             // Keycloak's own checks (userinfo call, subject mismatch): their messages hold no token.
-            return fail(authSession, UntrustedText.readable(e.getMessage()), null);
+            return fail(authSession, FailureCode.KEYCLOAK_CHECK, UntrustedText.readable(e.getMessage()), null);
         } catch (RuntimeException e) {
             LOG.debugf("Login.gov callback failed with %s", e.getClass().getName());
             return fail(
                     authSession,
+                    FailureCode.UNEXPECTED,
                     "unexpected answer from Login.gov (" + e.getClass().getSimpleName() + ")",
                     null);
         }
@@ -207,8 +223,9 @@ public final class LoginGovCallback {
         return authSession;
     }
 
-    private Response fail(AuthenticationSessionModel authSession, String reason, String loginGovText) {
+    private Response fail(
+            AuthenticationSessionModel authSession, FailureCode code, String reason, String loginGovText) {
         return SignInFailure.respond(
-                session, event, authSession, provider.getConfig().getAlias(), reason, loginGovText);
+                session, event, authSession, provider.getConfig().getAlias(), code, reason, loginGovText);
     }
 }

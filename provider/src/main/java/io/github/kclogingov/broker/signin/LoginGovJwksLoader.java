@@ -1,7 +1,9 @@
 package io.github.kclogingov.broker.signin;
 
+import io.github.kclogingov.broker.common.FailureCode;
 import io.github.kclogingov.broker.common.LoginGovLoginException;
 import io.github.kclogingov.broker.config.UpstreamTimeouts;
+import io.github.kclogingov.broker.metrics.JwksFetchMeter;
 import io.github.kclogingov.broker.signin.LoginGovUnavailableException.Endpoint;
 import java.io.IOException;
 import org.keycloak.crypto.PublicKeysWrapper;
@@ -37,15 +39,34 @@ final class LoginGovJwksLoader implements PublicKeyLoader {
     private final KeycloakSession session;
     private final String jwksUrl;
     private final UpstreamTimeouts timeouts;
+    private final String realm;
+    private final String alias;
 
-    LoginGovJwksLoader(KeycloakSession session, String jwksUrl, UpstreamTimeouts timeouts) {
+    /** @param realm and {@code alias}: the provider whose fetches {@link JwksFetchMeter} counts */
+    LoginGovJwksLoader(KeycloakSession session, String jwksUrl, UpstreamTimeouts timeouts, String realm, String alias) {
         this.session = session;
         this.jwksUrl = jwksUrl;
         this.timeouts = timeouts;
+        this.realm = realm;
+        this.alias = alias;
     }
 
     @Override
     public PublicKeysWrapper loadKeys() {
+        JwksFetchMeter.Outcome outcome = JwksFetchMeter.Outcome.INVALID;
+        try {
+            PublicKeysWrapper keys = fetch();
+            outcome = JwksFetchMeter.Outcome.SUCCESS;
+            return keys;
+        } catch (LoginGovUnavailableException e) {
+            outcome = JwksFetchMeter.Outcome.UNAVAILABLE;
+            throw e;
+        } finally {
+            JwksFetchMeter.record(realm, alias, outcome);
+        }
+    }
+
+    private PublicKeysWrapper fetch() {
         String body = UpstreamHttp.getJson(session, jwksUrl, null, Endpoint.JWKS, timeouts, MAX_JWKS_LENGTH);
         JSONWebKeySet jwks;
         try {
@@ -54,7 +75,7 @@ final class LoginGovJwksLoader implements PublicKeyLoader {
             jwks = null;
         }
         if (jwks == null) {
-            throw new LoginGovLoginException("Login.gov's JWKS is not a JSON Web Key Set");
+            throw new LoginGovLoginException(FailureCode.JWKS_INVALID, "Login.gov's JWKS is not a JSON Web Key Set");
         }
         return JWKSUtils.getKeyWrappersForUse(jwks, JWK.Use.SIG, true);
     }

@@ -34,7 +34,8 @@ public final class LoginGovPublicKeys implements IdTokenValidator.KeyResolver {
         this.session = session;
         this.realm = realm;
         this.provider = provider;
-        this.loader = new LoginGovJwksLoader(session, provider.getJwksUrl(), timeouts);
+        this.loader =
+                new LoginGovJwksLoader(session, provider.getJwksUrl(), timeouts, realm.getName(), provider.getAlias());
     }
 
     @Override

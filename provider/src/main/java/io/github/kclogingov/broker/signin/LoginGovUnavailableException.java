@@ -1,5 +1,6 @@
 package io.github.kclogingov.broker.signin;
 
+import io.github.kclogingov.broker.common.FailureCode;
 import io.github.kclogingov.broker.common.LoginGovLoginException;
 import io.github.kclogingov.broker.common.UntrustedText;
 import io.github.kclogingov.broker.config.UpstreamTimeouts;
@@ -9,6 +10,7 @@ import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.Locale;
 import javax.net.ssl.SSLException;
 import org.apache.http.NoHttpResponseException;
 import org.apache.http.conn.ConnectTimeoutException;
@@ -41,21 +43,29 @@ public class LoginGovUnavailableException extends LoginGovLoginException {
         public String toString() {
             return text;
         }
+
+        /** The endpoint's tag value in the call meter: {@code token}, {@code userinfo} or {@code jwks}. */
+        public String tag() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
-    private LoginGovUnavailableException(Endpoint endpoint, String what) {
-        this("Login.gov is unavailable: its " + endpoint + " " + what);
+    private LoginGovUnavailableException(FailureCode code, Endpoint endpoint, String what) {
+        this(code, "Login.gov is unavailable: its " + endpoint + " " + what);
     }
 
     /** For {@link LoginGovBusyException}, whose reason says busy rather than unavailable. */
-    LoginGovUnavailableException(String reason) {
-        super(reason);
+    LoginGovUnavailableException(FailureCode code, String reason) {
+        super(code, reason);
     }
 
     /** The call itself failed: no connection, no answer in time, or the connection dropped. */
     public static LoginGovUnavailableException unreachable(
             Endpoint endpoint, IOException failure, UpstreamTimeouts timeouts) {
-        return new LoginGovUnavailableException(endpoint, what(failure, timeouts));
+        return new LoginGovUnavailableException(
+                failure instanceof InterruptedIOException ? FailureCode.TIMEOUT : FailureCode.UNREACHABLE,
+                endpoint,
+                what(failure, timeouts));
     }
 
     /**
@@ -64,6 +74,7 @@ public class LoginGovUnavailableException extends LoginGovLoginException {
      */
     public static LoginGovUnavailableException deadlinePassed(Endpoint endpoint, UpstreamTimeouts timeouts) {
         return new LoginGovUnavailableException(
+                FailureCode.TIMEOUT,
                 endpoint,
                 "did not finish answering within " + timeouts.totalMillis()
                         + " ms (the connect and read timeouts together)");
@@ -71,13 +82,13 @@ public class LoginGovUnavailableException extends LoginGovLoginException {
 
     /** Login.gov answered a server error (5xx), which says nothing about this sign-in. */
     public static LoginGovUnavailableException serverError(Endpoint endpoint, int status) {
-        return new LoginGovUnavailableException(endpoint, "answered HTTP " + status);
+        return new LoginGovUnavailableException(FailureCode.SERVER_ERROR, endpoint, "answered HTTP " + status);
     }
 
     /** A success status with a page instead of JSON: a proxy's or a maintenance page. */
     public static LoginGovUnavailableException notJson(Endpoint endpoint, String contentType) {
         String type = contentType == null ? "no content type" : mediaType(contentType);
-        return new LoginGovUnavailableException(endpoint, "answered " + type + ", not JSON");
+        return new LoginGovUnavailableException(FailureCode.NOT_JSON, endpoint, "answered " + type + ", not JSON");
     }
 
     private static String what(IOException failure, UpstreamTimeouts timeouts) {

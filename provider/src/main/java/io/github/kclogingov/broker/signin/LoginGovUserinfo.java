@@ -1,6 +1,7 @@
 package io.github.kclogingov.broker.signin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kclogingov.broker.common.FailureCode;
 import io.github.kclogingov.broker.common.LoginGovLoginException;
 import io.github.kclogingov.broker.config.UpstreamTimeouts;
 import io.github.kclogingov.broker.signin.LoginGovUnavailableException.Endpoint;
@@ -108,6 +109,7 @@ public final class LoginGovUserinfo {
                 UpstreamHttp.getJson(session, userinfoUrl, accessToken, Endpoint.USERINFO, timeouts, MAX_ANSWER_LENGTH);
         return BoundedJson.object(body.getBytes(StandardCharsets.UTF_8))
                 .orElseThrow(() -> new LoginGovLoginException(
+                        FailureCode.USERINFO_INVALID,
                         "Login.gov's userinfo answer is not a JSON object or exceeds limits"));
     }
 

@@ -1,5 +1,6 @@
 package io.github.kclogingov.broker.signin;
 
+import io.github.kclogingov.broker.common.FailureCode;
 import io.github.kclogingov.broker.common.LoginGovLoginException;
 
 /**
@@ -20,10 +21,10 @@ public final class NonceCheck {
      */
     public static void check(Object returned, String sent) {
         if (returned == null) {
-            throw new LoginGovLoginException("id_token has no nonce");
+            throw new LoginGovLoginException(FailureCode.NONCE_MISMATCH, "id_token has no nonce");
         }
         if (sent == null || !sent.equals(returned)) {
-            throw new LoginGovLoginException("id_token nonce does not match the request");
+            throw new LoginGovLoginException(FailureCode.NONCE_MISMATCH, "id_token nonce does not match the request");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.kclogingov.broker.signin;
 
+import io.github.kclogingov.broker.common.FailureCode;
 import io.github.kclogingov.broker.common.LoginGovLoginException;
 import java.util.Optional;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
@@ -108,7 +109,8 @@ public final class Reauthentication {
         if (!(value instanceof Integer || value instanceof Long)
                 || ((Number) value).longValue() <= 0
                 || ((Number) value).longValue() > Integer.MAX_VALUE) {
-            throw new LoginGovLoginException("id_token auth_time is not a time in epoch seconds");
+            throw new LoginGovLoginException(
+                    FailureCode.ID_TOKEN_INVALID, "id_token auth_time is not a time in epoch seconds");
         }
         return Optional.of(((Number) value).longValue());
     }
@@ -116,7 +118,7 @@ public final class Reauthentication {
     /** A demanded re-authentication Login.gov did not prove: the application receives {@code login_required}. */
     public static final class ReauthenticationNotProvenException extends LoginGovLoginException {
         public ReauthenticationNotProvenException(String reason) {
-            super(reason);
+            super(FailureCode.REAUTHENTICATION_NOT_PROVEN, reason);
         }
     }
 }

@@ -1,8 +1,10 @@
 package io.github.kclogingov.broker.signin;
 
+import io.github.kclogingov.broker.common.FailureCode;
 import io.github.kclogingov.broker.common.LoginGovLoginException;
 import io.github.kclogingov.broker.common.UntrustedText;
 import io.github.kclogingov.broker.config.InvalidSettingsException;
+import io.github.kclogingov.broker.metrics.SignInMeter;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -19,8 +21,8 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * How a Login.gov sign-in fails: one {@code IDENTITY_PROVIDER_LOGIN_ERROR} event with the reason
- * (and Login.gov's own text when it sent one), one warning line without stack trace, and a page
- * that tells the person what happened. The reason never holds a token or personal data.
+ * (and Login.gov's own text when it sent one), one warning line without stack trace, one count in
+ * {@link SignInMeter} by the reason's code, and a page that tells the person what happened. The reason never holds a token or personal data.
  */
 public final class SignInFailure {
 
@@ -32,28 +34,30 @@ public final class SignInFailure {
     private SignInFailure() {}
 
     /**
-     * The reason to show for a failure this broker knows: its own sign-in failures as they are,
+     * The failure to show for a failure this broker knows: its own sign-in failures as they are,
      * and a setting that cannot work as the configuration's fault (not Login.gov's). Empty for
      * anything else, which the caller handles as Keycloak would.
      */
-    public static Optional<String> reasonOf(Throwable failure) {
+    public static Optional<LoginGovLoginException> knownFailure(Throwable failure) {
         if (failure instanceof LoginGovLoginException loginGov) {
-            return Optional.of(loginGov.getMessage());
+            return Optional.of(loginGov);
         }
         if (failure instanceof InvalidSettingsException settings) {
-            return Optional.of(settings.asSignInFailure().getMessage());
+            return Optional.of(settings.asSignInFailure());
         }
         return Optional.empty();
     }
 
+    /** A refused sign-in: its event, log line and meter, then the error page naming the reason. */
     public static Response respond(
             KeycloakSession session,
             EventBuilder event,
             AuthenticationSessionModel authSession,
             String alias,
+            FailureCode code,
             String reason,
             String loginGovText) {
-        record(event, alias, reason, loginGovText);
+        record(session, authSession, event, alias, SignInMeter.Outcome.REFUSED, code, reason, loginGovText);
         return ErrorPage.error(
                 session,
                 authSession,
@@ -70,8 +74,21 @@ public final class SignInFailure {
      * event and the log, not to the page: it helps an administrator, not the person.
      */
     public static Response unavailable(
-            EventBuilder event, AuthenticationCallback callback, IdentityProviderModel provider, String reason) {
-        record(event, provider.getAlias(), reason, null);
+            KeycloakSession session,
+            EventBuilder event,
+            AuthenticationCallback callback,
+            IdentityProviderModel provider,
+            FailureCode code,
+            String reason) {
+        record(
+                session,
+                session.getContext().getAuthenticationSession(),
+                event,
+                provider.getAlias(),
+                SignInMeter.Outcome.UNAVAILABLE,
+                code,
+                reason,
+                null);
         return callback.error(provider, LoginGovUnavailableException.MESSAGE_KEY);
     }
 
@@ -80,8 +97,20 @@ public final class SignInFailure {
      * as {@link #unavailable}, with a message saying Login.gov is busy.
      */
     public static Response busy(
-            EventBuilder event, AuthenticationCallback callback, IdentityProviderModel provider, String reason) {
-        record(event, provider.getAlias(), reason, null);
+            KeycloakSession session,
+            EventBuilder event,
+            AuthenticationCallback callback,
+            IdentityProviderModel provider,
+            String reason) {
+        record(
+                session,
+                session.getContext().getAuthenticationSession(),
+                event,
+                provider.getAlias(),
+                SignInMeter.Outcome.UNAVAILABLE,
+                FailureCode.THROTTLED,
+                reason,
+                null);
         return callback.error(provider, LoginGovBusyException.MESSAGE_KEY);
     }
 
@@ -96,9 +125,10 @@ public final class SignInFailure {
             EventBuilder event,
             AuthenticationSessionModel authSession,
             String alias,
+            FailureCode code,
             String reason,
             LoginProtocol.Error error) {
-        record(event, alias, reason, null);
+        record(session, authSession, event, alias, SignInMeter.Outcome.REFUSED, code, reason, null);
         LoginProtocol protocol = session.getProvider(LoginProtocol.class, authSession.getProtocol());
         protocol.setRealm(authSession.getRealm())
                 .setHttpHeaders(session.getContext().getRequestHeaders())
@@ -107,8 +137,16 @@ public final class SignInFailure {
         return protocol.sendError(authSession, error, reason);
     }
 
-    /** The one warning line and the one error event of a failed sign-in, whichever way it is answered. */
-    private static void record(EventBuilder event, String alias, String reason, String loginGovText) {
+    /** The one warning line, the one error event and the one count of a failed sign-in, whichever way it is answered. */
+    private static void record(
+            KeycloakSession session,
+            AuthenticationSessionModel authSession,
+            EventBuilder event,
+            String alias,
+            SignInMeter.Outcome outcome,
+            FailureCode code,
+            String reason,
+            String loginGovText) {
         LOG.warnf("Sign-in through identity provider '%s' failed: %s", alias, reason);
         event.event(EventType.IDENTITY_PROVIDER_LOGIN)
                 .detail(Details.IDENTITY_PROVIDER, alias)
@@ -117,5 +155,7 @@ public final class SignInFailure {
             event.detail(LOGINGOV_ERROR_DETAIL, loginGovText);
         }
         event.error(Errors.IDENTITY_PROVIDER_LOGIN_FAILURE);
+        SignInMeter.failed(
+                session.getContext().getRealm().getName(), alias, outcome, code, SignInLevels.asked(authSession));
     }
 }

@@ -1,10 +1,13 @@
 package io.github.kclogingov.broker.signin;
 
+import io.github.kclogingov.broker.common.FailureCode;
 import io.github.kclogingov.broker.common.LoginGovLoginException;
 import io.github.kclogingov.broker.config.UpstreamTimeouts;
+import io.github.kclogingov.broker.metrics.UpstreamCallMeter;
 import io.github.kclogingov.broker.signin.LoginGovUnavailableException.Endpoint;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
@@ -25,6 +28,7 @@ import org.apache.http.client.methods.HttpRequestBase;
  * request again after some I/O failures; the abort ends the call, its retries included, at the
  * deadline, and an aborted request is never retried. HTTP 429 is answered by {@link
  * LoginGovBusyException} and never retried either: Keycloak's client has no retry on a status.
+ * Each call is timed into {@link UpstreamCallMeter}, by endpoint and how it ended.
  */
 final class UpstreamCall {
 
@@ -64,23 +68,34 @@ final class UpstreamCall {
                 },
                 timeouts.totalMillis(),
                 TimeUnit.MILLISECONDS);
+        long start = System.nanoTime();
+        UpstreamCallMeter.Outcome outcome = UpstreamCallMeter.Outcome.UNREACHABLE;
         try {
             HttpResponse response = client.execute(request);
             int status = response.getStatusLine().getStatusCode();
+            outcome = UpstreamCallMeter.Outcome.ofStatus(status);
             if (status == 429) {
                 throw LoginGovBusyException.of(endpoint, header(response, "Retry-After"), Instant.now());
             }
-            return new Answer(
-                    status,
-                    header(response, "Content-Type"),
-                    header(response, "Retry-After"),
-                    body(request, response.getEntity(), endpoint, maxBytes));
+            String body;
+            try {
+                body = body(request, response.getEntity(), endpoint, maxBytes);
+            } catch (LoginGovLoginException tooLong) {
+                outcome = UpstreamCallMeter.Outcome.TOO_LARGE;
+                throw tooLong;
+            }
+            return new Answer(status, header(response, "Content-Type"), header(response, "Retry-After"), body);
         } catch (IOException e) {
             if (aborted.get()) {
+                outcome = UpstreamCallMeter.Outcome.TIMEOUT;
                 throw LoginGovUnavailableException.deadlinePassed(endpoint, timeouts);
             }
+            outcome = e instanceof InterruptedIOException
+                    ? UpstreamCallMeter.Outcome.TIMEOUT
+                    : UpstreamCallMeter.Outcome.UNREACHABLE;
             throw LoginGovUnavailableException.unreachable(endpoint, e, timeouts);
         } finally {
+            UpstreamCallMeter.record(endpoint.tag(), outcome, System.nanoTime() - start);
             deadline.cancel(false);
             // An answer read to its end has given its connection back already; any other (a 429,
             // an oversized body) has its connection closed here, not drained.
@@ -107,6 +122,7 @@ final class UpstreamCall {
         if (bytes.length > maxBytes) {
             request.abort();
             throw new LoginGovLoginException(
+                    FailureCode.ANSWER_INVALID,
                     "Login.gov's " + endpoint + " answer is longer than " + maxBytes + " bytes");
         }
         in.close();

@@ -1,5 +1,6 @@
 package io.github.kclogingov.broker.signin;
 
+import io.github.kclogingov.broker.common.FailureCode;
 import io.github.kclogingov.broker.common.LoginGovLoginException;
 import io.github.kclogingov.broker.config.UpstreamTimeouts;
 import io.github.kclogingov.broker.signin.LoginGovUnavailableException.Endpoint;
@@ -112,13 +113,15 @@ public final class UpstreamHttp {
             throw LoginGovUnavailableException.serverError(endpoint, status);
         }
         if (status != 200) {
-            throw new LoginGovLoginException("Login.gov's " + endpoint + " answered HTTP " + status);
+            throw new LoginGovLoginException(
+                    FailureCode.ANSWER_INVALID, "Login.gov's " + endpoint + " answered HTTP " + status);
         }
         if (!isJson(answer.contentType())) {
             throw LoginGovUnavailableException.notJson(endpoint, answer.contentType());
         }
         if (answer.body().isEmpty()) {
-            throw new LoginGovLoginException("Login.gov's " + endpoint + " answer is empty");
+            throw new LoginGovLoginException(
+                    FailureCode.ANSWER_INVALID, "Login.gov's " + endpoint + " answer is empty");
         }
         return answer.body();
     }

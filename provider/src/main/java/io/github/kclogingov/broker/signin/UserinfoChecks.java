@@ -1,6 +1,7 @@
 package io.github.kclogingov.broker.signin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kclogingov.broker.common.FailureCode;
 import io.github.kclogingov.broker.common.LoginGovLoginException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -35,14 +36,15 @@ public final class UserinfoChecks {
             return;
         }
         if (!userinfo.isObject()) {
-            throw new LoginGovLoginException("userinfo answer is not a JSON object");
+            throw new LoginGovLoginException(FailureCode.USERINFO_INVALID, "userinfo answer is not a JSON object");
         }
         JsonNode sub = userinfo.get("sub");
         if (sub == null || !sub.isTextual()) {
-            throw new LoginGovLoginException("userinfo sub is missing or not a string");
+            throw new LoginGovLoginException(FailureCode.USERINFO_INVALID, "userinfo sub is missing or not a string");
         }
         if (!sub.asText().equals(idTokenSubject)) {
-            throw new LoginGovLoginException("userinfo sub differs from the id_token sub");
+            throw new LoginGovLoginException(
+                    FailureCode.USERINFO_INVALID, "userinfo sub differs from the id_token sub");
         }
         checkShape(userinfo);
     }
@@ -56,19 +58,23 @@ public final class UserinfoChecks {
         while (!pending.isEmpty()) {
             Item item = pending.pop();
             if (++values > MAX_VALUES) {
-                throw new LoginGovLoginException("userinfo answer holds more than " + MAX_VALUES + " values");
+                throw new LoginGovLoginException(
+                        FailureCode.USERINFO_INVALID, "userinfo answer holds more than " + MAX_VALUES + " values");
             }
             if (item.depth() > MAX_DEPTH) {
-                throw new LoginGovLoginException("userinfo answer is nested deeper than " + MAX_DEPTH + " levels");
+                throw new LoginGovLoginException(
+                        FailureCode.USERINFO_INVALID, "userinfo answer is nested deeper than " + MAX_DEPTH + " levels");
             }
             JsonNode node = item.node();
             if (node.isTextual() && node.asText().length() > MAX_TEXT) {
-                throw new LoginGovLoginException("userinfo holds a value longer than " + MAX_TEXT + " characters");
+                throw new LoginGovLoginException(
+                        FailureCode.USERINFO_INVALID, "userinfo holds a value longer than " + MAX_TEXT + " characters");
             }
             if (node.isObject()) {
                 for (Map.Entry<String, JsonNode> field : node.properties()) {
                     if (field.getKey().length() > MAX_TEXT) {
-                        throw new LoginGovLoginException("userinfo holds a claim name longer than " + MAX_TEXT);
+                        throw new LoginGovLoginException(
+                                FailureCode.USERINFO_INVALID, "userinfo holds a claim name longer than " + MAX_TEXT);
                     }
                     pending.push(new Item(field.getValue(), item.depth() + 1));
                 }
