@@ -80,7 +80,8 @@ public final class MeterDeltas {
         return values;
     }
 
-    static String render(Map<String, String> labels) {
+    /** Labels as {@code key=value,...}, sorted by key. */
+    public static String render(Map<String, String> labels) {
         return new TreeMap<>(labels)
                 .entrySet().stream()
                         .map(label -> label.getKey() + "=" + label.getValue())
