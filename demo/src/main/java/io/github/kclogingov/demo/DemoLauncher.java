@@ -44,6 +44,8 @@ public final class DemoLauncher {
     static final String KEYCLOAK_URL = "http://localhost:" + KEYCLOAK_PORT;
     static final String SIMULATOR_ISSUER = "http://localhost:" + SIMULATOR_PORT + "/";
     static final String APP_URL = "http://localhost:" + APP_PORT + "/";
+    /** Keycloak's management port, on by default; /metrics holds the provider's meters beside Keycloak's. */
+    static final String METRICS_URL = "http://localhost:9000/metrics";
     /** The realm's client for the demo application: public, PKCE S256, redirect URIs on {@link #APP_URL}. */
     static final String APP_CLIENT_ID = "demo-app";
     /** The admin account of the demo's fresh Keycloak, printed in the banner. */
@@ -230,6 +232,9 @@ public final class DemoLauncher {
                 .append("  Login.gov simulator ")
                 .append(SIMULATOR_ISSUER)
                 .append("   (what it is, its discovery URL, its personas)\n")
+                .append("  Metrics            ")
+                .append(METRICS_URL)
+                .append("   (logingov_* series: docs/operators.md)\n")
                 .append(
                         "  Every start resets Keycloak's data and re-imports realm-export/logingov-demo-realm.json.\n\n")
                 .append("  Ctrl-C stops everything.\n")

@@ -32,6 +32,8 @@ final class KeycloakProcess {
                         "start-dev",
                         "--http-port",
                         Integer.toString(httpPort),
+                        // /metrics on the management port (9000), as a production image has it.
+                        "--metrics-enabled=true",
                         "--import-realm")
                 .directory(distribution.home().toFile())
                 .inheritIO();

@@ -29,6 +29,7 @@ class DemoLauncherTest {
             "http://localhost:8080/admin/",
             "(admin / admin)",
             "http://localhost:8081/",
+            "http://localhost:9000/metrics",
             "auth-only",
             "verified",
             "acr_values",

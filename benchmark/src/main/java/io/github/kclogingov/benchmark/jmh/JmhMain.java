@@ -28,7 +28,8 @@ public final class JmhMain {
             "idTokenValidation",
             "answerChecks",
             "assuranceCheck",
-            "claimMapping");
+            "claimMapping",
+            "signInMeters");
     private static final List<String> FLOOR_PIECES = List.of("floorSign", "floorVerify");
 
     /** Measured, printed, in no total: the work of a setting that is off by default. */

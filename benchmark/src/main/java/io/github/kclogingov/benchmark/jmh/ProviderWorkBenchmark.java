@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kclogingov.broker.assurance.AssertedLevel;
 import io.github.kclogingov.broker.mappers.LoginGovAddressMapper;
 import io.github.kclogingov.broker.mappers.LoginGovAttributeMapper;
+import io.github.kclogingov.broker.metrics.LevelTags;
+import io.github.kclogingov.broker.metrics.SignInMeter;
+import io.github.kclogingov.broker.metrics.UpstreamCallMeter;
 import io.github.kclogingov.broker.signin.AccessTokenHash;
 import io.github.kclogingov.broker.signin.AssuranceCheck;
 import io.github.kclogingov.broker.signin.AuthorizationRequest;
@@ -14,6 +17,9 @@ import io.github.kclogingov.broker.signin.IdTokenValidator;
 import io.github.kclogingov.broker.signin.NonceCheck;
 import io.github.kclogingov.broker.signin.UserinfoChecks;
 import io.github.kclogingov.protocol.AcrValues;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.ws.rs.core.UriBuilder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -91,6 +97,8 @@ public class ProviderWorkBenchmark {
     private byte[] idTokenSigningInput;
     private byte[] idTokenSignature;
     private byte[] assertionSigningInput;
+    private LevelTags askedTags;
+    private LevelTags achievedTags;
 
     private record Mapping(IdentityProviderMapper mapper, IdentityProviderMapperModel model) {}
 
@@ -147,6 +155,9 @@ public class ProviderWorkBenchmark {
         validatedIdToken = validator.validate(idToken);
         assertionSigningInput = (UUID.randomUUID() + "." + UUID.randomUUID() + "." + "x".repeat(300))
                 .getBytes(StandardCharsets.US_ASCII);
+        askedTags = LevelTags.of(requested.ial(), requested.aal());
+        achievedTags = LevelTags.of(requested.ial(), requested.aal());
+        Metrics.addRegistry(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         checkEveryPieceWorks();
     }
 
@@ -173,6 +184,10 @@ public class ProviderWorkBenchmark {
                 || mapped.getUserAttribute("logingov_verified_at") == null
                 || mapped.getUserAttribute("street") == null) {
             throw new IllegalStateException("the mappers did not map the claims: " + mapped.getContextData());
+        }
+        signInMeters();
+        if (Metrics.globalRegistry.find("logingov.sign.ins").counter() == null) {
+            throw new IllegalStateException("the sign-in meter was not registered");
         }
         if (!floorVerify()) {
             throw new IllegalStateException("the bare verification failed");
@@ -229,6 +244,16 @@ public class ProviderWorkBenchmark {
     }
 
     /** The asserted level against the requested one (acr, aal, userinfo's ial). */
+    /**
+     * The meters one sign-in moves on Keycloak's Prometheus registry (metrics on): the sign-in
+     * counter and the token call's histogram. Each looks its meter up by name and tags, as at run time.
+     */
+    @Benchmark
+    public void signInMeters() {
+        SignInMeter.succeeded("bench", "logingov", askedTags, achievedTags);
+        UpstreamCallMeter.record("token", UpstreamCallMeter.Outcome.SUCCESS, 42_000_000L);
+    }
+
     @Benchmark
     public AssertedLevel assuranceCheck() {
         return AssuranceCheck.check(requested, validatedIdToken, userinfo);

@@ -78,12 +78,12 @@ public final class KeycloakCluster implements AutoCloseable {
         Path homeA = work.resolve(NODE_A);
         Path homeB = work.resolve(NODE_B);
         Files.deleteIfExists(work.resolve("build.log"));
-        // Build options: fixed into the installation, the same on both nodes.
+        // Build options: fixed into the installation, the same on both nodes: the production image's.
         KeycloakNode.install(
                 pristineHome,
                 homeA,
                 providerJar,
-                List.of("--db=postgres", "--health-enabled=true"),
+                ProductionBuildOptions.clusterBuildArguments(),
                 work.resolve("build.log"));
         KeycloakNode.copy(homeA, homeB);
 

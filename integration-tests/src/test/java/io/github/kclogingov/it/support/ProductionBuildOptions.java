@@ -1,5 +1,7 @@
 package io.github.kclogingov.it.support;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 
@@ -18,7 +20,23 @@ public final class ProductionBuildOptions {
             // /health/ready and /health/live for the orchestrator's probes.
             "health-enabled", "true");
 
+    /**
+     * The image's database vendor ({@code KC_DB}), the one build option of the image that is not in
+     * {@link #OPTIONS}: the suite's own Keycloak keeps its data in dev-file storage, so that each run
+     * starts clean without a database server. ClusterTest's two nodes are built with it ({@link
+     * #clusterBuildArguments()}), so every build option of the image runs in some test.
+     */
+    public static final String DATABASE_VENDOR = "postgres";
+
     private ProductionBuildOptions() {}
+
+    /** {@code kc.sh build} arguments for nodes on a shared database: the image's build options, all of them. */
+    public static List<String> clusterBuildArguments() {
+        List<String> arguments = new ArrayList<>();
+        arguments.add("--db=" + DATABASE_VENDOR);
+        OPTIONS.forEach((name, value) -> arguments.add("--" + name + "=" + value));
+        return arguments;
+    }
 
     static void apply(KeycloakServerConfigBuilder config) {
         OPTIONS.forEach(config::option);

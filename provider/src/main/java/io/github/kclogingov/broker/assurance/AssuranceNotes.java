@@ -39,6 +39,8 @@ public final class AssuranceNotes {
 
     static final String ASSERTED_AT_DATA = "logingov.asserted_at";
 
+    static final String REQUESTED_DATA = "logingov.requested";
+
     private AssuranceNotes() {}
 
     public static void recordRequested(AuthenticationSessionModel authSession, AcrValues sent) {
@@ -115,6 +117,24 @@ public final class AssuranceNotes {
         identity.getContextData().put(ASSERTED_IAL_DATA, asserted.ialValue());
         identity.getContextData().put(ASSERTED_AAL_DATA, asserted.aalValue());
         identity.getContextData().put(ASSERTED_AT_DATA, Long.toString(assertedAt));
+    }
+
+    /**
+     * Carries the level asked for to the end of the sign-in too: Keycloak's first-broker-login flow
+     * clears the authentication session's notes, where it was recorded.
+     */
+    public static void carryRequested(BrokeredIdentityContext identity, AcrValues requested) {
+        identity.getContextData().put(REQUESTED_DATA, requested.toParameter());
+    }
+
+    /** The level {@link #carryRequested} carried, if any and readable. */
+    public static Optional<AcrValues> carriedRequested(BrokeredIdentityContext identity) {
+        Object sent = identity.getContextData().get(REQUESTED_DATA);
+        try {
+            return sent == null ? Optional.empty() : Optional.of(AcrValues.parse(sent.toString()));
+        } catch (AcrValues.InvalidAcrValuesException e) {
+            return Optional.empty();
+        }
     }
 
     /** The assertion {@link #carry} put in the sign-in's context, as the provider {@code alias} recorded it; empty when it was lost. */

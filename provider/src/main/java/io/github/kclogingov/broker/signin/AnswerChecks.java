@@ -3,6 +3,7 @@ package io.github.kclogingov.broker.signin;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kclogingov.broker.assurance.AssertedLevel;
 import io.github.kclogingov.broker.assurance.AssuranceNotes;
+import io.github.kclogingov.protocol.AcrValues;
 import io.github.kclogingov.protocol.LoginGovClaims;
 import java.util.Optional;
 import org.keycloak.broker.oidc.OIDCIdentityProvider;
@@ -40,12 +41,14 @@ public final class AnswerChecks {
     public static void afterUserinfo(
             BrokeredIdentityContext identity, AuthenticationSessionModel authSession, long now, long clockSkew) {
         JsonWebToken idToken = (JsonWebToken) identity.getContextData().get(OIDCIdentityProvider.VALIDATED_ID_TOKEN);
-        AssertedLevel asserted = AssuranceCheck.check(AssuranceNotes.requested(authSession), idToken, (JsonNode)
-                identity.getContextData().get(OIDCIdentityProvider.USER_INFO));
+        AcrValues requested = AssuranceNotes.requested(authSession);
+        AssertedLevel asserted = AssuranceCheck.check(
+                requested, idToken, (JsonNode) identity.getContextData().get(OIDCIdentityProvider.USER_INFO));
         Optional<Long> authTime = Reauthentication.check(authSession, idToken, now, clockSkew);
         // Keycloak's auth_time becomes Login.gov's when released (Keycloak reads this client note).
         authTime.ifPresent(
                 time -> authSession.setClientNote(AuthenticationManager.AUTH_TIME_BROKER, Long.toString(time)));
         AssuranceNotes.carry(identity, asserted, authTime.orElse(now));
+        AssuranceNotes.carryRequested(identity, requested);
     }
 }

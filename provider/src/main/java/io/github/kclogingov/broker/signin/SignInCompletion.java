@@ -26,7 +26,7 @@ public final class SignInCompletion {
             AssuranceNames names,
             String alias) {
         String realm = session.getContext().getRealm().getName();
-        LevelTags asked = SignInLevels.asked(authSession);
+        LevelTags asked = SignInLevels.asked(context, authSession);
         try {
             AchievedLevel.record(session, authSession, context, names, alias);
         } catch (LoginGovLoginException e) {

@@ -2,6 +2,7 @@ package io.github.kclogingov.broker.signin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.kclogingov.broker.common.FailureCode;
 import io.github.kclogingov.broker.common.LoginGovLoginException;
 import io.github.kclogingov.broker.config.UpstreamTimeouts;
 import io.github.kclogingov.broker.signin.LoginGovUnavailableException.Endpoint;
@@ -26,6 +27,31 @@ class LoginGovUnavailableExceptionTest {
     private static String reason(IOException failure) {
         return LoginGovUnavailableException.unreachable(Endpoint.TOKEN, failure, TIMEOUTS)
                 .getMessage();
+    }
+
+    private static FailureCode code(IOException failure) {
+        return LoginGovUnavailableException.unreachable(Endpoint.TOKEN, failure, TIMEOUTS)
+                .code();
+    }
+
+    @Test
+    void each_kind_of_outage_has_its_code_for_the_sign_in_meter() {
+        assertEquals(FailureCode.TIMEOUT, code(new ConnectTimeoutException("timed out")));
+        assertEquals(FailureCode.TIMEOUT, code(new SocketTimeoutException("Read timed out")));
+        assertEquals(FailureCode.UNREACHABLE, code(new HttpHostConnectException(new IOException("refused"), null)));
+        assertEquals(FailureCode.UNREACHABLE, code(new UnknownHostException("secure.login.gov")));
+        assertEquals(FailureCode.UNREACHABLE, code(new SSLHandshakeException("bad certificate")));
+        assertEquals(
+                FailureCode.TIMEOUT,
+                LoginGovUnavailableException.deadlinePassed(Endpoint.USERINFO, TIMEOUTS)
+                        .code());
+        assertEquals(
+                FailureCode.SERVER_ERROR,
+                LoginGovUnavailableException.serverError(Endpoint.JWKS, 502).code());
+        assertEquals(
+                FailureCode.NOT_JSON,
+                LoginGovUnavailableException.notJson(Endpoint.TOKEN, "text/html")
+                        .code());
     }
 
     @Test

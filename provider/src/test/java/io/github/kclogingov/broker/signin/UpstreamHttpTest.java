@@ -11,12 +11,16 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.kclogingov.broker.common.LoginGovLoginException;
 import io.github.kclogingov.broker.config.UpstreamTimeouts;
 import io.github.kclogingov.broker.signin.LoginGovUnavailableException.Endpoint;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -35,7 +39,7 @@ import org.keycloak.http.simple.SimpleHttpRequest;
 /**
  * Calls to a small local server that misbehaves the ways an unavailable Login.gov does: each ends
  * in {@link LoginGovUnavailableException} naming the endpoint and what happened, and an ordinary
- * refusal (HTTP 401) stays an ordinary sign-in failure.
+ * refusal (HTTP 401) stays an ordinary sign-in failure. Each call is timed, once, with how it ended.
  */
 class UpstreamHttpTest {
 
@@ -47,9 +51,13 @@ class UpstreamHttpTest {
     private final AtomicInteger calls429 = new AtomicInteger();
     private final AtomicInteger closedSlowly = new AtomicInteger();
     private CloseableHttpClient apache;
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @BeforeEach
     void start() throws IOException {
+        // The global registry keeps every meter ever registered and gives each to a registry added later.
+        Metrics.globalRegistry.clear();
+        Metrics.addRegistry(meters);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/json", exchange -> send(exchange, 200, "application/json", "{\"sub\":\"x\"}"));
@@ -125,6 +133,8 @@ class UpstreamHttpTest {
 
     @AfterEach
     void stop() throws IOException {
+        Metrics.removeRegistry(meters);
+        meters.close();
         release.countDown();
         server.stop(0);
         apache.close();
@@ -137,6 +147,19 @@ class UpstreamHttpTest {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
+    }
+
+    /** How many calls to {@code endpoint} the call meter counted with {@code outcome}, and none with another. */
+    private void assertTimed(Endpoint endpoint, String outcome, long calls) {
+        Collection<Timer> timers = meters.find("logingov.upstream.call").timers();
+        assertEquals(
+                1,
+                timers.size(),
+                () -> "one series: " + timers.stream().map(Timer::getId).toList());
+        Timer timer = timers.iterator().next();
+        assertEquals(endpoint.tag(), timer.getId().getTag("endpoint"));
+        assertEquals(outcome, timer.getId().getTag("outcome"));
+        assertEquals(calls, timer.count());
     }
 
     private String url(String path) {
@@ -163,6 +186,9 @@ class UpstreamHttpTest {
     void a_json_answer_is_read() {
         assertEquals(
                 "{\"sub\":\"x\"}", UpstreamHttp.getJson(apache, url("/json"), "at", Endpoint.USERINFO, SHORT, 1000));
+        assertTimed(Endpoint.USERINFO, "success", 1);
+        Timer timer = meters.find("logingov.upstream.call").timer();
+        assertTrue(timer.totalTime(TimeUnit.NANOSECONDS) > 0, "the call's duration is recorded");
     }
 
     @Test
@@ -170,6 +196,7 @@ class UpstreamHttpTest {
         assertEquals(
                 "Login.gov is unavailable: its userinfo endpoint answered HTTP 500",
                 unavailable("/500", Endpoint.USERINFO));
+        assertTimed(Endpoint.USERINFO, "server_error", 1);
         assertEquals(
                 "Login.gov is unavailable: its JWKS (its signing keys) answered HTTP 503",
                 unavailable("/503", Endpoint.JWKS));
@@ -189,6 +216,7 @@ class UpstreamHttpTest {
                 "Login.gov is unavailable: its JWKS (its signing keys) did not answer within 300 ms",
                 unavailable("/hang", Endpoint.JWKS));
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5), "well before the server gives up");
+        assertTimed(Endpoint.JWKS, "timeout", 1);
     }
 
     @Test
@@ -211,6 +239,7 @@ class UpstreamHttpTest {
                 () -> UpstreamHttp.getJson(
                         apache, "http://127.0.0.1:" + closedPort + "/", null, Endpoint.USERINFO, SHORT, 1000));
         assertEquals("Login.gov is unavailable: its userinfo endpoint refused the connection", failure.getMessage());
+        assertTimed(Endpoint.USERINFO, "unreachable", 1);
     }
 
     @Test
@@ -220,6 +249,7 @@ class UpstreamHttpTest {
                 () -> UpstreamHttp.getJson(apache, url("/401"), "at", Endpoint.USERINFO, SHORT, 1000));
         assertFalse(failure instanceof LoginGovUnavailableException);
         assertEquals("Login.gov's userinfo endpoint answered HTTP 401", failure.getMessage());
+        assertTimed(Endpoint.USERINFO, "client_error", 1);
     }
 
     @Test
@@ -257,6 +287,7 @@ class UpstreamHttpTest {
         assertEquals(Duration.ofSeconds(7), busy.waitTime());
         assertEquals(Endpoint.USERINFO, busy.endpoint());
         assertEquals(1, calls429.get(), "one request, never retried");
+        assertTimed(Endpoint.USERINFO, "throttled", 1);
     }
 
     @Test
@@ -270,6 +301,10 @@ class UpstreamHttpTest {
                         + " and read timeouts together)",
                 reason);
         assertTrue(millis >= 800 && millis < 2000, () -> "cut off after " + millis + " ms");
+        assertTimed(Endpoint.TOKEN, "timeout", 1);
+        assertTrue(
+                meters.find("logingov.upstream.call").timer().totalTime(TimeUnit.MILLISECONDS) >= 750,
+                "about the deadline");
     }
 
     @Test
@@ -298,5 +333,6 @@ class UpstreamHttpTest {
         assertFalse(failure instanceof LoginGovUnavailableException);
         assertEquals("Login.gov's JWKS (its signing keys) answer is longer than 1000 bytes", failure.getMessage());
         assertTrue(millis < 600, () -> "refused after " + millis + " ms");
+        assertTimed(Endpoint.JWKS, "too_large", 1);
     }
 }
