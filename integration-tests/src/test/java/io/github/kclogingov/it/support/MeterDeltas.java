@@ -54,6 +54,7 @@ public final class MeterDeltas {
             moved = changes(query);
         }
         assertEquals(wanted, moved, "series of " + query + " that moved");
+        System.out.printf("MeterDeltas: %s moved by %s%n", query, moved);
     }
 
     /** What {@code query}'s series moved by since this snapshot, as {@code label=value,... +n}. */

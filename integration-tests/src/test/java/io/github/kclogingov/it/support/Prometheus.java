@@ -29,6 +29,8 @@ import java.util.stream.Stream;
  * evaluated every second, its database in the same directory, its API on a free port of
  * 127.0.0.1 (never 9090, where a packaged Prometheus may already listen). Queries go through its
  * HTTP API as a dashboard's or an alert's would. {@link #close} stops it and removes the directory.
+ * Over 250 lines because the process, its configuration and its API belong together: a test
+ * holds one object that it starts, queries and always stops.
  */
 public final class Prometheus implements AutoCloseable {
 
