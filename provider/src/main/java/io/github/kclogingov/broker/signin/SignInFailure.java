@@ -80,16 +80,8 @@ public final class SignInFailure {
             IdentityProviderModel provider,
             FailureCode code,
             String reason) {
-        record(
-                session,
-                session.getContext().getAuthenticationSession(),
-                event,
-                provider.getAlias(),
-                SignInMeter.Outcome.UNAVAILABLE,
-                code,
-                reason,
-                null);
-        return callback.error(provider, LoginGovUnavailableException.MESSAGE_KEY);
+        return backToLoginPage(
+                session, event, callback, provider, code, reason, LoginGovUnavailableException.MESSAGE_KEY);
     }
 
     /**
@@ -102,16 +94,29 @@ public final class SignInFailure {
             AuthenticationCallback callback,
             IdentityProviderModel provider,
             String reason) {
+        return backToLoginPage(
+                session, event, callback, provider, FailureCode.THROTTLED, reason, LoginGovBusyException.MESSAGE_KEY);
+    }
+
+    /** Login.gov could not be used: recorded as unavailable, then the login page with {@code messageKey}. */
+    private static Response backToLoginPage(
+            KeycloakSession session,
+            EventBuilder event,
+            AuthenticationCallback callback,
+            IdentityProviderModel provider,
+            FailureCode code,
+            String reason,
+            String messageKey) {
         record(
                 session,
                 session.getContext().getAuthenticationSession(),
                 event,
                 provider.getAlias(),
                 SignInMeter.Outcome.UNAVAILABLE,
-                FailureCode.THROTTLED,
+                code,
                 reason,
                 null);
-        return callback.error(provider, LoginGovBusyException.MESSAGE_KEY);
+        return callback.error(provider, messageKey);
     }
 
     /**

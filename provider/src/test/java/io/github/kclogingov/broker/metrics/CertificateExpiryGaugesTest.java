@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.kclogingov.broker.metrics.CertificateExpiryGauges.Provider;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,22 +23,19 @@ class CertificateExpiryGaugesTest {
     private static final Instant NOW = Instant.parse("2026-12-07T12:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
-    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private SimpleMeterRegistry meters;
     private final Provider sandbox = new Provider("agency", "logingov-sandbox-" + System.nanoTime());
     private final Provider production = new Provider("agency", "logingov-" + System.nanoTime());
 
     @BeforeEach
     void addRegistry() {
-        // The global registry keeps every meter ever registered and gives each to a registry added later.
-        Metrics.globalRegistry.clear();
-        Metrics.addRegistry(meters);
+        meters = TestMeters.install();
     }
 
     @AfterEach
     void removeRegistry() {
         CertificateExpiryGauges.retainOnly(Set.of());
-        Metrics.removeRegistry(meters);
-        meters.close();
+        TestMeters.remove(meters);
     }
 
     private Collection<Gauge> gauges(Provider provider) {

@@ -7,7 +7,6 @@ import io.github.kclogingov.protocol.AuthenticationAssurance;
 import io.github.kclogingov.protocol.IdentityAssurance;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
-import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Map;
@@ -18,19 +17,16 @@ import org.junit.jupiter.api.Test;
 
 class SignInMeterTest {
 
-    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private SimpleMeterRegistry meters;
 
     @BeforeEach
     void addRegistry() {
-        // The global registry keeps every meter ever registered and gives each to a registry added later.
-        Metrics.globalRegistry.clear();
-        Metrics.addRegistry(meters);
+        meters = TestMeters.install();
     }
 
     @AfterEach
     void removeRegistry() {
-        Metrics.removeRegistry(meters);
-        meters.close();
+        TestMeters.remove(meters);
     }
 
     private static Map<String, String> tags(Meter meter) {

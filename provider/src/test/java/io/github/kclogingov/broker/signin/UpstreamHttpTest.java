@@ -10,8 +10,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.kclogingov.broker.common.LoginGovLoginException;
 import io.github.kclogingov.broker.config.UpstreamTimeouts;
+import io.github.kclogingov.broker.metrics.TestMeters;
 import io.github.kclogingov.broker.signin.LoginGovUnavailableException.Endpoint;
-import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -51,13 +51,11 @@ class UpstreamHttpTest {
     private final AtomicInteger calls429 = new AtomicInteger();
     private final AtomicInteger closedSlowly = new AtomicInteger();
     private CloseableHttpClient apache;
-    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private SimpleMeterRegistry meters;
 
     @BeforeEach
     void start() throws IOException {
-        // The global registry keeps every meter ever registered and gives each to a registry added later.
-        Metrics.globalRegistry.clear();
-        Metrics.addRegistry(meters);
+        meters = TestMeters.install();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/json", exchange -> send(exchange, 200, "application/json", "{\"sub\":\"x\"}"));
@@ -133,8 +131,7 @@ class UpstreamHttpTest {
 
     @AfterEach
     void stop() throws IOException {
-        Metrics.removeRegistry(meters);
-        meters.close();
+        TestMeters.remove(meters);
         release.countDown();
         server.stop(0);
         apache.close();
