@@ -9,6 +9,7 @@ import io.github.kclogingov.demo.app.DemoApp;
 import io.github.kclogingov.demo.app.RealmLevels;
 import io.github.kclogingov.it.support.BrokerIntegrationTest;
 import io.github.kclogingov.it.support.BrokerRealm;
+import io.github.kclogingov.it.support.KeycloakUnderTest;
 import io.github.kclogingov.it.support.LoginGovServerConfig;
 import io.github.kclogingov.protocol.Registration;
 import io.github.kclogingov.simulator.Mode;
@@ -212,6 +213,28 @@ class DemoWalkthroughTest extends BrokerIntegrationTest {
         assertTrue(isShown("street") && isShown("birthdate"), "verified fields shown: " + shownLabels());
         assertTrue(fieldValue("street").contains("\n"), "the street keeps its lines: " + fieldValue("street"));
         assertTrue(!isShown("logingov_x509_subject"), "an empty PIV/CAC field is not shown: " + shownLabels());
+        // A field the person cannot change looks like one: the address not resizable, grey as the
+        // locked username, and whole; the list of email addresses offers no remove and no add.
+        for (String address : List.of("street", "formatted")) {
+            assertEquals("none", style(address, "resize"), address + " is not resizable");
+            assertEquals(
+                    wrapperBackground("username"), wrapperBackground(address), address + " is grey as locked fields");
+            assertTrue(
+                    number("const e = document.getElementById('" + address
+                                    + "'); return e.scrollHeight - e.clientHeight")
+                            <= 1,
+                    address + " shows all its lines: " + fieldValue(address));
+        }
+        if (KeycloakUnderTest.drawsReadOnlyListsLocked()) {
+            assertEquals(
+                    0,
+                    number("return [...document.querySelector(\"label[for='logingov_all_emails']\")"
+                            + ".closest('.pf-v5-c-form__group').querySelectorAll('button')]"
+                            + ".filter(b => b.checkVisibility()).length"),
+                    () -> "no remove or add button on Login.gov's email addresses: "
+                            + js().executeScript("return document.querySelector(\"label[for='logingov_all_emails']\")"
+                                    + ".closest('.pf-v5-c-form__group').outerHTML"));
+        }
         screenshot("06b-account-console-verified");
         browser.open(APP_URL);
         waitForHeading("the demo application, still signed in", "Signed in");
@@ -297,6 +320,19 @@ class DemoWalkthroughTest extends BrokerIntegrationTest {
         Object value =
                 js().executeScript("const e = document.getElementById(arguments[0]); return e ? e.value : '';", id);
         return value == null ? "" : value.toString();
+    }
+
+    private String style(String id, String property) {
+        return String.valueOf(js().executeScript(
+                        "return getComputedStyle(document.getElementById(arguments[0]))[arguments[1]];", id, property));
+    }
+
+    /** The background of the control's wrapper, where PatternFly draws a field's colour. */
+    private String wrapperBackground(String id) {
+        return String.valueOf(js().executeScript(
+                        "return getComputedStyle(document.getElementById(arguments[0]).closest('.pf-v5-c-form-control'))"
+                                + ".backgroundColor;",
+                        id));
     }
 
     // The queries below read the page in one script each: React re-renders the account console and

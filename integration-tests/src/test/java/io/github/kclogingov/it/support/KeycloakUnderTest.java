@@ -44,6 +44,15 @@ public final class KeycloakUnderTest {
     }
 
     /**
+     * Whether the account console draws a read-only multi-valued attribute (Login.gov's "all email
+     * addresses") locked, as 26.7 does. 26.5.6 draws its values as editable text with enabled remove
+     * and add buttons (the server still refuses a change), so there is nothing locked to recognise.
+     */
+    public static boolean drawsReadOnlyListsLocked() {
+        return !olderThan(26, 7);
+    }
+
+    /**
      * Whether {@code status} is that of a page telling the person their sign-in was refused: a 4xx,
      * and on Keycloak older than 26.7 also 502, the status 26.5's broker endpoint gives every callback
      * that it refuses itself (one without {@code state}, which the provider leaves to Keycloak); the

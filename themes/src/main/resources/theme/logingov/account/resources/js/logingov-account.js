@@ -12,8 +12,56 @@
 // The console fills its inputs through their value property (no DOM mutation), and re-renders when
 // the person moves between pages, so the page is re-checked on every DOM change and a few times a
 // second; a check reads a few dozen elements.
+//
+// Two more adjustments make a field the person cannot change look like one, as the console draws
+// its locked one-line fields: a read-only text area (Login.gov's street and formatted address) is
+// grey and not resizable, and as tall as its lines, never clipping a three-line address; a locked
+// multi-valued field (Login.gov's "all email addresses") shows no disabled remove buttons and no
+// disabled "Add" link, which only say that something could be done that cannot.
 
 const FIELD_GROUP = ".pf-v5-c-form__group:not(.pf-m-action)";
+const READ_ONLY_TEXT_AREA = "textarea[readonly], textarea:disabled";
+
+const LOCKED_LOOK = `
+.pf-v5-c-form-control:has(> textarea[readonly]),
+.pf-v5-c-form-control:has(> textarea:disabled) {
+  --pf-v5-c-form-control--BackgroundColor: var(--pf-v5-c-form-control--m-disabled--BackgroundColor);
+  --pf-v5-c-form-control--Color: var(--pf-v5-c-form-control--m-disabled--Color);
+  --pf-v5-c-form-control--after--BorderBottomColor: transparent;
+  --pf-v5-c-form-control--before--BorderColor: transparent;
+  resize: none;
+}
+textarea[readonly], textarea:disabled {
+  resize: none;
+  overflow: hidden;
+}
+`;
+
+function addLockedLook() {
+  const style = document.createElement("style");
+  style.setAttribute("data-logingov", "locked-look");
+  style.textContent = LOCKED_LOOK;
+  document.head.appendChild(style);
+}
+
+// A multi-valued field whose every value is locked: its remove and "Add" buttons can do nothing
+// (Keycloak refuses a change to a read-only attribute), whether or not the console disables them.
+function hideButtonsOfLockedList(group) {
+  const controls = group.querySelectorAll("input, textarea");
+  const locked = controls.length > 0 && [...controls].every(isLocked);
+  for (const button of group.querySelectorAll("button")) {
+    setHidden(button, locked);
+  }
+}
+
+// As tall as its content: the console gives a text area a fixed height and a resize handle, which a
+// read-only one cannot use.
+function fitToContent(textArea) {
+  if (textArea.scrollHeight > textArea.clientHeight) {
+    textArea.style.height = "auto";
+    textArea.style.height = textArea.scrollHeight + 2 + "px";
+  }
+}
 const SECTION = "form section";
 const HIDDEN_MARK = "data-logingov-hidden";
 
@@ -33,7 +81,7 @@ function isLockedAndEmpty(group) {
   if (controls.length === 0) {
     return false;
   }
-  if (group.querySelector("button:not([disabled]), [role='combobox']")) {
+  if (group.querySelector("button:not([disabled]):not([data-logingov-hidden]), [role='combobox']")) {
     return false;
   }
   for (const control of controls) {
@@ -71,7 +119,11 @@ function jumpLinkFor(section) {
 }
 
 function check() {
+  for (const textArea of document.querySelectorAll(READ_ONLY_TEXT_AREA)) {
+    fitToContent(textArea);
+  }
   for (const group of document.querySelectorAll(FIELD_GROUP)) {
+    hideButtonsOfLockedList(group);
     setHidden(group, isLockedAndEmpty(group));
   }
   for (const section of document.querySelectorAll(SECTION)) {
@@ -96,5 +148,6 @@ function schedule() {
   }
 }
 
+addLockedLook();
 new MutationObserver(schedule).observe(document.documentElement, { childList: true, subtree: true });
 setInterval(schedule, 250);
