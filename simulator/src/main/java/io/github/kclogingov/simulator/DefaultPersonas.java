@@ -14,7 +14,7 @@ final class DefaultPersonas {
     static final Persona AUTH_ONLY = new Persona(
             "auth-only",
             "Casey Authonly",
-            "Signed in with MFA, identity never verified: gets only the auth-only level.",
+            "Signs in with MFA only, so gets the auth-only level and no verified attributes.",
             Proofing.NONE,
             "casey.authonly@example.com",
             List.of("casey.authonly@example.com", "casey.second@example.org"),
@@ -33,7 +33,7 @@ final class DefaultPersonas {
     static final Persona VERIFIED = new Persona(
             "verified",
             "Jordan Verified",
-            "Identity verified (IAL2) without facial match.",
+            "IAL2 without facial match: the usual verified person.",
             Proofing.VERIFIED,
             "jordan.verified@example.com",
             List.of("jordan.verified@example.com", "jordan.v@example.org"),
@@ -52,7 +52,7 @@ final class DefaultPersonas {
     static final Persona FACIAL_MATCH = new Persona(
             "facial-match",
             "Riley Facematch",
-            "Identity verified with facial match: satisfies every level.",
+            "The only persona that satisfies every level.",
             Proofing.VERIFIED_WITH_FACIAL_MATCH,
             "riley.facematch@example.com",
             List.of("riley.facematch@example.com"),
@@ -71,7 +71,7 @@ final class DefaultPersonas {
     static final Persona PIV_CAC = new Persona(
             "piv-cac",
             "Morgan Pivcac",
-            "Identity verified, signs in with a PIV/CAC card: x509 claims are set.",
+            "Signs in with a PIV/CAC card, so the x509 claims are set.",
             Proofing.VERIFIED,
             "morgan.pivcac@example.gov",
             List.of("morgan.pivcac@example.gov"),

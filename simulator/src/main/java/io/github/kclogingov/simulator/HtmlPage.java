@@ -26,6 +26,7 @@ final class HtmlPage {
                 <head>
                 <meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
+                <link rel="icon" href="data:,">
                 <title>%s – Login.gov simulator</title>
                 <style>
                 *, *::before, *::after { box-sizing: border-box; }

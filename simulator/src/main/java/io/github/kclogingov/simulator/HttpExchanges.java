@@ -105,7 +105,7 @@ final class HttpExchanges {
         exchange.close();
     }
 
-    /** 204: an admin request was carried out; nothing to say. */
+    /** 204: nothing to say (an admin request carried out, the browser's icon request). */
     static void noContent(HttpExchange exchange) throws IOException {
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(204, -1);

@@ -24,7 +24,7 @@ final class PersonaPickerPage {
     static String render(AuthorizationRequest request, List<Persona> personas, String formAction, String pendingId) {
         AcrValues acr = request.acrValues();
         StringBuilder body = new StringBuilder();
-        body.append("<p>The agency app asks for:</p>\n<ul>\n<li>Identity: ")
+        body.append("<p>The agency app asks for:</p>\n<ul>\n<li>Proofing: ")
                 .append(labelled(LevelNames.of(acr.ial()), acr.ialValue()))
                 .append("</li>\n<li>Authentication: ")
                 .append(labelled(
@@ -64,13 +64,14 @@ final class PersonaPickerPage {
                 .append("\">")
                 .append(HtmlPage.escape(persona.displayName()))
                 .append(" ")
-                .append(HtmlPage.urn("(" + persona.id() + ")"))
+                .append(HtmlPage.urn(idInParentheses(persona)))
                 .append("</h2>\n");
+        // The proofing first, then the description, which says what else sets the persona apart.
         block.append("<p>")
-                .append(HtmlPage.escape(persona.description()))
-                .append("<br>")
                 .append(HtmlPage.escape(LevelNames.of(persona.proofing())))
-                .append(". Email: ")
+                .append(". ")
+                .append(HtmlPage.escape(persona.description()))
+                .append("<br>Email: ")
                 .append(HtmlPage.escape(persona.email()))
                 .append("</p>\n");
         if (asserted.isPresent()) {
@@ -100,6 +101,14 @@ final class PersonaPickerPage {
         }
         block.append("</section>\n");
         return block.toString();
+    }
+
+    /**
+     * "(id: verified)": the id the admin API and {@code autoPersona} take, labelled so that it does
+     * not read as a repetition of a name that ends in the same word ("Jordan Verified").
+     */
+    static String idInParentheses(Persona persona) {
+        return "(id: " + persona.id() + ")";
     }
 
     /** E.g. "Casey has not verified their identity, so cannot sign in at “Identity verified”." */

@@ -46,7 +46,8 @@ final class RootPage {
 
     private static String personaBlock(Persona persona, LoginGovEndpoints endpoints) {
         return "<section class=\"persona\">\n<h2>" + HtmlPage.escape(persona.displayName()) + " "
-                + HtmlPage.urn("(" + persona.id() + ")") + "</h2>\n<p>" + HtmlPage.escape(persona.description())
+                + HtmlPage.urn(PersonaPickerPage.idInParentheses(persona)) + "</h2>\n<p>"
+                + HtmlPage.escape(persona.description())
                 + "</p>\n<ul>\n<li>" + HtmlPage.escape(LevelNames.of(persona.proofing()))
                 + "</li>\n<li>Can sign in at: "
                 + HtmlPage.escape(reachableLevels(persona)) + "</li>\n<li>" + HtmlPage.escape(authentication(persona))

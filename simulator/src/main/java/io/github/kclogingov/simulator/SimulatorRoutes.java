@@ -32,6 +32,8 @@ final class SimulatorRoutes {
                         routes(context)));
     }
 
+    static final String FAVICON_PATH = "/favicon.ico";
+
     private static Router routes(SimulatorContext context) {
         LoginGovEndpoints endpoints = context.endpoints;
         SignInFlow signIn = new SignInFlow(context);
@@ -39,6 +41,9 @@ final class SimulatorRoutes {
         return new Router()
                 // The issuer URL itself: "/" of the host, or the issuer's path when it has one.
                 .route(SimulatorContext.pathOf(endpoints.issuer()), "GET", new RootEndpoint(context))
+                // Browsers ask the host for an icon whatever the page; an empty answer keeps a 404
+                // out of their console (the pages themselves name an empty icon).
+                .route(FAVICON_PATH, "GET", HttpExchanges::noContent)
                 .route(
                         SimulatorContext.pathOf(endpoints.discovery()),
                         "GET",

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -94,5 +95,38 @@ class PersonaPickerPageTest {
                         + "“Identity verified with facial match”."),
                 body);
         assertTrue(body.contains("name=\"persona\" value=\"facial-match\""), "Riley can");
+    }
+
+    @Test
+    void no_word_comes_twice_in_a_row_at_any_level() {
+        for (String acrValues : List.of(
+                AuthorizeParams.AUTH_ONLY,
+                AuthorizeParams.VERIFIED + " " + PHISHING_RESISTANT,
+                FACIAL_MATCH + " urn:gov:gsa:ac:classes:sp:PasswordProtectedTransport:duo")) {
+            String body = picker(acrValues);
+            assertEquals(List.of(), PageWords.doubled(body), () -> acrValues + ": " + PageWords.text(body));
+        }
+        String ialmax = picker(TestClients.IALMAX, "http://idmanagement.gov/ns/assurance/ial/0");
+        assertEquals(List.of(), PageWords.doubled(ialmax), () -> PageWords.text(ialmax));
+    }
+
+    @Test
+    void the_doubled_word_check_sees_one_across_tags_and_punctuation() {
+        assertEquals(
+                List.of("Identity identity"),
+                PageWords.doubled("<li>Identity: <strong>identity verified</strong></li><style>a a</style>"));
+    }
+
+    @Test
+    void each_persona_s_id_is_labelled_and_its_proofing_said_once() {
+        String body = picker(AuthorizeParams.VERIFIED);
+        assertTrue(body.contains("Jordan Verified <small class=\"urn\">(id: verified)</small>"), body);
+        String text = PageWords.text(body);
+        assertEquals(1, text.split("Identity verified with facial match\\.", -1).length - 1, text);
+    }
+
+    @Test
+    void the_page_names_an_empty_icon_so_the_browser_asks_for_none() {
+        assertTrue(picker(AuthorizeParams.AUTH_ONLY).contains("<link rel=\"icon\" href=\"data:,\">"));
     }
 }

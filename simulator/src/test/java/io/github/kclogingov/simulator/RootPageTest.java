@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +67,24 @@ class RootPageTest {
             assertEquals(200, page.statusCode());
             assertTrue(page.body().contains(issuer + ".well-known/openid-configuration"), page.body());
             assertEquals(404, Http.get("http://localhost:" + port + "/").statusCode());
+            // The browser asks the host, not the issuer's path, for its icon.
+            assertEquals(
+                    204, Http.get("http://localhost:" + port + "/favicon.ico").statusCode());
         }
+    }
+
+    @Test
+    void no_word_comes_twice_in_a_row() {
+        String body = Http.get(simulator.issuer()).body();
+        assertEquals(List.of(), PageWords.doubled(body), () -> PageWords.text(body));
+    }
+
+    @Test
+    void the_favicon_is_an_empty_answer_not_a_404() {
+        String issuer = simulator.issuer();
+        HttpResponse<String> icon = Http.get(issuer + "favicon.ico");
+        assertEquals(204, icon.statusCode());
+        assertEquals("", icon.body());
+        assertTrue(Http.get(issuer).body().contains("<link rel=\"icon\" href=\"data:,\">"));
     }
 }

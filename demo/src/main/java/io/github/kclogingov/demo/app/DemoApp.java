@@ -105,6 +105,8 @@ public final class DemoApp implements AutoCloseable {
             case "/sign-in" -> "POST".equals(method) ? signIn(exchange) : notAllowed();
             case "/callback" -> "GET".equals(method) ? callback(exchange) : notAllowed();
             case "/sign-out" -> "POST".equals(method) ? signOut(exchange) : notAllowed();
+            // Browsers ask for it whatever the page says; an empty answer keeps a 404 out of their console.
+            case "/favicon.ico" -> "GET".equals(method) ? Response.noContent() : notAllowed();
             default ->
                 Response.page(404, Pages.error("Not found", "The demo application has no page at this address.", ""));
         };
@@ -258,7 +260,7 @@ public final class DemoApp implements AutoCloseable {
         }
     }
 
-    /** What a route answers: a page or a redirect, and perhaps a new session cookie. */
+    /** What a route answers: a page, a redirect or nothing, and perhaps a new session cookie. */
     private static final class Response {
         private int status;
         private String html;
@@ -267,6 +269,13 @@ public final class DemoApp implements AutoCloseable {
 
         static Response empty() {
             return new Response();
+        }
+
+        /** 204: nothing to show, e.g. no icon. */
+        static Response noContent() {
+            Response response = empty();
+            response.status = 204;
+            return response;
         }
 
         static Response page(int status, String html) {
@@ -299,6 +308,8 @@ public final class DemoApp implements AutoCloseable {
             exchange.getResponseHeaders().add("Referrer-Policy", "no-referrer");
             if (location != null) {
                 exchange.getResponseHeaders().add("Location", location);
+            }
+            if (html == null) {
                 exchange.sendResponseHeaders(status, -1);
                 return;
             }

@@ -28,6 +28,8 @@ final class Html {
     static String page(String title, String body) {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                // An empty icon: without one the browser asks for /favicon.ico.
+                + "<link rel=\"icon\" href=\"data:,\">"
                 + "<title>" + escape(title) + " - Login.gov broker demo application</title>"
                 + "<style>" + STYLE + "</style></head><body><main>"
                 + "<p class=\"app\">Demo application (an OpenID Connect client of Keycloak's <code>demo</code> realm)</p>"

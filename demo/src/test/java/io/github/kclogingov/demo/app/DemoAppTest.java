@@ -128,4 +128,13 @@ class DemoAppTest {
         assertEquals(404, get("/nowhere", null).statusCode());
         assertEquals(405, get("/sign-out", null).statusCode());
     }
+
+    @Test
+    void the_favicon_is_an_empty_answer_and_the_pages_name_an_empty_icon() throws Exception {
+        HttpResponse<String> icon = get("/favicon.ico", null);
+        assertEquals(204, icon.statusCode());
+        assertEquals("", icon.body());
+        assertTrue(get("/", null).body().contains("<link rel=\"icon\" href=\"data:,\">"));
+        assertTrue(get("/nowhere", null).body().contains("<link rel=\"icon\" href=\"data:,\">"));
+    }
 }
