@@ -52,6 +52,8 @@ class AdminConsoleFormTest extends BrokerIntegrationTest {
 
     private static final String CLIENT_ID = "urn:gov:gsa:openidconnect.profiles:sp:sso:agency:console";
     private static final String ADMIN_THEME = "logingov";
+    /** The alias the console proposes: the one the README's {@code kc_idp_hint} uses. */
+    private static final String ALIAS = BrokerRealm.ALIAS;
 
     @InjectWebDriver
     ManagedWebDriver browser;
@@ -62,10 +64,13 @@ class AdminConsoleFormTest extends BrokerIntegrationTest {
     @BeforeEach
     void realm() throws IOException {
         realm = realmOfThisClass("console", Registration.VERIFIED);
+        // The imported realm's provider has the alias the console proposes: the admin adds it anew.
         realm.resource().identityProviders().findAll().stream()
-                .filter(provider -> "login.gov".equals(provider.getAlias()))
-                .forEach(provider ->
-                        realm.resource().identityProviders().get("login.gov").remove());
+                .filter(provider -> "login.gov".equals(provider.getProviderId()))
+                .forEach(provider -> realm.resource()
+                        .identityProviders()
+                        .get(provider.getAlias())
+                        .remove());
         // The console the master admin signs in to takes the master realm's admin theme: the
         // extension's, as the README's install section has the admin choose it.
         RealmRepresentation master = admin.realm("master").toRepresentation();
@@ -115,12 +120,12 @@ class AdminConsoleFormTest extends BrokerIntegrationTest {
 
         assertEquals(
                 "Add Login.gov provider", driver().findElement(By.tagName("h1")).getText());
-        assertEquals("login.gov", field("alias").getAttribute("value"));
+        assertEquals(ALIAS, field("alias").getAttribute("value"), "the alias the docs use");
         assertEquals("300", field("config.logingovIdTokenMaxAgeSeconds").getAttribute("value"));
         assertEquals("43200", field("config.logingovIalMaxAgeSeconds").getAttribute("value"));
         assertEquals("urn:acr.login.gov:auth-only", toggleText("logingovIal"));
         assertEquals("Login.gov default (no AAL sent)", toggleText("logingovAal"));
-        assertTrue(pageText().contains("/realms/" + realm.name() + "/broker/login.gov/endpoint"), "the redirect URI");
+        assertTrue(pageText().contains("/realms/" + realm.name() + "/broker/logingov/endpoint"), "the redirect URI");
         assertFalse(
                 pageText().contains("Token URL") || pageText().contains("Client assertion signature algorithm"),
                 "no stock OpenID Connect field the provider derives");
@@ -131,11 +136,11 @@ class AdminConsoleFormTest extends BrokerIntegrationTest {
         assertTrue(
                 driver().findElement(By.id("logingov-client-id-note")).getText().contains("Login.gov's Issuer"),
                 "Client ID says what Login.gov calls it");
-        String endpoint = urls.getBase() + "/realms/" + realm.name() + "/broker/login.gov/endpoint";
         waitFor(
                 "both redirect URIs to register, in full before the provider exists",
-                d -> (endpoint + "/logout_response")
+                d -> logoutRedirectUri(ALIAS)
                         .equals(field("config.logingovLogoutRedirectUri").getAttribute("value")));
+        theAliasStaysAsTyped();
 
         assertEquals(List.of("auth-only", "verified"), choices("logingovRegistration"));
         chooseOpen("verified");
@@ -158,6 +163,7 @@ class AdminConsoleFormTest extends BrokerIntegrationTest {
         String refusal = submitAndReadRefusal();
         screenshot("console-02-refused");
         assertTrue(refusal.contains("3 Login.gov settings need a change"), refusal);
+        theRefusalStaysUntilClosed("3 Login.gov settings need a change");
         assertTrue(refusal.contains("Client ID: The client ID must not contain spaces"), refusal);
         assertTrue(
                 refusal.contains("id_token maximum age (seconds): The id_token maximum age must be a positive"),
@@ -191,7 +197,7 @@ class AdminConsoleFormTest extends BrokerIntegrationTest {
         type("config.logingovSigningKeyId", "");
         screenshot("console-02c-ready-to-add");
         driver().findElement(By.cssSelector("[data-testid='createProvider']")).click();
-        waitFor("the provider's settings page", d -> d.getCurrentUrl().endsWith("/login.gov/settings"));
+        waitFor("the provider's settings page", d -> d.getCurrentUrl().endsWith("/" + ALIAS + "/settings"));
 
         driver().navigate().refresh();
         waitFor(
@@ -239,18 +245,122 @@ class AdminConsoleFormTest extends BrokerIntegrationTest {
         assertEquals("urn:acr.login.gov:verified", toggleText("logingovIal"));
         assertEquals("http://idmanagement.gov/ns/assurance/aal/2?phishing_resistant=true", toggleText("logingovAal"));
         assertEquals(
-                urls.getBase() + "/realms/" + realm.name() + "/broker/login.gov/endpoint/logout_response",
+                logoutRedirectUri(ALIAS),
                 field("config.logingovLogoutRedirectUri").getAttribute("value"));
+        theLogoutRedirectUriIsWholeWithACopyButton();
 
         // What the console saved is what the server keeps: read back, never written, through REST.
         Map<String, String> saved = realm.resource()
                 .identityProviders()
-                .get("login.gov")
+                .get(ALIAS)
                 .toRepresentation()
                 .getConfig();
         assertEquals("urn:acr.login.gov:verified", saved.get("logingovIal"));
         assertEquals("600", saved.get("logingovIdTokenMaxAgeSeconds"));
         assertFalse("anything".equals(saved.get("clientSecret")), "the typed secret is not kept");
+    }
+
+    /**
+     * Emptied, the Alias stays empty (the console alone would refill it with the provider type),
+     * Add is refused under the field, and the URLs to register follow every keystroke and paste.
+     */
+    private void theAliasStaysAsTyped() {
+        type("config.clientId", CLIENT_ID); // Add stays greyed out without one
+        type("alias", "");
+        sleep(Duration.ofMillis(1500)); // past the theme's and the console's re-renders
+        assertEquals("", field("alias").getAttribute("value"), "an emptied alias stays empty");
+        assertEquals("", field("config.logingovLogoutRedirectUri").getAttribute("value"));
+        driver().findElement(By.cssSelector("[data-testid='createProvider']")).click();
+        String problem = waitFor(
+                "the empty alias refused",
+                d -> d.findElements(By.id("logingov-alias-problem")).stream()
+                        .map(WebElement::getText)
+                        .findFirst()
+                        .orElse(null));
+        screenshot("console-01b-empty-alias-refused");
+        assertTrue(problem.startsWith("Enter an alias"), problem);
+        assertTrue(driver().getCurrentUrl().endsWith("/add"), "still on the Add page");
+        assertNothingCreated();
+
+        String typed = "";
+        for (char c : "logingov-sandbox".toCharArray()) {
+            field("alias").sendKeys(String.valueOf(c));
+            typed += c;
+            // Read at once: the URLs are made in the keystroke's own event, not on a later render.
+            assertEquals(typed, field("alias").getAttribute("value"));
+            assertEquals(
+                    logoutRedirectUri(typed),
+                    field("config.logingovLogoutRedirectUri").getAttribute("value"));
+            assertEquals(
+                    urls.getBase() + "/realms/" + realm.name() + "/logingov/" + typed + "/security-events",
+                    field("config.logingovSecurityEventsPushUrl").getAttribute("value"));
+        }
+        assertTrue(
+                driver().findElements(By.id("logingov-alias-problem")).isEmpty(),
+                "the problem goes with a typed alias");
+        sleep(Duration.ofMillis(1500));
+        assertEquals(
+                logoutRedirectUri("logingov-sandbox"),
+                field("config.logingovLogoutRedirectUri").getAttribute("value"),
+                "still the typed alias's after the console re-rendered");
+        assertTrue(
+                pageText().contains(logoutRedirectUri("logingov-sandbox").replace("/logout_response", "")),
+                "the console's Redirect URI follows too");
+        screenshot("console-01c-alias-typed");
+
+        // Replaced whole in one edit, as a paste over a selection is: a single input event.
+        ((JavascriptExecutor) driver())
+                .executeScript(
+                        "const f = arguments[0]; f.select();"
+                                + " document.execCommand('insertText', false, arguments[1]);",
+                        field("alias"),
+                        ALIAS);
+        assertEquals(ALIAS, field("alias").getAttribute("value"));
+        assertEquals(
+                logoutRedirectUri(ALIAS),
+                field("config.logingovLogoutRedirectUri").getAttribute("value"));
+    }
+
+    /** The console's own alert closes by itself after seconds; the refusal stays in the form. */
+    private void theRefusalStaysUntilClosed(String expected) {
+        waitFor(
+                "the console's alert to close by itself",
+                d -> d.findElements(By.cssSelector(".pf-v5-c-alert.pf-m-danger:not(#logingov-refusal)"))
+                        .isEmpty());
+        WebElement kept = driver().findElement(By.id("logingov-refusal"));
+        assertTrue(kept.isDisplayed() && kept.getText().contains(expected), kept.getText());
+        screenshot("console-02a-refusal-kept");
+    }
+
+    private void theLogoutRedirectUriIsWholeWithACopyButton() {
+        WebElement block = driver().findElement(By.id("logingov-copy-logingovLogoutRedirectUri"));
+        WebElement text = block.findElement(By.cssSelector(".pf-v5-c-clipboard-copy__text"));
+        assertEquals(logoutRedirectUri(ALIAS), text.getText(), "shown whole");
+        assertTrue(
+                (Boolean) ((JavascriptExecutor) driver())
+                        .executeScript(
+                                "const e = arguments[0]; return e.scrollWidth <= e.clientWidth + 1"
+                                        + " && e.getBoundingClientRect().right <= window.innerWidth;",
+                                text),
+                "nothing cut off");
+        WebElement copy = block.findElement(By.tagName("button"));
+        assertTrue(copy.isDisplayed());
+        copy.click();
+        waitFor("the copy to succeed", d -> "true".equals(copy.getAttribute("data-copied")));
+        screenshot("console-03b-logout-redirect-uri-copied");
+    }
+
+    private String logoutRedirectUri(String alias) {
+        return urls.getBase() + "/realms/" + realm.name() + "/broker/" + alias + "/endpoint/logout_response";
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Presses Add and waits for the console's error alert about Login.gov's settings. */
@@ -295,7 +405,7 @@ class AdminConsoleFormTest extends BrokerIntegrationTest {
     private void assertNothingCreated() {
         assertTrue(
                 realm.resource().identityProviders().findAll().stream()
-                        .noneMatch(provider -> "login.gov".equals(provider.getAlias())),
+                        .noneMatch(provider -> "login.gov".equals(provider.getProviderId())),
                 "nothing is created");
     }
 
