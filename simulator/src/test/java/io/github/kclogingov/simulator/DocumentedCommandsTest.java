@@ -20,23 +20,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The commands and configuration the READMEs give a newcomer, run as written (the build aside,
- * whose arguments only are checked): every file a step names is in the repository or made by an
- * earlier step, and the simulator starts from what they leave behind.
+ * The commands and configuration the simulator's README and its page in docs/ give a newcomer,
+ * run as written (the build aside, whose arguments only are checked): every file a step names is
+ * in the repository or made by an earlier step, and the simulator starts from what they leave
+ * behind.
  */
 class DocumentedCommandsTest {
     private static final Path REPOSITORY = Path.of("..");
     private static final Path SIMULATOR_README = REPOSITORY.resolve("simulator/README.md");
-    private static final Path TOP_README = REPOSITORY.resolve("README.md");
+    private static final Path SIMULATOR_PAGE = REPOSITORY.resolve("docs/simulator.md");
 
     @TempDir
     Path workspace;
 
     @Test
-    void the_top_readme_gives_the_same_standalone_commands_as_the_simulator_s() throws IOException {
+    void the_simulator_page_in_docs_gives_the_same_standalone_commands_as_the_simulator_readme() throws IOException {
         assertEquals(
                 codeBlock(section(SIMULATOR_README, "## Run it standalone"), "sh"),
-                codeBlock(section(TOP_README, "## The simulator"), "sh"));
+                codeBlock(section(SIMULATOR_PAGE, "## Run it standalone"), "sh"));
     }
 
     @Test
