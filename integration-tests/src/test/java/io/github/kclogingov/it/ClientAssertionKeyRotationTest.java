@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 /**
- * The README's key rotation, step by step, against a real Keycloak and the simulator over HTTP:
+ * The key rotation of docs/administrators.md, step by step, against a real Keycloak and the simulator over HTTP:
  * sign-ins keep working at every step, because Login.gov tries an assertion against every
  * certificate registered for the client.
  */

@@ -10,7 +10,7 @@ public final class ProviderType {
      * for any type containing it (endpoints, client authentication, PKCE, logout options), all of
      * which Login.gov's protocol decides, and every edit there would be silently replaced. Without
      * it the console shows the general settings and the Login.gov settings only. Until 0.1.0 the id
-     * was {@code logingov-oidc}; see the README for moving a provider to this id.
+     * was {@code logingov-oidc}; see docs/administrators.md for moving a provider to this id.
      */
     public static final String ID = "login.gov";
 

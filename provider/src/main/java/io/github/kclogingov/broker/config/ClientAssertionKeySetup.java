@@ -80,7 +80,8 @@ final class ClientAssertionKeySetup {
                 return List.of(
                         ClientAssertionKeyCheck.FIELD + ": it is empty, which would switch this provider to a new "
                                 + "key whose certificate Login.gov does not have yet, and every sign-in would fail until it is "
-                                + "uploaded. Keep the current kid; to change keys, follow the README's key rotation.");
+                                + "uploaded. Keep the current kid; to change keys, follow 'Rotating the key without downtime' "
+                                + "in docs/administrators.md.");
             }
             Optional<String> generated = GeneratedClientAssertionKey.create(session, realm, config.getAlias());
             if (generated.isEmpty()) {

@@ -88,7 +88,8 @@ public final class ClientAssertionKeyCheck {
         }
         LOG.warnf(
                 "Login.gov provider '%s': the certificate of its client assertion key expires on %s. Rotate the key "
-                        + "before then (see the README: add a new passive key, upload its certificate to the Login.gov "
+                        + "before then (see 'Rotating the key without downtime' in docs/administrators.md: add a new "
+                        + "passive key, upload its certificate to the Login.gov "
                         + "partner portal, then switch '%s' to it).",
                 alias, notAfter.atOffset(ZoneOffset.UTC).toLocalDate(), FIELD);
         return Optional.of(notAfter);
@@ -132,7 +133,7 @@ public final class ClientAssertionKeyCheck {
             return List.of(named + " has a certificate that expired on "
                     + notAfter.atOffset(ZoneOffset.UTC).toLocalDate() + ". Add a new passive RSA key under Realm "
                     + "settings > Keys, upload its certificate to the Login.gov partner portal, then enter its kid "
-                    + "here (see the README's key rotation).");
+                    + "here (see 'Rotating the key without downtime' in docs/administrators.md).");
         }
         return List.of();
     }
