@@ -88,6 +88,10 @@ import org.keycloak.util.TokenUtil;
  *   <li>the nonce and {@code at_hash} are checked before userinfo is called; a demanded
  *       re-authentication must be proven by Login.gov's {@code auth_time} ({@link Reauthentication});</li>
  *   <li>a passive request ({@code prompt=none}) is never sent to Login.gov;</li>
+ *   <li>inside a signed-in session, an answer about another Login.gov account is refused before any
+ *       user is created or linked, and a cancel returns to the application ({@link SignedInAccount});</li>
+ *   <li>sign-out finishes Keycloak's own logout before the person is sent to Login.gov, where they
+ *       may decline ({@link KeycloakFirstLogout});</li>
  *   <li>Login.gov's tokens end with the sign-in: never in the user session, never handed out
  *       ({@link UpstreamTokens});</li>
  *   <li>Keycloak's OpenID Connect mappers are offered; no token exchange;</li>

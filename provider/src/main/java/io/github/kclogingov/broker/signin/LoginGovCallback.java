@@ -32,6 +32,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * wrong. The stock broker shows a generic page and logs a stack trace instead. When Login.gov
  * cannot be used at all (unreachable, too slow, a server error, a page instead of JSON), the same
  * event, and the login page again with a message saying so ({@link SignInFailure#unavailable}).
+ * Slightly over the usual length: one method per way Login.gov can come back, kept together.
  */
 public final class LoginGovCallback {
 
