@@ -18,6 +18,7 @@ import io.github.kclogingov.broker.signin.ClientAssertion;
 import io.github.kclogingov.broker.signin.ClientAssertionKey;
 import io.github.kclogingov.broker.signin.IdTokenAttributes;
 import io.github.kclogingov.broker.signin.IdTokenValidator;
+import io.github.kclogingov.broker.signin.KeycloakFirstLogout;
 import io.github.kclogingov.broker.signin.LoginGovCallback;
 import io.github.kclogingov.broker.signin.LoginGovPublicKeys;
 import io.github.kclogingov.broker.signin.LoginGovThrottle;
@@ -25,12 +26,14 @@ import io.github.kclogingov.broker.signin.LoginGovUserinfo;
 import io.github.kclogingov.broker.signin.Reauthentication;
 import io.github.kclogingov.broker.signin.SignInCompletion;
 import io.github.kclogingov.broker.signin.SignInFailure;
+import io.github.kclogingov.broker.signin.SignedInAccount;
 import io.github.kclogingov.broker.signin.UpstreamHttp;
 import io.github.kclogingov.broker.signin.UpstreamTokens;
 import io.github.kclogingov.protocol.AcrValues;
 import io.github.kclogingov.protocol.ClientAuthentication;
 import io.github.kclogingov.protocol.LoginGovProtocol;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -85,6 +88,10 @@ import org.keycloak.util.TokenUtil;
  *   <li>the nonce and {@code at_hash} are checked before userinfo is called; a demanded
  *       re-authentication must be proven by Login.gov's {@code auth_time} ({@link Reauthentication});</li>
  *   <li>a passive request ({@code prompt=none}) is never sent to Login.gov;</li>
+ *   <li>inside a signed-in session, an answer about another Login.gov account is refused before any
+ *       user is created or linked, and a cancel returns to the application ({@link SignedInAccount});</li>
+ *   <li>sign-out finishes Keycloak's own logout before the person is sent to Login.gov, where they
+ *       may decline ({@link KeycloakFirstLogout});</li>
  *   <li>Login.gov's tokens end with the sign-in: never in the user session, never handed out
  *       ({@link UpstreamTokens});</li>
  *   <li>Keycloak's OpenID Connect mappers are offered; no token exchange;</li>
@@ -255,12 +262,17 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
         return identity;
     }
 
-    /** The parent's identity, with Login.gov's answer checked before any user is touched ({@link AnswerChecks}). */
+    /**
+     * The parent's identity, with Login.gov's answer checked before any user is touched ({@link
+     * AnswerChecks}), and, inside a signed-in session, refused when it is about another account
+     * ({@link SignedInAccount}).
+     */
     @Override
     public BrokeredIdentityContext getFederatedIdentity(String response) {
         BrokeredIdentityContext identity = super.getFederatedIdentity(response);
-        AnswerChecks.afterUserinfo(
-                identity, session.getContext().getAuthenticationSession(), Time.currentTime(), clockSkewSeconds());
+        AuthenticationSessionModel authSession = session.getContext().getAuthenticationSession();
+        AnswerChecks.afterUserinfo(identity, authSession, Time.currentTime(), clockSkewSeconds());
+        SignedInAccount.check(session, authSession, getConfig().getAlias(), identity.getId());
         // The raw token response (access token and id_token) has served its purpose; left in the
         // context, Keycloak would copy it into the authentication session during a first login.
         identity.getContextData().remove(FEDERATED_ACCESS_TOKEN_RESPONSE);
@@ -281,6 +293,20 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
                 context,
                 settings().assuranceNames(),
                 getConfig().getAlias());
+    }
+
+    /**
+     * Keycloak's own logout is finished before the person is sent to Login.gov, which they may
+     * decline there ({@link KeycloakFirstLogout}).
+     */
+    @Override
+    public Response keycloakInitiatedBrowserLogout(
+            KeycloakSession session, UserSessionModel userSession, UriInfo uriInfo, RealmModel realm) {
+        return KeycloakFirstLogout.logout(
+                session,
+                realm,
+                userSession,
+                super.keycloakInitiatedBrowserLogout(session, userSession, uriInfo, realm));
     }
 
     /** The broker token endpoint (identity-brokering API v1 and v2): nothing is stored to hand out. */
@@ -384,6 +410,18 @@ public class LoginGovIdentityProvider extends OIDCIdentityProvider {
             }
             // Missing state, or neither code nor error: Keycloak's own handling.
             return super.authResponse(state, authorizationCode, error, errorDescription);
+        }
+
+        /**
+         * Login.gov's return after sign-out: Keycloak's logout already finished, so the answer it
+         * kept ({@link KeycloakFirstLogout}); a state it does not hold is Keycloak's own handling.
+         */
+        @GET
+        @Path("logout_response")
+        @Override
+        public Response logoutResponse(@QueryParam(OAUTH2_PARAMETER_STATE) String state) {
+            return KeycloakFirstLogout.afterLoginGov(handler.session(), state)
+                    .orElseGet(() -> super.logoutResponse(state));
         }
     }
 }

@@ -21,6 +21,8 @@ final class BrowserSession {
     private SignedIn signedIn;
     /** Keycloak's refresh token of the sign-in, replaced at each check ({@link KeycloakClient#stillSignedIn}). */
     private String refreshToken;
+    /** Why the last request for a level, made while signed in, did not raise the sign-in; shown once. */
+    private String notice;
 
     synchronized void addPending(PendingSignIn signIn) {
         pendingByState.put(signIn.state(), signIn);
@@ -57,6 +59,18 @@ final class BrowserSession {
         if (newRefreshToken != null) {
             refreshToken = newRefreshToken;
         }
+    }
+
+    /** Keeps why a request made while signed in did not change the sign-in, for the next page. */
+    synchronized void notice(String text) {
+        notice = text;
+    }
+
+    /** The kept notice, once. */
+    synchronized Optional<String> takeNotice() {
+        String text = notice;
+        notice = null;
+        return Optional.ofNullable(text);
     }
 
     synchronized Optional<SignedIn> signOut() {

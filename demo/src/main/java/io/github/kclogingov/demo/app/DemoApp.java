@@ -119,7 +119,12 @@ public final class DemoApp implements AutoCloseable {
         if (signedIn.isPresent()) {
             notice = sessionEndedAtKeycloak(existing.get());
             if (notice == null) {
-                return Response.page(200, Pages.signedIn(signedIn.get(), settings.levelNames()));
+                return Response.page(
+                        200,
+                        Pages.signedIn(
+                                signedIn.get(),
+                                settings.levelNames(),
+                                existing.get().takeNotice().orElse(null)));
             }
             existing.get().signOut();
         }
@@ -173,8 +178,17 @@ public final class DemoApp implements AutoCloseable {
 
     private Response callback(HttpExchange exchange) {
         Map<String, String> answer = QueryString.parse(exchange.getRequestURI().getRawQuery());
+        Optional<BrowserSession> browser = existingSession(exchange);
         Optional<PendingSignIn> pending =
-                existingSession(exchange).flatMap(session -> session.takePending(answer.get("state"), Instant.now()));
+                browser.flatMap(session -> session.takePending(answer.get("state"), Instant.now()));
+        if (answer.containsKey("error")
+                && pending.isPresent()
+                && browser.get().signedIn().isPresent()) {
+            // A step-up (or a new request) made while signed in did not happen: Keycloak kept the
+            // session at its level, so does this application, and it says why on its page.
+            browser.get().notice(Pages.levelNotRaised(answer.get("error"), answer.get("error_description")));
+            return Response.empty().withRedirect("/");
+        }
         if (answer.containsKey("error")) {
             return Response.page(400, Pages.oauthError(answer.get("error"), answer.get("error_description")));
         }

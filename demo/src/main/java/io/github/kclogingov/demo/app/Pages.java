@@ -25,7 +25,15 @@ final class Pages {
     }
 
     static String signedIn(SignedIn signedIn, List<String> levelNames) {
-        String body = "<h2>Who signed in</h2><table><tbody>"
+        return signedIn(signedIn, levelNames, null);
+    }
+
+    /** The signed-in page, with why the last request for a level did not raise it ({@code notice}, text). */
+    static String signedIn(SignedIn signedIn, List<String> levelNames, String notice) {
+        String body = (notice == null
+                        ? ""
+                        : "<p class=\"notice\" id=\"level-not-raised\" role=\"status\">" + Html.escape(notice) + "</p>")
+                + "<h2>Who signed in</h2><table><tbody>"
                 + row("sub", signedIn.claim("sub"))
                 + row("preferred_username", signedIn.claim("preferred_username"))
                 + row("email", signedIn.claim("email"))
@@ -44,6 +52,18 @@ final class Pages {
                 + "<form method=\"post\" action=\"/sign-out\"><button type=\"submit\" class=\"secondary\">Sign out</button></form></p>"
                 + "<p>Sign out ends the Keycloak session and the Login.gov session, then comes back here.</p>";
         return Html.page("Signed in", body);
+    }
+
+    /**
+     * Keycloak's OAuth error answer to a request made while signed in, as a person reads it: the
+     * sign-in and its level are unchanged.
+     */
+    static String levelNotRaised(String error, String description) {
+        String why = "access_denied".equals(error)
+                ? "The new sign-in was cancelled or refused, at Keycloak or at Login.gov."
+                : "Keycloak did not sign you in again.";
+        return why + " You are still signed in as before, at the same level (Keycloak answered error=" + error
+                + (description == null || description.isEmpty() ? "" : ": " + description) + ").";
     }
 
     /** Keycloak's OAuth error answer ({@code error}, {@code error_description}) as a person reads it. */

@@ -81,6 +81,29 @@ class PagesTest {
         assertFalse(page.contains("header.payload.signature"), "the id_token never reaches the page");
     }
 
+    @Test
+    void a_step_up_that_did_not_happen_is_a_notice_on_the_signed_in_page() {
+        SignedIn signedIn = new SignedIn(
+                "header.payload.signature", Map.of("sub", "abc", "acr", "auth-only"), Map.of("sub", "abc"));
+        String notice = Pages.levelNotRaised("access_denied", "the person cancelled at Login.gov <b>");
+
+        String page = Pages.signedIn(signedIn, List.of("auth-only", "verified"), notice);
+
+        assertTrue(notice.contains("still signed in as before, at the same level"), notice);
+        assertTrue(page.contains("id=\"level-not-raised\""), page);
+        assertTrue(page.contains("error=access_denied: the person cancelled at Login.gov &lt;b&gt;"), page);
+        assertTrue(page.contains("id=\"claim-acr\">auth-only<"), page);
+        assertFalse(Pages.signedIn(signedIn, List.of("auth-only"), null).contains("level-not-raised"));
+    }
+
+    @Test
+    void a_session_keeps_a_notice_for_one_page() {
+        BrowserSession session = new BrowserSession();
+        session.notice("why");
+        assertEquals("why", session.takeNotice().orElseThrow());
+        assertTrue(session.takeNotice().isEmpty());
+    }
+
     @Nested
     class An_error_page {
         @Test

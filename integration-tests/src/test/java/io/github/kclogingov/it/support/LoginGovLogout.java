@@ -24,6 +24,15 @@ public final class LoginGovLogout {
 
     /** Presses "Yes, sign out" on the confirmation page; answers the redirect back to the relying party. */
     public static HttpBrowser.Page confirm(HttpBrowser browser, HttpBrowser.Page confirmation) {
+        return answer(browser, confirmation, "yes");
+    }
+
+    /** Presses "No, go to my account" on the confirmation page; answers the redirect to Login.gov's account page. */
+    public static HttpBrowser.Page decline(HttpBrowser browser, HttpBrowser.Page confirmation) {
+        return answer(browser, confirmation, "no");
+    }
+
+    private static HttpBrowser.Page answer(HttpBrowser browser, HttpBrowser.Page confirmation, String answer) {
         if (!isConfirmation(confirmation)) {
             throw new AssertionError("Expected Login.gov's logout confirmation, got HTTP " + confirmation.status() + " "
                     + confirmation.uri() + (confirmation.isRedirect() ? " -> " + confirmation.location() : ""));
@@ -32,6 +41,6 @@ public final class LoginGovLogout {
         if (!pending.find()) {
             throw new AssertionError("The confirmation page has no pending logout:\n" + confirmation.body());
         }
-        return browser.post(confirmation.formAction(), Map.of("logout", pending.group(1), "answer", "yes"));
+        return browser.post(confirmation.formAction(), Map.of("logout", pending.group(1), "answer", answer));
     }
 }

@@ -34,6 +34,11 @@ public enum FailureCode {
     REAUTHENTICATION_NOT_PROVEN("reauthentication_not_proven"),
     /** A passive request ({@code prompt=none}), which Login.gov cannot answer without a page. */
     PASSIVE_REQUEST("passive_request"),
+    /**
+     * Login.gov answered a step-up or re-authentication of a signed-in session for another account
+     * than the one signed in ({@code signin.SignedInAccount}).
+     */
+    ANOTHER_ACCOUNT("another_account"),
     /** One of Keycloak's own broker checks. */
     KEYCLOAK_CHECK("keycloak_check"),
     UNEXPECTED("unexpected"),

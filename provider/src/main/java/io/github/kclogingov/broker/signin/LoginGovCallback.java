@@ -32,6 +32,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * wrong. The stock broker shows a generic page and logs a stack trace instead. When Login.gov
  * cannot be used at all (unreachable, too slow, a server error, a page instead of JSON), the same
  * event, and the login page again with a message saying so ({@link SignInFailure#unavailable}).
+ * Slightly over the usual length: one method per way Login.gov can come back, kept together.
  */
 public final class LoginGovCallback {
 
@@ -67,6 +68,11 @@ public final class LoginGovCallback {
         this.timeouts = timeouts;
     }
 
+    /** The Keycloak session of this request. */
+    public KeycloakSession session() {
+        return session;
+    }
+
     /** Login.gov redirected back with an error other than a cancel (typically {@code invalid_request}). */
     public Response loginGovRefused(String state, String error, String description) {
         AuthenticationSessionModel authSession;
@@ -84,8 +90,11 @@ public final class LoginGovCallback {
     }
 
     /**
-     * The person pressed "Cancel" at Login.gov ({@code access_denied}): back to the login page, whose
-     * theme says they cancelled. An ordinary outcome, so no ERROR line (the stock endpoint logs one).
+     * The person pressed "Cancel" at Login.gov ({@code access_denied}). An ordinary outcome, so no
+     * ERROR line (the stock endpoint logs one). For a sign-in that starts a session: back to the
+     * login page, whose theme says they cancelled. Inside a signed-in session (a step-up or a
+     * re-authentication): back to the application with {@code access_denied}, the session untouched
+     * at its level; Keycloak's login page would ask a signed-in person for a password.
      */
     public Response cancelled(String state) {
         AuthenticationSessionModel authSession;
@@ -101,6 +110,9 @@ public final class LoginGovCallback {
         LOG.debugf(
                 "Sign-in through '%s' cancelled at Login.gov",
                 provider.getConfig().getAlias());
+        if (SignedInAccount.of(session, authSession).isPresent()) {
+            return SignInFailure.cancelledInSession(session, event, authSession);
+        }
         return callback.cancelled(provider.getConfig());
     }
 
@@ -185,6 +197,17 @@ public final class LoginGovCallback {
                     e.code(),
                     e.getMessage(),
                     LoginProtocol.Error.PASSIVE_LOGIN_REQUIRED);
+        } catch (SignedInAccount.AnotherAccountException e) {
+            // The person stays signed in here at their level: the application hears that the step-up
+            // did not happen, as after a cancel, and keeps its session.
+            return SignInFailure.toApplication(
+                    session,
+                    event,
+                    authSession,
+                    provider.getConfig().getAlias(),
+                    e.code(),
+                    e.getMessage(),
+                    LoginProtocol.Error.CANCELLED_BY_USER);
         } catch (LoginGovBusyException e) {
             LoginGovThrottle.hold(providerId(), e, Instant.now());
             return SignInFailure.busy(session, event, callback, provider.getConfig(), e.getMessage());

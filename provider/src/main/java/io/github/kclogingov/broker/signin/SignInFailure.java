@@ -134,6 +134,30 @@ public final class SignInFailure {
             String reason,
             LoginProtocol.Error error) {
         record(session, authSession, event, alias, SignInMeter.Outcome.REFUSED, code, reason, null);
+        return sendToApplication(session, event, authSession, error, reason);
+    }
+
+    /**
+     * The person cancelled at Login.gov a step-up or re-authentication of the session they are
+     * signed in to: the application receives {@code access_denied} (the step-up did not happen) and
+     * keeps its session, which stays at its level. Not a failure: no event, no warning.
+     */
+    public static Response cancelledInSession(
+            KeycloakSession session, EventBuilder event, AuthenticationSessionModel authSession) {
+        return sendToApplication(
+                session,
+                event,
+                authSession,
+                LoginProtocol.Error.CANCELLED_BY_USER,
+                "the person cancelled at Login.gov; the session keeps its level");
+    }
+
+    private static Response sendToApplication(
+            KeycloakSession session,
+            EventBuilder event,
+            AuthenticationSessionModel authSession,
+            LoginProtocol.Error error,
+            String reason) {
         LoginProtocol protocol = session.getProvider(LoginProtocol.class, authSession.getProtocol());
         protocol.setRealm(authSession.getRealm())
                 .setHttpHeaders(session.getContext().getRequestHeaders())
