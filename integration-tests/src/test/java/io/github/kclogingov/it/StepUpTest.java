@@ -147,6 +147,38 @@ class StepUpTest extends BrokerIntegrationTest {
         assertEquals(PIV_CAC, claims.get("logingov_aal").asText());
     }
 
+    /**
+     * Single sign-on with no level asked never names a level that a request for it would send back
+     * to Login.gov: past the verified identity's reuse limit, the session is named auth-only, while
+     * logingov_ial still says what Login.gov asserted.
+     */
+    @Test
+    void with_no_level_asked_a_level_past_its_reuse_limit_is_not_named() throws InterruptedException {
+        simulator.setAutoPersona("verified");
+        realm.updateIdentityProvider(Map.of("logingovIalMaxAgeSeconds", "1"));
+        try {
+            SignInFlow flow = new SignInFlow(realm);
+            assertEquals(
+                    "verified",
+                    flow.signInClaims(Map.of("acr_values", "verified"))
+                            .get("acr")
+                            .asText());
+            Thread.sleep(2100);
+
+            HttpBrowser.Page again = flow.authorize(Map.of());
+
+            assertTrue(
+                    again.isRedirect() && SignInFlow.isApplication(again.location()),
+                    () -> "a request that needs neither axis is single sign-on: " + again);
+            JsonNode claims = flow.claimsAtApplication(again);
+            assertEquals("auth-only", claims.get("acr").asText());
+            assertEquals(VERIFIED, claims.get("logingov_ial").asText());
+            assertEquals(1, simulator.recorder().authorizations().size(), "Login.gov was asked once");
+        } finally {
+            realm.updateIdentityProvider(Map.of("logingovIalMaxAgeSeconds", ""));
+        }
+    }
+
     @Test
     void a_passive_request_for_a_higher_level_answers_login_required() {
         SignInFlow flow = new SignInFlow(realm);

@@ -42,8 +42,7 @@ public final class AchievedLevel {
                 .orElseThrow(() -> new LoginGovLoginException(
                         FailureCode.SESSION_STATE, "the checked Login.gov assurance was lost during the sign-in"));
         AssuranceNotes.recordAsserted(authSession, asserted);
-        // A session raised at Login.gov (a step-up, or an assertion past its reuse limit) may hold an earlier
-        // request's.
+        // A session raised at Login.gov (step-up, reuse limit) may still hold an earlier request's level names.
         EarlierLevelRequest.forget(existing, authSession);
         RequestedLevels.of(authSession)
                 .achievedLoa(asserted.level(), names)
