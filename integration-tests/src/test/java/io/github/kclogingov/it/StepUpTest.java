@@ -102,6 +102,83 @@ class StepUpTest extends BrokerIntegrationTest {
         assertEquals(PIV_CAC, raised.get("logingov_aal").asText());
     }
 
+    /**
+     * The README's rule for a request with no level: the highest-numbered name that Login.gov's
+     * latest answers for the session meet. The PIV/CAC step-up asked Login.gov for the verified
+     * identity too, so the session still proves it: verified (4) is above piv-cac (3).
+     */
+    @Test
+    void with_no_level_asked_a_verified_session_raised_to_piv_cac_names_the_highest_level_it_meets() {
+        simulator.setAutoPersona("piv-cac");
+        SignInFlow flow = new SignInFlow(realm);
+        flow.signInClaims(Map.of("acr_values", "verified"));
+        flow.claimsAtApplication(flow.continueToApplication(flow.authorize(Map.of("acr_values", "piv-cac"))));
+
+        HttpBrowser.Page again = flow.authorize(Map.of());
+
+        assertTrue(
+                again.isRedirect() && SignInFlow.isApplication(again.location()),
+                () -> "single sign-on expected, got " + again);
+        JsonNode claims = flow.claimsAtApplication(again);
+        assertEquals("verified", claims.get("acr").asText());
+        assertEquals(VERIFIED, claims.get("logingov_ial").asText());
+        assertEquals(PIV_CAC, claims.get("logingov_aal").asText());
+        assertEquals(2, simulator.recorder().authorizations().size(), "Login.gov was asked twice");
+    }
+
+    /**
+     * A step-up on the AAL axis keeps the IAL Login.gov last asserted for the session, not the one
+     * the person could reach: a session signed in at auth-only and raised to PIV/CAC names piv-cac.
+     */
+    @Test
+    void with_no_level_asked_an_auth_only_session_raised_to_piv_cac_names_piv_cac() {
+        simulator.setAutoPersona("piv-cac");
+        SignInFlow flow = new SignInFlow(realm);
+        flow.signInClaims(Map.of());
+        flow.claimsAtApplication(flow.continueToApplication(flow.authorize(Map.of("acr_values", "piv-cac"))));
+        assertEquals(
+                AUTH_ONLY + " " + PIV_CAC,
+                simulator.recorder().authorizations().get(1).parameter("acr_values"));
+
+        JsonNode claims = flow.claimsAtApplication(flow.authorize(Map.of()));
+
+        assertEquals("piv-cac", claims.get("acr").asText());
+        assertEquals(AUTH_ONLY, claims.get("logingov_ial").asText());
+        assertEquals(PIV_CAC, claims.get("logingov_aal").asText());
+    }
+
+    /**
+     * Single sign-on with no level asked never names a level that a request for it would send back
+     * to Login.gov: past the verified identity's reuse limit, the session is named auth-only, while
+     * logingov_ial still says what Login.gov asserted.
+     */
+    @Test
+    void with_no_level_asked_a_level_past_its_reuse_limit_is_not_named() throws InterruptedException {
+        simulator.setAutoPersona("verified");
+        realm.updateIdentityProvider(Map.of("logingovIalMaxAgeSeconds", "1"));
+        try {
+            SignInFlow flow = new SignInFlow(realm);
+            assertEquals(
+                    "verified",
+                    flow.signInClaims(Map.of("acr_values", "verified"))
+                            .get("acr")
+                            .asText());
+            Thread.sleep(2100);
+
+            HttpBrowser.Page again = flow.authorize(Map.of());
+
+            assertTrue(
+                    again.isRedirect() && SignInFlow.isApplication(again.location()),
+                    () -> "a request that needs neither axis is single sign-on: " + again);
+            JsonNode claims = flow.claimsAtApplication(again);
+            assertEquals("auth-only", claims.get("acr").asText());
+            assertEquals(VERIFIED, claims.get("logingov_ial").asText());
+            assertEquals(1, simulator.recorder().authorizations().size(), "Login.gov was asked once");
+        } finally {
+            realm.updateIdentityProvider(Map.of("logingovIalMaxAgeSeconds", ""));
+        }
+    }
+
     @Test
     void a_passive_request_for_a_higher_level_answers_login_required() {
         SignInFlow flow = new SignInFlow(realm);

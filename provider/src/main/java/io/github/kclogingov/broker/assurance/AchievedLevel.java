@@ -34,21 +34,22 @@ public final class AchievedLevel {
             BrokeredIdentityContext context,
             AssuranceNames names,
             String alias) {
-        if (isSignedInByAnother(session, authSession, alias)) {
+        UserSessionModel existing = new AuthenticationSessionManager(session).getUserSession(authSession);
+        if (isSignedInByAnother(existing, alias)) {
             return;
         }
         RecordedAssertion asserted = AssuranceNotes.carried(context, alias)
                 .orElseThrow(() -> new LoginGovLoginException(
                         FailureCode.SESSION_STATE, "the checked Login.gov assurance was lost during the sign-in"));
         AssuranceNotes.recordAsserted(authSession, asserted);
+        // A session raised at Login.gov (step-up, reuse limit) may still hold an earlier request's level names.
+        EarlierLevelRequest.forget(existing, authSession);
         RequestedLevels.of(authSession)
                 .achievedLoa(asserted.level(), names)
                 .ifPresent(loa -> new AcrStore(session, authSession).setLevelAuthenticatedToCurrentRequest(loa));
     }
 
-    private static boolean isSignedInByAnother(
-            KeycloakSession session, AuthenticationSessionModel authSession, String alias) {
-        UserSessionModel existing = new AuthenticationSessionManager(session).getUserSession(authSession);
+    private static boolean isSignedInByAnother(UserSessionModel existing, String alias) {
         String signedInBy = existing == null ? null : existing.getNote(Details.IDENTITY_PROVIDER);
         return signedInBy != null && !signedInBy.equals(alias);
     }

@@ -5,6 +5,7 @@ import io.github.kclogingov.protocol.AuthenticationAssurance;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * How long a session's Login.gov assertion may be reused by single sign-on, per axis. A verified
@@ -24,5 +25,10 @@ public record AssertionFreshness(Duration ialMaxAge, Duration aalMaxAge) {
             return Optional.of("its authentication level was asserted more than " + aalMaxAge.getSeconds() + " s ago");
         }
         return Optional.empty();
+    }
+
+    /** Which levels {@code assertion} can still serve at {@code now}: those with no stale axis. */
+    public Predicate<AcrValues> reusable(RecordedAssertion assertion, Instant now) {
+        return level -> staleAxis(assertion, level, now).isEmpty();
     }
 }

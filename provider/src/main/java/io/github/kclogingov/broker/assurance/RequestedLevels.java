@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.Constants;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
@@ -121,8 +122,18 @@ public final class RequestedLevels {
      * Empty when no name is met, and Keycloak keeps its default.
      */
     public OptionalInt achievedLoa(AssertedLevel asserted, AssuranceNames names) {
+        return achievedLoa(asserted, names, level -> true);
+    }
+
+    /**
+     * As {@link #achievedLoa(AssertedLevel, AssuranceNames)}, for single sign-on from an earlier
+     * assertion: a name counts only if {@code reusable} accepts its Login.gov level, so that the
+     * token never names a level that a request for it would send back to Login.gov (an assertion
+     * past its axis's reuse limit).
+     */
+    public OptionalInt achievedLoa(AssertedLevel asserted, AssuranceNames names, Predicate<AcrValues> reusable) {
         List<String> candidates = new ArrayList<>(requestedNames);
-        OptionalInt fromRequest = highestMet(candidates, asserted, names);
+        OptionalInt fromRequest = highestMet(candidates, asserted, names, reusable);
         if (fromRequest.isPresent()) {
             return fromRequest;
         }
@@ -130,13 +141,17 @@ public final class RequestedLevels {
             // The request was met (it was checked) through the nearest level above it.
             return OptionalInt.of(requestedLoa);
         }
-        return highestMet(new ArrayList<>(acrLoaMap.keySet()), asserted, names);
+        return highestMet(new ArrayList<>(acrLoaMap.keySet()), asserted, names, reusable);
     }
 
-    private OptionalInt highestMet(List<String> candidates, AssertedLevel asserted, AssuranceNames names) {
+    private OptionalInt highestMet(
+            List<String> candidates, AssertedLevel asserted, AssuranceNames names, Predicate<AcrValues> reusable) {
         return candidates.stream()
                 .filter(name -> loaOf(name) != null)
-                .filter(name -> names.levelFor(name).map(asserted::meets).orElse(false))
+                .filter(name -> names.levelFor(name)
+                        .filter(asserted::meets)
+                        .filter(reusable)
+                        .isPresent())
                 .mapToInt(this::loaOf)
                 .max();
     }

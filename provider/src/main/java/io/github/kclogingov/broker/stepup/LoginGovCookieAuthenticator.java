@@ -2,6 +2,7 @@ package io.github.kclogingov.broker.stepup;
 
 import io.github.kclogingov.broker.assurance.AssertionFreshness;
 import io.github.kclogingov.broker.assurance.AssuranceNotes;
+import io.github.kclogingov.broker.assurance.EarlierLevelRequest;
 import io.github.kclogingov.broker.assurance.RequestedLevels;
 import io.github.kclogingov.broker.common.LoginGovLoginException;
 import io.github.kclogingov.broker.config.InvalidSettingsException;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationProcessor;
@@ -73,10 +75,17 @@ public class LoginGovCookieAuthenticator extends CookieAuthenticator {
             stepUp(context, loginGov.get());
             return;
         }
-        Optional<String> stale = new AssertionFreshness(settings.ialMaxAge(), settings.aalMaxAge())
-                .staleAxis(loginGov.get().asserted(), needed, Instant.ofEpochSecond(Time.currentTime()));
+        AssertionFreshness freshness = new AssertionFreshness(settings.ialMaxAge(), settings.aalMaxAge());
+        Instant now = Instant.ofEpochSecond(Time.currentTime());
+        Optional<String> stale = freshness.staleAxis(loginGov.get().asserted(), needed, now);
         if (loginGov.get().asserted().level().meets(needed) && stale.isEmpty()) {
-            singleSignOn(context, cookie, loginGov.get(), requested, settings);
+            singleSignOn(
+                    context,
+                    cookie,
+                    loginGov.get(),
+                    requested,
+                    settings,
+                    freshness.reusable(loginGov.get().asserted(), now));
         } else if (TokenUtil.hasPrompt(
                 authSession.getClientNote(OIDCLoginProtocol.PROMPT_PARAM), OIDCLoginProtocol.PROMPT_VALUE_NONE)) {
             // A passive request cannot be sent to Login.gov; the flow answers login_required.
@@ -102,14 +111,16 @@ public class LoginGovCookieAuthenticator extends CookieAuthenticator {
             AuthenticationManager.AuthResult cookie,
             LoginGovSession loginGov,
             RequestedLevels requested,
-            LoginGovSettings settings) {
+            LoginGovSettings settings,
+            Predicate<AcrValues> reusable) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         authSession.setAuthNote(Constants.LOA_MAP, cookie.session().getNote(Constants.LOA_MAP));
         context.setUser(cookie.user());
         AcrStore acrStore = new AcrStore(context.getSession(), authSession);
         acrStore.setLevelAuthenticatedToCurrentRequest(requested
-                .achievedLoa(loginGov.asserted().level(), settings.assuranceNames())
+                .achievedLoa(loginGov.asserted().level(), settings.assuranceNames(), reusable)
                 .orElse(Constants.MINIMUM_LOA));
+        EarlierLevelRequest.forget(cookie.session(), authSession);
         authSession.setAuthNote(AuthenticationManager.SSO_AUTH, "true");
         AuthenticatorUtils.updateCompletedExecutions(
                 authSession, cookie.session(), context.getExecution().getId());

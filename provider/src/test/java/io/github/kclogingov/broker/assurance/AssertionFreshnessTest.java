@@ -55,6 +55,14 @@ class AssertionFreshnessTest {
         return FRESHNESS.staleAxis(STRONGEST, acr(needed), after(elapsed));
     }
 
+    @Test
+    void the_levels_an_assertion_can_still_serve_are_those_with_no_stale_axis() {
+        var reusable = FRESHNESS.reusable(STRONGEST, after(Duration.ofHours(1)));
+        assertEquals(true, reusable.test(acr(VERIFIED)), "a verified identity asserted an hour ago");
+        assertEquals(false, reusable.test(acr(AUTH_ONLY + " " + PIV_CAC)), "a PIV/CAC authentication an hour ago");
+        assertEquals(true, reusable.test(acr(AUTH_ONLY)), "a level that needs neither axis");
+    }
+
     @Nested
     class TheIdentityAxis {
         @Test

@@ -282,6 +282,48 @@ class RequestedLevelsTest {
             assertEquals(OptionalInt.of(2), requested.achievedLoa(verifiedPivCac, BUILT_IN));
         }
 
+        /**
+         * The shipped realm's map, where piv-cac (an AAL on its own) is numbered below verified: a
+         * verified session raised to PIV/CAC keeps its verified identity, so with no request it names
+         * verified; an auth-only one raised to PIV/CAC names piv-cac.
+         */
+        @Test
+        void without_a_request_after_a_piv_cac_step_up_the_shipped_map_names_what_the_session_keeps() {
+            Map<String, Integer> shipped = Map.of(
+                    "auth-only", 1, "phishing-resistant", 2, "piv-cac", 3, "verified", 4, "verified-facial-match", 5);
+            AssertedLevel authOnlyPivCac =
+                    asserted(IdentityAssurance.AUTH_ONLY, AUTH_ONLY, AuthenticationAssurance.PIV_CAC, PIV_CAC);
+            assertEquals(OptionalInt.of(4), nothingRequested(shipped).achievedLoa(verifiedPivCac, BUILT_IN));
+            assertEquals(OptionalInt.of(3), nothingRequested(shipped).achievedLoa(authOnlyPivCac, BUILT_IN));
+            assertEquals(OptionalInt.of(4), nothingRequested(shipped).achievedLoa(verified, BUILT_IN));
+        }
+
+        /**
+         * Single sign-on from an earlier assertion names only levels it can still serve: with the
+         * PIV/CAC authentication past its reuse limit, a verified session raised to PIV/CAC is named
+         * verified on the ladder, not verified-piv-cac; past the identity's limit too, auth-only.
+         */
+        @Test
+        void without_a_request_a_level_whose_axis_is_past_its_reuse_limit_is_not_named() {
+            assertEquals(
+                    OptionalInt.of(3),
+                    nothingRequested(LADDER).achievedLoa(verifiedPivCac, BUILT_IN, level -> level.aal() == null));
+            assertEquals(
+                    OptionalInt.of(2),
+                    nothingRequested(LADDER)
+                            .achievedLoa(
+                                    verifiedPivCac,
+                                    BUILT_IN,
+                                    level -> !level.ial().requiresVerifiedIdentity()));
+            assertEquals(
+                    OptionalInt.of(1),
+                    nothingRequested(LADDER)
+                            .achievedLoa(
+                                    verifiedPivCac,
+                                    BUILT_IN,
+                                    level -> level.aal() == null && !level.ial().requiresVerifiedIdentity()));
+        }
+
         @Test
         void without_a_request_the_highest_name_in_the_map_the_assertion_meets() {
             assertEquals(OptionalInt.of(3), nothingRequested(LADDER).achievedLoa(verified, BUILT_IN));
