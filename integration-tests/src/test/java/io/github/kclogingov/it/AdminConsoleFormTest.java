@@ -52,7 +52,7 @@ class AdminConsoleFormTest extends BrokerIntegrationTest {
 
     private static final String CLIENT_ID = "urn:gov:gsa:openidconnect.profiles:sp:sso:agency:console";
     private static final String ADMIN_THEME = "logingov";
-    /** The alias the console proposes: the one the README's {@code kc_idp_hint} uses. */
+    /** The alias the console proposes: the one the application developers' guide's {@code kc_idp_hint} uses. */
     private static final String ALIAS = BrokerRealm.ALIAS;
 
     @InjectWebDriver
@@ -72,7 +72,7 @@ class AdminConsoleFormTest extends BrokerIntegrationTest {
                         .get(provider.getAlias())
                         .remove());
         // The console the master admin signs in to takes the master realm's admin theme: the
-        // extension's, as the README's install section has the admin choose it.
+        // extension's, as the install steps (README, docs/administrators.md) has the admin choose it.
         RealmRepresentation master = admin.realm("master").toRepresentation();
         if (!ADMIN_THEME.equals(master.getAdminTheme())) {
             master.setAdminTheme(ADMIN_THEME);
@@ -193,7 +193,7 @@ class AdminConsoleFormTest extends BrokerIntegrationTest {
         assertEquals(1, inlineProblems(1).size(), "the fixed fields lost their problems");
         assertTrue(problemUnder("config.logingovSigningKeyId").orElseThrow().contains("is active"));
 
-        // Emptied, as the README says: saving gives the provider a key of its own.
+        // Emptied, as docs/administrators.md says: saving gives the provider a key of its own.
         type("config.logingovSigningKeyId", "");
         screenshot("console-02c-ready-to-add");
         driver().findElement(By.cssSelector("[data-testid='createProvider']")).click();

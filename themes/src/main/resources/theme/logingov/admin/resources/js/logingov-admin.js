@@ -48,7 +48,7 @@ const CLIENT_ID_NOTE =
   "Login.gov's Issuer for this application, as registered in the partner portal: " +
   "urn:gov:gsa:openidconnect.profiles:sp:sso:<agency>:<app>.";
 
-// Proposed on the Add page: the alias the README's kc_idp_hint example and the demo realm use.
+// Proposed on the Add page: the alias the application developers' guide's kc_idp_hint example and the demo realm use.
 const PROPOSED_ALIAS = "logingov";
 const ALIAS_ID = "alias";
 const CONSOLE_ALIAS_ID = "logingov-console-alias";
