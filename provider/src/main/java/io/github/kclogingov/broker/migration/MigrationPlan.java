@@ -1,5 +1,6 @@
 package io.github.kclogingov.broker.migration;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -26,7 +27,8 @@ public record MigrationPlan(
         refusals = List.copyOf(refusals);
     }
 
-    /** True when nothing stands in the way: the POST would migrate. */
+    /** True when nothing stands in the way: the POST would migrate. In the JSON too, beside the refusals. */
+    @JsonProperty("canApply")
     public boolean canApply() {
         return refusals.isEmpty();
     }

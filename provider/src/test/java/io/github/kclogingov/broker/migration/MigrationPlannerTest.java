@@ -22,7 +22,7 @@ class MigrationPlannerTest {
     private static final PreparedKey KEY = new PreparedKey("kid-1", "CN=agency, expires 2036-01-01", "-----BEGIN...");
 
     /** Keycloak's hard-coded mappers declare themselves for any provider type; the OIDC-only ones do not. */
-    private final MigrationPlanner planner = new MigrationPlanner(type -> type.startsWith("hardcoded-"));
+    private final MigrationPlanner planner = new MigrationPlanner(type -> type.startsWith("oidc-hardcoded-"));
 
     private static Map<String, String> stockConfig(String issuer) {
         Map<String, String> config = new HashMap<>();
@@ -77,7 +77,7 @@ class MigrationPlannerTest {
                                 importer("email", "email", "email"),
                                 importer("street", "address.street_address", "street"),
                                 importer("ssn", "social_security_number", "ssn"),
-                                other("role", "hardcoded-role-idp-mapper"))),
+                                other("role", "oidc-hardcoded-role-idp-mapper"))),
                 MigrationRequest.plain());
 
         MigrationPlan plan = planned.plan();
