@@ -14,6 +14,7 @@ import io.github.kclogingov.it.support.MigrationApi.Answer;
 import io.github.kclogingov.it.support.SignInFlow;
 import io.github.kclogingov.it.support.SimulatorAdmin;
 import io.github.kclogingov.it.support.StockLoginGovProvider;
+import io.github.kclogingov.it.support.Users;
 import io.github.kclogingov.protocol.Registration;
 import io.github.kclogingov.simulator.RecordedTokenRequest;
 import java.util.HashMap;
@@ -22,10 +23,13 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.FederatedIdentityRepresentation;
 import org.keycloak.representations.idm.IdentityProviderMapperRepresentation;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
@@ -274,6 +278,52 @@ class StockProviderMigrationTest extends BrokerIntegrationTest {
         Answer key = api.prepareKey("already");
         assertEquals(409, key.status(), key.body()::toString);
         assertEquals("not_stock_provider", key.body().get("error").asText());
+    }
+
+    @Test
+    void viewing_identity_providers_allows_the_dry_run_and_only_managing_them_the_rest() {
+        createStock("viewed", simulator.issuer(), realm.loginGovClientId() + ":viewed");
+        String username = "idp-viewer";
+        String password = "idp-viewer-password-1";
+        if (realm.resource().users().search(username, true).isEmpty()) {
+            String id = new Users(realm).createLocalUser(username, "idp-viewer@agency.example", password);
+            UserRepresentation named = realm.resource().users().get(id).toRepresentation();
+            named.setFirstName("Idp");
+            named.setLastName("Viewer");
+            realm.resource().users().get(id).update(named);
+            ClientRepresentation management = realm.resource()
+                    .clients()
+                    .findByClientId("realm-management")
+                    .get(0);
+            RoleRepresentation view = realm.resource()
+                    .clients()
+                    .get(management.getId())
+                    .roles()
+                    .get("view-identity-providers")
+                    .toRepresentation();
+            realm.resource()
+                    .users()
+                    .get(id)
+                    .roles()
+                    .clientLevel(management.getId())
+                    .add(List.of(view));
+        }
+        try (Keycloak viewer = Keycloak.getInstance(urls.getBase(), realm.name(), username, password, "admin-cli")) {
+            MigrationApi limited = new MigrationApi(viewer, urls.getBase(), realm.name());
+            assertEquals(200, limited.dryRun("viewed", "").status());
+            assertEquals(403, limited.prepareKey("viewed").status());
+            assertEquals(
+                    403,
+                    limited.migrate("viewed", MigrationApi.customIssuer(simulator.issuer()))
+                            .status());
+        }
+        assertEquals(
+                "oidc",
+                realm.resource()
+                        .identityProviders()
+                        .get("viewed")
+                        .toRepresentation()
+                        .getProviderId());
     }
 
     private void createStock(String alias, String issuer, String clientId) {

@@ -25,6 +25,7 @@ public final class MigrationApi {
     private final String base;
     private final HttpClient http = HttpClient.newHttpClient();
 
+    /** @param admin whose token the calls carry: an administrator, or a user with fewer rights */
     public MigrationApi(Keycloak admin, String keycloakUrl, String realm) {
         this.admin = admin;
         this.base = keycloakUrl + "/admin/realms/" + realm + "/logingov/migration/";
