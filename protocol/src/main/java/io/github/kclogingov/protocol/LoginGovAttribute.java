@@ -55,6 +55,25 @@ public enum LoginGovAttribute implements ConfigValue {
         return ConfigValue.find(LoginGovAttribute.class, value);
     }
 
+    /**
+     * The attributes a scope Login.gov knows releases, as they are chosen here: {@code profile}
+     * gives the name, birth date and verification time, {@code x509} the three certificate
+     * attributes, {@code openid} none. Empty for a scope Login.gov does not know.
+     */
+    public static Set<LoginGovAttribute> ofScope(String scope) {
+        return LoginGovScope.fromValue(scope)
+                .map(known -> switch (known) {
+                    case OPENID -> Set.<LoginGovAttribute>of();
+                    case PROFILE -> Set.of(NAME, BIRTHDATE, VERIFIED_AT);
+                    case X509 -> Set.of(X509_SUBJECT, X509_ISSUER, X509_PRESENTED);
+                    default ->
+                        Arrays.stream(values())
+                                .filter(attribute -> attribute.scope == known)
+                                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+                })
+                .orElse(Set.of());
+    }
+
     /** The scope parameter for a choice of attributes: {@code openid}, then each attribute's scope once, in declaration order. */
     public static String scopesFor(Collection<LoginGovAttribute> attributes) {
         Set<String> scopes = new LinkedHashSet<>(List.of(LoginGovScope.OPENID.value()));

@@ -1,5 +1,7 @@
 package io.github.kclogingov.protocol;
 
+import java.net.URI;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -37,6 +39,31 @@ public enum LoginGovEnvironment implements ConfigValue {
      */
     public LoginGovEndpoints endpoints(String customIssuer) {
         return LoginGovEndpoints.forIssuer(issuer != null ? issuer : customIssuer);
+    }
+
+    /**
+     * The Login.gov environment serving {@code url} (an issuer, or any endpoint such as the
+     * authorization URL): the one whose issuer has the same {@code https} scheme and host, without
+     * a port or user info. Empty for any other server, a simulator among them: only the two hosts
+     * Login.gov runs on are Login.gov.
+     */
+    public static Optional<LoginGovEnvironment> ofUrl(String url) {
+        if (url == null || url.isBlank()) {
+            return Optional.empty();
+        }
+        URI uri;
+        try {
+            uri = new URI(url.trim());
+        } catch (java.net.URISyntaxException e) {
+            return Optional.empty();
+        }
+        if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getPort() != -1 || uri.getRawUserInfo() != null) {
+            return Optional.empty();
+        }
+        return Arrays.stream(values())
+                .filter(environment -> environment.issuer != null)
+                .filter(environment -> URI.create(environment.issuer).getHost().equalsIgnoreCase(uri.getHost()))
+                .findFirst();
     }
 
     public static Optional<LoginGovEnvironment> fromConfigValue(String value) {
