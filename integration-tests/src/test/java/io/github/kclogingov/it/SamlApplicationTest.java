@@ -154,6 +154,27 @@ class SamlApplicationTest extends BrokerIntegrationTest {
     }
 
     @Test
+    void sign_out_ends_the_keycloak_session_so_the_next_sign_in_goes_to_login_gov_again() {
+        simulator.setAutoPersona("verified");
+        SamlSignInFlow flow = new SamlSignInFlow(sp);
+        flow.press("auth-only");
+
+        HttpBrowser.Page signedOut = flow.signOut();
+
+        assertTrue(signedOut.uri().getPath().endsWith("/saml/logout"), () -> signedOut.uri() + "\n" + signedOut.body());
+        assertTrue(signedOut.body().contains("You are signed out of this application, of Keycloak and of Login.gov."));
+        assertEquals(
+                0,
+                realm.resource()
+                        .users()
+                        .getUserSessions(realm.resource().users().list().get(0).getId())
+                        .size(),
+                "Keycloak's session is gone");
+        assertEquals(AUTH_ONLY, SamlSignInFlow.values(flow.press("auth-only")).get("class-ref"));
+        assertEquals(2, simulator.recorder().authorizations().size(), "signed in at Login.gov again");
+    }
+
+    @Test
     void a_sign_in_without_a_level_gets_the_class_ref_of_the_level_reached() {
         simulator.setAutoPersona("verified");
 

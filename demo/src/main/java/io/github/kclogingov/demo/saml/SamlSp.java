@@ -26,7 +26,7 @@ import org.keycloak.dom.saml.v2.protocol.AuthnContextComparisonType;
  *
  * <p>Routes: {@code GET /}, {@code POST /sign-in} (field {@code level}: a level name, empty for
  * none, or {@code unmapped}), {@code POST /saml/acs} (Keycloak's response), {@code POST /sign-out},
- * {@code GET /saml/logout} (Keycloak's answer to the sign-out). Every failure is a page with a link
+ * {@code GET} or {@code POST /saml/logout} (Keycloak's answer to the sign-out). Every failure is a page with a link
  * back, never a stack trace.
  */
 public final class SamlSp implements AutoCloseable {
@@ -103,19 +103,20 @@ public final class SamlSp implements AutoCloseable {
             case "/sign-in" -> "POST".equals(method) ? signIn(exchange) : notAllowed();
             case "/saml/acs" -> "POST".equals(method) ? acs(exchange) : notAllowed();
             case "/sign-out" -> "POST".equals(method) ? signOut(exchange) : notAllowed();
-            case "/saml/logout" ->
-                "GET".equals(method)
-                        ? Reply.page(
-                                200,
-                                SpPages.signedOut(
-                                        settings.levels(),
-                                        "You are signed out of this application, of Keycloak and of Login.gov."))
-                        : notAllowed();
+            // Keycloak's LogoutResponse, redirected or posted (the client forces the POST binding).
+            case "/saml/logout" -> "GET".equals(method) || "POST".equals(method) ? signedOut() : notAllowed();
             case "/favicon.ico" -> "GET".equals(method) ? new Reply(204, null, Map.of()) : notAllowed();
             default ->
                 Reply.page(
                         404, SpPages.error("Not found", "The demo SAML application has no page at this address.", ""));
         };
+    }
+
+    private Reply signedOut() {
+        return Reply.page(
+                200,
+                SpPages.signedOut(
+                        settings.levels(), "You are signed out of this application, of Keycloak and of Login.gov."));
     }
 
     private Reply home(HttpExchange exchange) {

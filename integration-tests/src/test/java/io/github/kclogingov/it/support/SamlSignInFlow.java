@@ -40,6 +40,20 @@ public final class SamlSignInFlow {
         return deliver(page);
     }
 
+    /**
+     * Presses the application's Sign out: its LogoutRequest to Keycloak, Login.gov's sign-out
+     * (confirmed when Login.gov asks), and Keycloak's LogoutResponse back to the application;
+     * answers the application's page.
+     */
+    public HttpBrowser.Page signOut() {
+        HttpBrowser.Page page = browser.followUntil(browser.post(spUrl + "sign-out", Map.of()), uri -> false);
+        if (LoginGovLogout.isConfirmation(page)) {
+            page = browser.followUntil(LoginGovLogout.confirm(browser, page), uri -> false);
+        }
+        // Keycloak posts its LogoutResponse (the client forces the POST binding) or redirects with it.
+        return page.status() == 200 && page.body().contains("SAMLResponse") ? deliver(page) : page;
+    }
+
     /** The page Keycloak ended on must be its SAML POST form; posts it as the browser's script would. */
     public HttpBrowser.Page deliver(HttpBrowser.Page keycloakPage) {
         Matcher action = FORM_ACTION.matcher(keycloakPage.body());
