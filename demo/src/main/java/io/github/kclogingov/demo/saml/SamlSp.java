@@ -3,13 +3,9 @@ package io.github.kclogingov.demo.saml;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,9 +26,6 @@ import org.keycloak.dom.saml.v2.protocol.AuthnContextComparisonType;
  * back, never a stack trace.
  */
 public final class SamlSp implements AutoCloseable {
-    /** A signed Keycloak response with a few attributes is a few kB; anything far larger is not one. */
-    private static final int MAX_FORM_BYTES = 256 * 1024;
-
     private final SamlSpSettings settings;
     private final SpSessions sessions = new SpSessions();
     private final AuthnRequests requests;
@@ -77,14 +70,14 @@ public final class SamlSp implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            Reply reply;
+            SpHttp.Reply reply;
             try {
                 reply = route(exchange);
             } catch (RuntimeException e) {
                 // A bug of the demo, not something the person did: one line in the terminal, a page in the browser.
                 System.err.println("[demo-saml] " + exchange.getRequestMethod() + " "
                         + exchange.getRequestURI().getPath() + " failed: " + e);
-                reply = Reply.page(
+                reply = SpHttp.Reply.page(
                         500,
                         SpPages.error(
                                 "Something went wrong",
@@ -95,7 +88,7 @@ public final class SamlSp implements AutoCloseable {
         }
     }
 
-    private Reply route(HttpExchange exchange) throws IOException {
+    private SpHttp.Reply route(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
         return switch (path) {
@@ -105,31 +98,31 @@ public final class SamlSp implements AutoCloseable {
             case "/sign-out" -> "POST".equals(method) ? signOut(exchange) : notAllowed();
             // Keycloak's LogoutResponse, redirected or posted (the client forces the POST binding).
             case "/saml/logout" -> "GET".equals(method) || "POST".equals(method) ? signedOut() : notAllowed();
-            case "/favicon.ico" -> "GET".equals(method) ? new Reply(204, null, Map.of()) : notAllowed();
+            case "/favicon.ico" -> "GET".equals(method) ? new SpHttp.Reply(204, null, Map.of()) : notAllowed();
             default ->
-                Reply.page(
+                SpHttp.Reply.page(
                         404, SpPages.error("Not found", "The demo SAML application has no page at this address.", ""));
         };
     }
 
-    private Reply signedOut() {
-        return Reply.page(
+    private SpHttp.Reply signedOut() {
+        return SpHttp.Reply.page(
                 200,
                 SpPages.signedOut(
                         settings.levels(), "You are signed out of this application, of Keycloak and of Login.gov."));
     }
 
-    private Reply home(HttpExchange exchange) {
+    private SpHttp.Reply home(HttpExchange exchange) {
         Optional<SpSession.Current> current = session(exchange).flatMap(SpSession::current);
-        return Reply.page(
+        return SpHttp.Reply.page(
                 200,
                 current.isPresent()
                         ? SpPages.signedIn(current.get(), settings)
                         : SpPages.signedOut(settings.levels(), null));
     }
 
-    private Reply signIn(HttpExchange exchange) throws IOException {
-        Optional<Map<String, String>> form = form(exchange);
+    private SpHttp.Reply signIn(HttpExchange exchange) throws IOException {
+        Optional<Map<String, String>> form = SpHttp.form(exchange);
         if (form.isEmpty()) {
             return tooLarge();
         }
@@ -142,7 +135,7 @@ public final class SamlSp implements AutoCloseable {
         } else {
             level = settings.level(name);
             if (level.isEmpty()) {
-                return Reply.page(
+                return SpHttp.Reply.page(
                         400,
                         SpPages.error("Unknown level", "This application offers no level named " + name + ".", ""));
             }
@@ -157,17 +150,17 @@ public final class SamlSp implements AutoCloseable {
         });
         session.sent(request.id(), level, Instant.now());
         headers.put("Location", request.redirect().toString());
-        return new Reply(303, null, headers);
+        return new SpHttp.Reply(303, null, headers);
     }
 
-    private Reply acs(HttpExchange exchange) throws IOException {
-        Optional<Map<String, String>> form = form(exchange);
+    private SpHttp.Reply acs(HttpExchange exchange) throws IOException {
+        Optional<Map<String, String>> form = SpHttp.form(exchange);
         if (form.isEmpty()) {
             return tooLarge();
         }
         Optional<SpSession> session = session(exchange);
         if (session.isEmpty()) {
-            return Reply.page(
+            return SpHttp.Reply.page(
                     400,
                     SpPages.error(
                             "Not signed in",
@@ -180,13 +173,13 @@ public final class SamlSp implements AutoCloseable {
                     idpKeys.fetch(),
                     id -> session.get().answered(id, Instant.now()));
             if (outcome instanceof SamlResponseCheck.NotSignedIn refused) {
-                return Reply.page(200, SpPages.notSignedIn(refused.status()));
+                return SpHttp.Reply.page(200, SpPages.notSignedIn(refused.status()));
             }
             SamlResponseCheck.SignedIn signedIn = (SamlResponseCheck.SignedIn) outcome;
             session.get().signIn(signedIn.signIn(), signedIn.requested());
-            return new Reply(303, null, Map.of("Location", "/"));
+            return new SpHttp.Reply(303, null, Map.of("Location", "/"));
         } catch (SamlProblem problem) {
-            return Reply.page(
+            return SpHttp.Reply.page(
                     400,
                     SpPages.error(
                             "Response refused",
@@ -195,74 +188,25 @@ public final class SamlSp implements AutoCloseable {
         }
     }
 
-    private Reply signOut(HttpExchange exchange) {
+    private SpHttp.Reply signOut(HttpExchange exchange) {
         Optional<SpSession.Current> ended = session(exchange).flatMap(SpSession::signOut);
         if (ended.isEmpty()) {
-            return new Reply(303, null, Map.of("Location", "/"));
+            return new SpHttp.Reply(303, null, Map.of("Location", "/"));
         }
         URI logout = new SignOutRequests(settings).create(ended.get().signIn());
-        return new Reply(303, null, Map.of("Location", logout.toString()));
+        return new SpHttp.Reply(303, null, Map.of("Location", logout.toString()));
     }
 
     private Optional<SpSession> session(HttpExchange exchange) {
         return sessions.find(exchange.getRequestHeaders().getFirst("Cookie"));
     }
 
-    /** The url-encoded form of a POST, or empty when it is larger than any form of these pages. */
-    private static Optional<Map<String, String>> form(HttpExchange exchange) throws IOException {
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readNBytes(MAX_FORM_BYTES + 1);
-        }
-        if (body.length > MAX_FORM_BYTES) {
-            return Optional.empty();
-        }
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (String pair : new String(body, StandardCharsets.US_ASCII).split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String key = equals < 0 ? pair : pair.substring(0, equals);
-            String value = equals < 0 ? "" : pair.substring(equals + 1);
-            try {
-                fields.putIfAbsent(
-                        URLDecoder.decode(key, StandardCharsets.UTF_8),
-                        URLDecoder.decode(value, StandardCharsets.UTF_8));
-            } catch (IllegalArgumentException e) {
-                // A malformed escape: the field is left out, as if it had not been sent.
-            }
-        }
-        return Optional.of(fields);
+    private static SpHttp.Reply notAllowed() {
+        return SpHttp.Reply.page(405, SpPages.error("Not allowed", "This page is not used that way.", ""));
     }
 
-    private static Reply notAllowed() {
-        return Reply.page(405, SpPages.error("Not allowed", "This page is not used that way.", ""));
-    }
-
-    private static Reply tooLarge() {
-        return Reply.page(413, SpPages.error("Too large", "What was posted is larger than any SAML response.", ""));
-    }
-
-    /** An HTTP answer: a page, or a redirect ({@code body} null). */
-    private record Reply(int status, String body, Map<String, String> headers) {
-        static Reply page(int status, String html) {
-            return new Reply(status, html, Map.of());
-        }
-
-        void send(HttpExchange exchange) throws IOException {
-            headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-            exchange.getResponseHeaders().add("Cache-Control", "no-store");
-            if (body == null) {
-                exchange.sendResponseHeaders(status, -1);
-                return;
-            }
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(status, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
+    private static SpHttp.Reply tooLarge() {
+        return SpHttp.Reply.page(
+                413, SpPages.error("Too large", "What was posted is larger than any SAML response.", ""));
     }
 }
