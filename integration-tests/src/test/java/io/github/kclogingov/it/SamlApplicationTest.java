@@ -128,6 +128,19 @@ class SamlApplicationTest extends BrokerIntegrationTest {
         assertEquals(VERIFIED, page.get("attribute-logingov_ial"));
         assertTrue(page.containsKey("attribute-logingov_verified_at"), page::toString);
         assertTrue(page.containsKey("attribute-logingov_aal"), page::toString);
+        assertEquals(
+                java.util.Set.of(
+                        "attribute-email",
+                        "attribute-firstName",
+                        "attribute-lastName",
+                        "attribute-birthdate",
+                        "attribute-logingov_verified_at",
+                        "attribute-logingov_ial",
+                        "attribute-logingov_aal"),
+                page.keySet().stream()
+                        .filter(id -> id.startsWith("attribute-"))
+                        .collect(java.util.stream.Collectors.toSet()),
+                "the client's mappers, and nothing else (no Role list)");
     }
 
     @Test

@@ -87,7 +87,10 @@ final class SpPages {
                         : " / <code id=\"status-sub-code\">" + Html.escape(status.subCode()) + "</code>")
                 + (status.message() == null ? "" : "<br>Message: <q>" + Html.escape(status.message()) + "</q>")
                 + "</p>";
-        return error("Not signed in", explanation, details);
+        return error(
+                status.noAuthnContext() ? "Level not met" : "Not signed in",
+                explanation + " A sign-in this application already had is kept, at the level it had.",
+                details);
     }
 
     static String error(String title, String explanation, String detailsHtml) {
