@@ -180,7 +180,8 @@ class SamlApplicationTest extends BrokerIntegrationTest {
                 0,
                 realm.resource()
                         .users()
-                        .getUserSessions(realm.resource().users().list().get(0).getId())
+                        .get(realm.resource().users().list().get(0).getId())
+                        .getUserSessions()
                         .size(),
                 "Keycloak's session is gone");
         assertEquals(AUTH_ONLY, SamlSignInFlow.values(flow.press("auth-only")).get("class-ref"));
