@@ -3,6 +3,10 @@ package io.github.kclogingov.demo;
 import io.github.kclogingov.demo.app.AppSettings;
 import io.github.kclogingov.demo.app.DemoApp;
 import io.github.kclogingov.demo.app.RealmLevels;
+import io.github.kclogingov.demo.saml.SamlLevel;
+import io.github.kclogingov.demo.saml.SamlRealmLevels;
+import io.github.kclogingov.demo.saml.SamlSp;
+import io.github.kclogingov.demo.saml.SamlSpSettings;
 import io.github.kclogingov.protocol.Registration;
 import io.github.kclogingov.simulator.LoginGovSimulator;
 import io.github.kclogingov.simulator.Mode;
@@ -21,7 +25,7 @@ import java.util.Map;
 /**
  * Runs the whole demo on this machine: the Login.gov simulator (in this JVM, persona picker on),
  * Keycloak with the Login.gov broker and the demo realm (a child process), and the demo
- * application that signs in with the realm (in this JVM), until Ctrl-C. Over 200 lines because it
+ * application that signs in with the realm and the demo SAML application (both in this JVM), until Ctrl-C. Over 200 lines because it
  * is the one place that starts, wires and stops the three parts and prints the banner; each part
  * lives in its own class.
  *
@@ -38,12 +42,16 @@ public final class DemoLauncher {
     static final int KEYCLOAK_PORT = 8080;
     static final int SIMULATOR_PORT = 8081;
     static final int APP_PORT = 8082;
+    static final int SAML_APP_PORT = 8083;
     static final String REALM = "demo";
     static final String IDP_ALIAS = "logingov";
     static final String CLIENT_ID = "urn:gov:gsa:openidconnect.profiles:sp:sso:demo:keycloak";
     static final String KEYCLOAK_URL = "http://localhost:" + KEYCLOAK_PORT;
     static final String SIMULATOR_ISSUER = "http://localhost:" + SIMULATOR_PORT + "/";
     static final String APP_URL = "http://localhost:" + APP_PORT + "/";
+    static final String SAML_APP_URL = "http://localhost:" + SAML_APP_PORT + "/";
+    /** The realm's SAML client for the demo SAML application (its entity ID). */
+    static final String SAML_APP_CLIENT_ID = "demo-saml-app";
     /** Keycloak's management port, on by default; /metrics holds the provider's meters beside Keycloak's. */
     static final String METRICS_URL = "http://localhost:9000/metrics";
     /** The realm's client for the demo application: public, PKCE S256, redirect URIs on {@link #APP_URL}. */
@@ -64,6 +72,7 @@ public final class DemoLauncher {
     private LoginGovSimulator simulator;
     private KeycloakProcess keycloak;
     private DemoApp app;
+    private SamlSp samlApp;
 
     public static void main(String[] args) throws InterruptedException {
         if (args.length != 2) {
@@ -94,7 +103,9 @@ public final class DemoLauncher {
         Ports.requireFree(KEYCLOAK_PORT, "Keycloak");
         Ports.requireFree(SIMULATOR_PORT, "the Login.gov simulator");
         Ports.requireFree(APP_PORT, "the demo application");
+        Ports.requireFree(SAML_APP_PORT, "the demo SAML application");
         List<String> levelNames = levelNames(realmFile);
+        List<SamlLevel> samlLevels = samlLevels(realmFile);
 
         SelfSignedKey clientAssertionKey =
                 SelfSignedKey.generate("CN=Keycloak demo realm, OU=Login.gov client assertion");
@@ -111,6 +122,7 @@ public final class DemoLauncher {
             keycloak = KeycloakProcess.startDev(distribution, KEYCLOAK_PORT, keycloakEnvironment(clientAssertionKey));
             // Started before Keycloak is ready: it only calls Keycloak when someone signs in.
             app = startApp(levelNames);
+            samlApp = startSamlApp(samlLevels);
         }
         keycloak.awaitReady(
                 URI.create(KEYCLOAK_URL + "/realms/" + REALM + "/.well-known/openid-configuration"), STARTUP_TIMEOUT);
@@ -134,6 +146,25 @@ public final class DemoLauncher {
             return RealmLevels.fromRealmFile(realmFile);
         } catch (IOException e) {
             throw new DemoException("Cannot read the level names of the realm: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<SamlLevel> samlLevels(Path realmFile) throws DemoException {
+        try {
+            return SamlRealmLevels.fromRealmFile(realmFile);
+        } catch (IOException e) {
+            throw new DemoException("Cannot read the SAML class refs of the realm: " + e.getMessage(), e);
+        }
+    }
+
+    private static SamlSp startSamlApp(List<SamlLevel> levels) throws DemoException {
+        SamlSpSettings settings = new SamlSpSettings(
+                URI.create(SAML_APP_URL), SAML_APP_CLIENT_ID, KEYCLOAK_URL + "/realms/" + REALM, levels);
+        try {
+            return SamlSp.start(settings, SAML_APP_PORT);
+        } catch (IOException e) {
+            throw new DemoException(
+                    "Cannot start the demo SAML application on port " + SAML_APP_PORT + ": " + e.getMessage(), e);
         }
     }
 
@@ -219,6 +250,10 @@ public final class DemoLauncher {
                         "  6. Suspend         the persona at the simulator (its page, \"Security events\"): Login.gov's\n")
                 .append(
                         "                     account-disabled reaches Keycloak, which signs the person out of the app.\n\n")
+                .append("  SAML application   ")
+                .append(SAML_APP_URL)
+                .append("   (a SAML service provider: NameID, attributes,\n")
+                .append("                     AuthnContextClassRef; a button per level: docs/saml-applications.md)\n")
                 .append("  Account console    ")
                 .append(KEYCLOAK_URL)
                 .append("/realms/")
@@ -251,18 +286,23 @@ public final class DemoLauncher {
         KeycloakProcess keycloakToStop;
         LoginGovSimulator simulatorToStop;
         DemoApp appToStop;
+        SamlSp samlAppToStop;
         synchronized (lock) {
             stopping = true;
             appToStop = app;
+            samlAppToStop = samlApp;
             keycloakToStop = keycloak;
             simulatorToStop = simulator;
         }
-        if (keycloakToStop == null && simulatorToStop == null && appToStop == null) {
+        if (keycloakToStop == null && simulatorToStop == null && appToStop == null && samlAppToStop == null) {
             return;
         }
-        System.out.println("[demo] Stopping the demo application, Keycloak and the Login.gov simulator...");
+        System.out.println("[demo] Stopping the demo applications, Keycloak and the Login.gov simulator...");
         if (appToStop != null) {
             appToStop.close();
+        }
+        if (samlAppToStop != null) {
+            samlAppToStop.close();
         }
         if (keycloakToStop != null) {
             keycloakToStop.stop();

@@ -30,6 +30,8 @@ class DemoLauncherTest {
             "(admin / admin)",
             "http://localhost:8081/",
             "http://localhost:9000/metrics",
+            "SAML application   http://localhost:8083/",
+            "AuthnContextClassRef",
             "auth-only",
             "verified",
             "acr_values",

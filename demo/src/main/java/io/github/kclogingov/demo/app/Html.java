@@ -1,11 +1,14 @@
 package io.github.kclogingov.demo.app;
 
-/** HTML escaping and the frame every page of the demo application shares. */
-final class Html {
+/**
+ * HTML escaping and the frame every page of the demo applications shares (public: the SAML
+ * service provider in {@code demo.saml} draws its pages in the same frame).
+ */
+public final class Html {
     private Html() {}
 
     /** Escapes text for an element's content or a quoted attribute value. */
-    static String escape(String text) {
+    public static String escape(String text) {
         if (text == null) {
             return "";
         }
@@ -26,13 +29,18 @@ final class Html {
 
     /** A whole page; {@code body} is HTML already escaped by its maker. */
     static String page(String title, String body) {
+        return page(title, "Demo application (an OpenID Connect client of Keycloak's <code>demo</code> realm)", body);
+    }
+
+    /** A whole page under {@code appLineHtml}, the line that says which application this is (HTML). */
+    public static String page(String title, String appLineHtml, String body) {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 // An empty icon: without one the browser asks for /favicon.ico.
                 + "<link rel=\"icon\" href=\"data:,\">"
                 + "<title>" + escape(title) + " - Login.gov broker demo application</title>"
                 + "<style>" + STYLE + "</style></head><body><main>"
-                + "<p class=\"app\">Demo application (an OpenID Connect client of Keycloak's <code>demo</code> realm)</p>"
+                + "<p class=\"app\">" + appLineHtml + "</p>"
                 + "<h1>" + escape(title) + "</h1>" + body + "</main></body></html>\n";
     }
 

@@ -53,6 +53,17 @@ public final class KeycloakUnderTest {
     }
 
     /**
+     * Whether a SAML client can ask for a level with {@code RequestedAuthnContext} and get the level
+     * reached as its AuthnContextClassRef: Keycloak 26.7's feature {@code step-up-authentication-saml}
+     * (on by default), with the realm attribute {@code acr.uri.map} and the {@code
+     * saml-authn-context-class-ref-mapper}. 26.5.6 has none of them: it ignores the request's class
+     * refs, so a SAML application gets whatever level the flow reaches.
+     */
+    public static boolean supportsSamlLevels() {
+        return !olderThan(26, 7);
+    }
+
+    /**
      * Whether {@code status} is that of a page telling the person their sign-in was refused: a 4xx,
      * and on Keycloak older than 26.7 also 502, the status 26.5's broker endpoint gives every callback
      * that it refuses itself (one without {@code state}, which the provider leaves to Keycloak); the
