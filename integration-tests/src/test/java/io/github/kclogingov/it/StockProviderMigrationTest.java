@@ -115,6 +115,7 @@ class StockProviderMigrationTest extends BrokerIntegrationTest {
         stockProviderInPlaceOfTheShippedOne();
         RealmRepresentation events = realm.resource().toRepresentation();
         events.setAdminEventsEnabled(true);
+        events.setAdminEventsDetailsEnabled(true);
         realm.resource().update(events);
 
         UserRepresentation verified = signInAs("verified");
@@ -175,11 +176,15 @@ class StockProviderMigrationTest extends BrokerIntegrationTest {
         assertEquals("logingov-attribute-mapper", types.get("given_name"));
         assertEquals("logingov-address-mapper", types.get("address.street_address"));
         assertEquals("oidc-hardcoded-role-idp-mapper", types.get("agency role"));
-        assertTrue(
-                realm.resource().getAdminEvents().stream()
-                        .anyMatch(e -> "UPDATE".equals(e.getOperationType())
-                                && ("identity-provider/instances/" + BrokerRealm.ALIAS).equals(e.getResourcePath())),
-                "an admin event records the migration");
+        String recorded = realm.resource().getAdminEvents().stream()
+                .filter(e -> "UPDATE".equals(e.getOperationType())
+                        && ("identity-provider/instances/" + BrokerRealm.ALIAS).equals(e.getResourcePath()))
+                .map(e -> e.getRepresentation())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no admin event records the migration"));
+        // The stock provider wrote Login.gov's tokens into each of the two sign-ins' user sessions.
+        assertTrue(recorded.contains("\"sessionsWithTokensRemoved\":2"), recorded);
+        assertTrue(recorded.contains("\"linksWithTokensRemoved\":0"), recorded);
 
         // The same people, through the Login.gov provider now: same users, same attributes.
         simulator.recorder().clear();

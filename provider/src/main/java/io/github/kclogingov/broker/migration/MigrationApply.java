@@ -73,28 +73,34 @@ final class MigrationApply {
                 session.identityProviders().removeMapper(mapper);
             }
         }
+        StockTokens.Removed removed = StockTokens.remove(session, realm, stock.getAlias());
         adminEvent
                 .operation(OperationType.UPDATE)
                 .resource(ResourceType.IDENTITY_PROVIDER)
                 .resourcePath("identity-provider", "instances", stock.getAlias())
-                .representation(summary(planned.plan()))
+                .representation(summary(planned.plan(), removed))
                 .success();
         LOG.infof(
-                "Identity provider '%s' of realm '%s' migrated from type %s to %s; %d linked users kept",
+                "Identity provider '%s' of realm '%s' migrated from type %s to %s; %d linked users kept; "
+                        + "Login.gov tokens removed from %d user sessions and %d links",
                 stock.getAlias(),
                 realm.getName(),
                 planned.plan().providerType(),
                 ProviderType.ID,
-                planned.plan().linkedUsers());
+                planned.plan().linkedUsers(),
+                removed.sessions(),
+                removed.links());
         return Optional.empty();
     }
 
     /** What the admin event records: the change of type and the mappers' outcomes, nothing about anyone. */
-    private static Map<String, Object> summary(MigrationPlan plan) {
+    private static Map<String, Object> summary(MigrationPlan plan, StockTokens.Removed removed) {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("migration", plan.providerType() + " -> " + plan.newProviderType());
         summary.put("alias", plan.alias());
         summary.put("linkedUsers", plan.linkedUsers());
+        summary.put("sessionsWithTokensRemoved", removed.sessions());
+        summary.put("linksWithTokensRemoved", removed.links());
         summary.put("clientAssertionKey", plan.clientAssertionKey().kid());
         summary.put(
                 "mappers",
