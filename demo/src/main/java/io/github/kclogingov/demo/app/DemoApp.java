@@ -2,6 +2,7 @@ package io.github.kclogingov.demo.app;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.kclogingov.demo.web.CookieSessions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -34,7 +35,8 @@ public final class DemoApp implements AutoCloseable {
     private static final int MAX_FORM_BYTES = 4096;
 
     private final AppSettings settings;
-    private final SessionStore sessions = new SessionStore();
+    private final CookieSessions<BrowserSession> sessions =
+            new CookieSessions<>("demo_app_session", BrowserSession::new);
     private final KeycloakClient keycloak;
     private final IdTokenCheck idTokenCheck;
     private final HttpServer server;
@@ -253,13 +255,12 @@ public final class DemoApp implements AutoCloseable {
     }
 
     private Optional<BrowserSession> existingSession(HttpExchange exchange) {
-        return sessions.find(
-                SessionStore.idFromCookieHeader(exchange.getRequestHeaders().getFirst("Cookie")));
+        return sessions.find(exchange.getRequestHeaders().getFirst("Cookie"));
     }
 
     private BrowserSession newSession(Response response) {
         Map.Entry<String, BrowserSession> created = sessions.create();
-        response.setCookie(SessionStore.setCookieHeader(created.getKey()));
+        response.setCookie(sessions.setCookieHeader(created.getKey()));
         return created.getValue();
     }
 

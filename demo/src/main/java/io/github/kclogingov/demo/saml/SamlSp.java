@@ -2,6 +2,7 @@ package io.github.kclogingov.demo.saml;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.kclogingov.demo.web.CookieSessions;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -27,7 +28,7 @@ import org.keycloak.dom.saml.v2.protocol.AuthnContextComparisonType;
  */
 public final class SamlSp implements AutoCloseable {
     private final SamlSpSettings settings;
-    private final SpSessions sessions = new SpSessions();
+    private final CookieSessions<SpSession> sessions = new CookieSessions<>("demo_saml_session", SpSession::new);
     private final AuthnRequests requests;
     private final SamlResponseCheck check;
     private final IdpSigningKeys idpKeys;
@@ -145,7 +146,7 @@ public final class SamlSp implements AutoCloseable {
         Map<String, String> headers = new LinkedHashMap<>();
         SpSession session = session(exchange).orElseGet(() -> {
             Map.Entry<String, SpSession> created = sessions.create();
-            headers.put("Set-Cookie", SpSessions.setCookieHeader(created.getKey()));
+            headers.put("Set-Cookie", sessions.setCookieHeader(created.getKey()));
             return created.getValue();
         });
         session.sent(request.id(), level, Instant.now());
