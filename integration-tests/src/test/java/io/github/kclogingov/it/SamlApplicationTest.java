@@ -17,6 +17,7 @@ import io.github.kclogingov.it.support.KeycloakUnderTest;
 import io.github.kclogingov.it.support.LoginGovServerConfig;
 import io.github.kclogingov.it.support.SamlSignInFlow;
 import io.github.kclogingov.protocol.Registration;
+import io.github.kclogingov.simulator.AuthorizationFault;
 import io.github.kclogingov.simulator.RecordedAuthorization;
 import java.io.IOException;
 import java.net.URI;
@@ -164,6 +165,32 @@ class SamlApplicationTest extends BrokerIntegrationTest {
         Map<String, String> third = SamlSignInFlow.values(flow.press("auth-only"));
         assertEquals(AUTH_ONLY, third.get("class-ref"));
         assertEquals(2, simulator.recorder().authorizations().size());
+    }
+
+    @Test
+    void cancel_at_login_gov_during_a_step_up_answers_the_application_and_keeps_the_session() {
+        simulator.setAutoPersona("verified");
+        SamlSignInFlow flow = new SamlSignInFlow(sp);
+        Map<String, String> first = SamlSignInFlow.values(flow.press("auth-only"));
+        assertEquals(AUTH_ONLY, first.get("class-ref"));
+
+        simulator.faults().nextAuthorization(AuthorizationFault.CANCEL);
+        HttpBrowser.Page cancelled = flow.press("verified");
+
+        // Keycloak's SAML answer to a cancelled sign-in, never its password page.
+        Map<String, String> answer = SamlSignInFlow.values(cancelled);
+        assertEquals("urn:oasis:names:tc:SAML:2.0:status:Responder", answer.get("status-code"), cancelled::body);
+        assertEquals(
+                "urn:oasis:names:tc:SAML:2.0:status:RequestDenied", answer.get("status-sub-code"), cancelled::body);
+        assertTrue(cancelled.contains("cancelled or refused"), cancelled::body);
+        assertEquals(2, simulator.recorder().authorizations().size(), "Login.gov was asked for verified once");
+
+        // The session kept its level and its user: auth-only again needs no visit to Login.gov.
+        Map<String, String> again = SamlSignInFlow.values(flow.press("auth-only"));
+        assertEquals(AUTH_ONLY, again.get("class-ref"));
+        assertEquals(first.get("name-id"), again.get("name-id"));
+        assertEquals(2, simulator.recorder().authorizations().size());
+        assertEquals(1, realm.resource().users().list().size());
     }
 
     @Test

@@ -12,6 +12,8 @@ package io.github.kclogingov.demo.saml;
 public record SamlStatus(String code, String subCode, String message, SamlLevel requested) {
     public static final String NO_AUTHN_CONTEXT = "urn:oasis:names:tc:SAML:2.0:status:NoAuthnContext";
     public static final String AUTHN_FAILED = "urn:oasis:names:tc:SAML:2.0:status:AuthnFailed";
+    /** Keycloak's answer when the person cancelled (at Login.gov too, during a step-up). */
+    public static final String REQUEST_DENIED = "urn:oasis:names:tc:SAML:2.0:status:RequestDenied";
 
     public boolean noAuthnContext() {
         return NO_AUTHN_CONTEXT.equals(subCode);

@@ -76,7 +76,8 @@ final class SpPages {
                             : status.requested().name() + " ("
                                     + status.requested().classRef() + ")")
                     + ": the realm maps no level to that class ref, or none it can reach. Nobody was sent to Login.gov.";
-        } else if (SamlStatus.AUTHN_FAILED.equals(status.subCode())) {
+        } else if (SamlStatus.AUTHN_FAILED.equals(status.subCode())
+                || SamlStatus.REQUEST_DENIED.equals(status.subCode())) {
             explanation = "The sign-in was cancelled or refused, at Keycloak or at Login.gov.";
         } else {
             explanation = "Keycloak did not sign you in.";
