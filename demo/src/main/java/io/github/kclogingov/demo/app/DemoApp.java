@@ -27,8 +27,9 @@ import java.util.concurrent.Executors;
  * /sign-out} (Keycloak's end-session endpoint, back to {@code /}). Every failure is a page with a
  * link back, never a stack trace.
  *
- * <p>A little over 200 lines: it holds the routes and the small response type they share; the
- * pieces with rules of their own (PKCE and state, id_token checks, pages) are separate classes.
+ * <p>About 340 lines: it holds the routes, the small response type they share, and the notice an
+ * answer to a signed-in request leaves; the pieces with rules of their own (PKCE and state,
+ * id_token checks, pages, sessions) are separate classes.
  */
 public final class DemoApp implements AutoCloseable {
     /** Form bodies here are one short field; anything longer is not from these pages. */

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.keycloak.broker.provider.IdentityProviderMapper;
 import org.keycloak.crypto.KeyWrapper;
 import org.keycloak.keys.KeyProvider;
@@ -54,9 +55,12 @@ final class RealmProviders {
 
     /** The users linked through the alias; read one by one, so a large realm takes a moment. */
     long linkedUsers(String alias) {
-        return session.users()
-                .searchForUserStream(realm, Map.of(UserModel.IDP_ALIAS, alias))
-                .count();
+        return linkedUsers(session, realm, alias).count();
+    }
+
+    /** The users with a federated link through the alias. */
+    static Stream<UserModel> linkedUsers(KeycloakSession session, RealmModel realm, String alias) {
+        return session.users().searchForUserStream(realm, Map.of(UserModel.IDP_ALIAS, alias));
     }
 
     /** Whether mappers of this type work with a Login.gov provider: declared for any provider type, or for it. */

@@ -1,7 +1,6 @@
 package io.github.kclogingov.broker.migration;
 
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.keycloak.broker.oidc.OIDCIdentityProvider;
 import org.keycloak.events.Details;
@@ -37,9 +36,8 @@ final class StockTokens {
     static Removed remove(KeycloakSession session, RealmModel realm, String alias) {
         long sessions = 0;
         long links = 0;
-        List<UserModel> linked = session.users()
-                .searchForUserStream(realm, Map.of(UserModel.IDP_ALIAS, alias))
-                .toList();
+        List<UserModel> linked =
+                RealmProviders.linkedUsers(session, realm, alias).toList();
         for (UserModel user : linked) {
             sessions += Stream.concat(
                             session.sessions().getUserSessionsStream(realm, user),
