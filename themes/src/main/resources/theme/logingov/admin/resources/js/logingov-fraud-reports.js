@@ -96,7 +96,7 @@ function consoleKeycloak() {
   return null;
 }
 
-async function api(method, path, body) {
+async function api(state, method, path, body) {
   const keycloak = consoleKeycloak();
   if (!keycloak) {
     throw new PanelError("This panel cannot reach the console's sign-in: reload the page. (If it persists, this Keycloak version's console is not supported by the Login.gov extension's admin theme.)");
@@ -112,7 +112,7 @@ async function api(method, path, body) {
   }
   let response;
   try {
-    response = await fetch(environment().adminBaseUrl + "/admin/realms/" + encodeURIComponent(fraud.realm) + path, {
+    response = await fetch(environment().adminBaseUrl + "/admin/realms/" + encodeURIComponent(state.realm) + path, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -147,12 +147,12 @@ function currentPage() {
 
 // Reads the user's access, links and reports once per visit of their page.
 async function load(state) {
-  const user = await api("GET", "/users/" + encodeURIComponent(state.userId));
-  const links = (await api("GET", "/users/" + encodeURIComponent(state.userId) + "/federated-identity")) || [];
+  const user = await api(state, "GET", "/users/" + encodeURIComponent(state.userId));
+  const links = (await api(state, "GET", "/users/" + encodeURIComponent(state.userId) + "/federated-identity")) || [];
   const providers = [];
   for (const link of links) {
     try {
-      const provider = await api("GET", "/identity-provider/instances/" + encodeURIComponent(link.identityProvider));
+      const provider = await api(state, "GET", "/identity-provider/instances/" + encodeURIComponent(link.identityProvider));
       if (provider && provider.providerId === LOGIN_GOV_TYPE) {
         providers.push({ alias: provider.alias, name: provider.displayName || provider.alias, enabled: provider.enabled });
       }
@@ -177,7 +177,7 @@ async function load(state) {
 
 async function refreshReports(state) {
   try {
-    const reports = await api("GET", "/logingov/fraud-reports?userId=" + encodeURIComponent(state.userId));
+    const reports = await api(state, "GET", "/logingov/fraud-reports?userId=" + encodeURIComponent(state.userId));
     if (fraud === state) {
       state.reports = Array.isArray(reports) ? reports : [];
       state.listProblem = null;
@@ -224,7 +224,7 @@ function formProblems() {
     problems.eventType = "Choose what happened.";
   }
   const occurredAt = occurredAtSeconds();
-  if (Number.isNaN(occurredAt)) {
+  if (Number.isNaN(occurredAt) || fraud.occurredAtIncomplete) {
     problems.occurredAt = "Enter a date and time, or leave it empty.";
   } else if (occurredAt !== null && occurredAt * 1000 > Date.now()) {
     problems.occurredAt = "This is in the future: enter when it happened, or leave it empty.";
@@ -239,20 +239,20 @@ async function send() {
   const state = fraud;
   state.sending = true;
   state.sendProblem = null;
+  state.sent = null;
   render();
-  const body = { userId: state.userId, eventType: state.eventType };
-  if (state.providers.length > 1) {
-    body.alias = state.alias;
-  }
+  // The alias always, even when the user has one link: the report is about the link the admin saw.
+  const body = { userId: state.userId, eventType: state.eventType, alias: state.alias };
   const occurredAt = occurredAtSeconds();
   if (occurredAt !== null) {
     body.occurredAt = occurredAt;
   }
   try {
-    const report = await api("POST", "/logingov/fraud-reports", body);
+    const report = await api(state, "POST", "/logingov/fraud-reports", body);
     state.sent = report;
     state.eventType = "";
     state.occurredAt = "";
+    state.occurredAtIncomplete = false;
     state.formVersion++;
   } catch (e) {
     state.sendProblem = messageOf(e);
@@ -373,6 +373,8 @@ function reportForm() {
   when.value = fraud.occurredAt;
   when.addEventListener("input", () => {
     fraud.occurredAt = when.value;
+    // A date typed in part reads as empty: it must not be sent as "not known".
+    fraud.occurredAtIncomplete = when.validity.badInput;
   });
   const whenControl = textControl(when);
   whenControl.style.maxWidth = "20rem";
@@ -697,7 +699,9 @@ function panelContent() {
   card.id = FRAUD_PANEL_ID;
   card.style.marginTop = "var(--pf-v5-global--spacer--lg, 1.5rem)";
   const body = element("div", "pf-v5-c-card__body");
-  const aliases = fraud.providers.map((provider) => provider.alias).join(", ");
+  const aliases = fraud.providers
+    .map((provider) => provider.alias + (provider.enabled === false ? " (disabled)" : ""))
+    .join(", ");
   body.appendChild(
     element(
       "p",
