@@ -3,6 +3,7 @@ package io.github.kclogingov.broker.fraud;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kclogingov.broker.common.LoginGovLoginException;
 import io.github.kclogingov.broker.config.LoginGovSettings;
+import io.github.kclogingov.broker.metrics.FraudReportMeter;
 import io.github.kclogingov.broker.signin.ClientAssertionKey;
 import io.github.kclogingov.broker.signin.LoginGovBusyException;
 import io.github.kclogingov.broker.signin.LoginGovUnavailableException;
@@ -152,6 +153,12 @@ final class FraudReportDelivery {
         if (state.finished()) {
             report.setFinishedAt(now);
         }
+        RealmModel realm = session.realms().getRealm(report.getRealmId());
+        FraudReportMeter.attempted(
+                realm == null ? report.getRealmId() : realm.getName(),
+                report.getAlias(),
+                report.getEventType(),
+                state.name().toLowerCase(java.util.Locale.ROOT));
         LOG.infof(
                 "Fraud report %s (%s, provider '%s'), attempt %d: %s%s",
                 report.getId(),
