@@ -55,6 +55,9 @@ public final class ConfigKeys {
 
     public static final String SECURITY_EVENTS_PUSH_URL = "logingovSecurityEventsPushUrl";
 
+    /** "true": report fraud to Login.gov when an admin disables a linked user for a fraud reason (off by default). */
+    public static final String FRAUD_REPORT_ON_DISABLE = "logingovFraudReportOnDisable";
+
     /**
      * Prefix of the per-event action keys, followed by the event's short name in camel case, e.g.
      * {@code logingovOnAccountDisabled} (no dots: the admin console reads a dot as a nested field).

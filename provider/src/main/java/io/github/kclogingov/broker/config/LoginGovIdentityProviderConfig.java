@@ -67,6 +67,11 @@ public class LoginGovIdentityProviderConfig extends PinnedOidcConfig {
         return settings;
     }
 
+    /** Whether the disable rule reports fraud to Login.gov (off unless set to "true"). */
+    public boolean fraudReportOnDisable() {
+        return Boolean.parseBoolean(getConfig().get(ConfigKeys.FRAUD_REPORT_ON_DISABLE));
+    }
+
     /** The security-event settings, parsed like {@link #settings()}. */
     public SecurityEventSettings securityEvents() {
         Map<String, String> raw = getConfig();

@@ -29,6 +29,16 @@ final class SecurityEventsForm {
                         + "portal's push notification URL (Login.gov needs public HTTPS on port 443). Login.gov's "
                         + "events must be addressed to it (or to the client ID). Any edit is overwritten on save.")
                 .type(ProviderConfigProperty.STRING_TYPE)
+                .add()
+                .property()
+                .name(ConfigKeys.FRAUD_REPORT_ON_DISABLE)
+                .label("Report fraud when an admin disables a user")
+                .helpText("When an admin disables a user linked through this provider and sets the user's attribute "
+                        + "logingov_fraud_reason to authorization-fraud-detected or identity-fraud-detected (declare it "
+                        + "in the user profile, admin-only), report that to Login.gov, once per user and type. Off: "
+                        + "fraud is reported only by hand (the user's page, or the admin REST API).")
+                .type(ProviderConfigProperty.BOOLEAN_TYPE)
+                .defaultValue("false")
                 .add();
         for (SecurityEventType type :
                 SecurityEventSettings.CHOICES.keySet().stream().sorted().toList()) {

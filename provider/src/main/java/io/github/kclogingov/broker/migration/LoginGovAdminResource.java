@@ -1,5 +1,6 @@
 package io.github.kclogingov.broker.migration;
 
+import io.github.kclogingov.broker.fraud.FraudReportResource;
 import jakarta.ws.rs.Path;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -23,6 +24,11 @@ public class LoginGovAdminResource {
         this.realm = realm;
         this.auth = auth;
         this.adminEvent = adminEvent;
+    }
+
+    @Path("fraud-reports")
+    public FraudReportResource fraudReports() {
+        return new FraudReportResource(session, realm, auth, adminEvent);
     }
 
     @Path("migration")

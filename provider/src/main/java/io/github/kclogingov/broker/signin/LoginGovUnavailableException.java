@@ -31,7 +31,9 @@ public class LoginGovUnavailableException extends LoginGovLoginException {
     public enum Endpoint {
         TOKEN("token endpoint"),
         USERINFO("userinfo endpoint"),
-        JWKS("JWKS (its signing keys)");
+        JWKS("JWKS (its signing keys)"),
+        /** Where a partner reports fraud ({@code io.github.kclogingov.broker.fraud}); not part of a sign-in. */
+        SECURITY_EVENTS("security events endpoint");
 
         private final String text;
 

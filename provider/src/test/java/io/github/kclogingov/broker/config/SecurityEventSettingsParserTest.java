@@ -66,7 +66,9 @@ class SecurityEventSettingsParserTest {
         var names = ConfigForm.properties().stream().map(p -> p.getName()).toList();
         int first = names.indexOf(ConfigKeys.SECURITY_EVENTS);
         assertTrue(first > 0);
-        assertEquals(names.size() - first, 2 + SecurityEventSettings.CHOICES.size());
+        // The switch, the push URL, the disable rule of the fraud reports, and one action per event type.
+        assertEquals(names.size() - first, 3 + SecurityEventSettings.CHOICES.size());
+        assertEquals(ConfigKeys.FRAUD_REPORT_ON_DISABLE, names.get(first + 2));
         assertTrue(names.stream().noneMatch(name -> name.contains(".")));
     }
 }
