@@ -255,9 +255,24 @@ async function send() {
     state.occurredAtIncomplete = false;
     state.formVersion++;
   } catch (e) {
-    state.sendProblem = messageOf(e);
+    state.sendProblem = "The report was not sent: " + messageOf(e);
   }
   state.sending = false;
+  await refreshReports(state);
+  render();
+}
+
+async function retryNow(reportId) {
+  const state = fraud;
+  state.retrying = reportId;
+  state.sendProblem = null;
+  render();
+  try {
+    await api(state, "POST", "/logingov/fraud-reports/" + encodeURIComponent(reportId) + "/retry");
+  } catch (e) {
+    state.sendProblem = "The report was not sent again: " + messageOf(e);
+  }
+  state.retrying = null;
   await refreshReports(state);
   render();
 }
@@ -603,6 +618,13 @@ function reportTable() {
     detail.style.fontSize = "var(--pf-v5-global--FontSize--sm, 0.875rem)";
     detail.style.overflowWrap = "anywhere";
     stateCell.append(badge, detail);
+    if (report.state === "RETRYING" && fraud.canReport) {
+      // After an outage the admin knows is over: the next attempt now, not at its scheduled time.
+      const now = button(fraud.retrying === report.id ? "Sending…" : "Send now", "pf-m-link pf-m-inline", () => retryNow(report.id));
+      now.dataset.retry = report.id;
+      now.disabled = fraud.retrying === report.id;
+      stateCell.appendChild(now);
+    }
     row.appendChild(stateCell);
     body.appendChild(row);
   }
@@ -713,7 +735,7 @@ function panelContent() {
     body.appendChild(alertBox("danger", fraud.loadProblem));
   }
   if (fraud.sendProblem) {
-    const problem = alertBox("danger", "The report was not sent: " + fraud.sendProblem);
+    const problem = alertBox("danger", fraud.sendProblem);
     problem.id = "logingov-fraud-problem";
     problem.style.marginTop = "var(--pf-v5-global--spacer--md, 1rem)";
     body.appendChild(problem);
