@@ -55,12 +55,13 @@ public final class AdminConsole {
         driver.navigate().to(keycloakUrl + "/admin/master/console/#/" + realm + "/" + route);
         // A new hash on an already open console only re-routes: reload so that each test starts clean.
         driver.navigate().refresh();
+        // The sign-in page is told by its button: the console's user page has a field "username" too.
         waitFor(
                 "the console or its sign-in page",
-                d -> !d.findElements(By.id("username")).isEmpty()
+                d -> !d.findElements(By.id("kc-login")).isEmpty()
                         || !d.findElements(By.cssSelector("#app nav, #app header"))
                                 .isEmpty());
-        if (!driver.findElements(By.id("username")).isEmpty()) {
+        if (!driver.findElements(By.id("kc-login")).isEmpty()) {
             driver.findElement(By.id("username")).sendKeys("admin");
             driver.findElement(By.id("password")).sendKeys("admin");
             driver.findElement(By.id("kc-login")).click();

@@ -513,28 +513,37 @@ function dateTime(millis) {
     : new Date(millis).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 }
 
+// The provider's lastProblem is a whole sentence (e.g. "Login.gov answered HTTP 500; the report is
+// sent again later."); the HTTP status alone when there is none.
+function problemSentence(report) {
+  if (report.lastProblem) {
+    return /[.!?]$/.test(report.lastProblem.trim()) ? report.lastProblem.trim() : report.lastProblem.trim() + ".";
+  }
+  return report.lastStatus ? "Login.gov answered HTTP " + report.lastStatus + "." : "";
+}
+
 function stateDetail(report) {
+  const attempts = report.attempts === 1 ? "1 attempt" : report.attempts + " attempts";
   switch (report.state) {
     case "PENDING":
       return "Being sent to Login.gov.";
     case "RETRYING":
       return (
-        "Login.gov could not take it" +
-        (report.lastProblem ? " (" + report.lastProblem + ")" : report.lastStatus ? " (HTTP " + report.lastStatus + ")" : "") +
-        ". Attempt " + report.attempts + "; next attempt at " + dateTime(report.nextAttemptAt) + "."
+        (problemSentence(report) || "Login.gov could not take it.") +
+        " After " + attempts + "; next attempt at " + dateTime(report.nextAttemptAt) + "."
       );
     case "DELIVERED":
-      return "Login.gov accepted it" + (report.lastAttemptAt ? " at " + dateTime(report.lastAttemptAt) : "") + ".";
+      return (
+        "Login.gov accepted it" + (report.lastAttemptAt ? " at " + dateTime(report.lastAttemptAt) : "") + "." +
+        (report.lastProblem ? " " + problemSentence(report) : "")
+      );
     case "REFUSED":
       if (report.loginGovError) {
         return "Login.gov refused it: " + report.loginGovError.err + ": " + report.loginGovError.description;
       }
-      return "Login.gov refused it" + (report.lastProblem ? ": " + report.lastProblem : report.lastStatus ? " (HTTP " + report.lastStatus + ")" : "") + ".";
+      return problemSentence(report) || "Login.gov refused it.";
     case "EXPIRED":
-      return (
-        "Not delivered: Keycloak gave up after " + report.attempts + " attempts" +
-        (report.lastProblem ? "; the last problem: " + report.lastProblem : "") + "."
-      );
+      return "Not delivered: Keycloak gave up after " + attempts + ". " + problemSentence(report);
     default:
       return "";
   }
@@ -549,7 +558,8 @@ function reporterCell(report) {
     return cell;
   }
   const keycloak = consoleKeycloak();
-  const me = keycloak && keycloak.tokenParsed ? keycloak.tokenParsed.sub : null;
+  // The ID token's sub: the console's access token is a lightweight one, which may leave sub out.
+  const me = keycloak && keycloak.idTokenParsed ? keycloak.idTokenParsed.sub : null;
   if (report.reportedBy === me) {
     cell.textContent = "You";
     return cell;
