@@ -2,16 +2,27 @@ package io.github.kclogingov.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.kclogingov.it.support.BrokerIntegrationTest;
+import io.github.kclogingov.it.support.BrokerRealm;
 import io.github.kclogingov.it.support.FraudReportApi;
 import io.github.kclogingov.it.support.LoginGovServerConfig;
 import io.github.kclogingov.it.support.SignInFlow;
+import io.github.kclogingov.it.support.Users;
 import io.github.kclogingov.protocol.Registration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.AdminEventRepresentation;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.IdentityProviderRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
@@ -58,5 +69,153 @@ class FraudReportTest extends BrokerIntegrationTest {
         assertEquals("no_login_gov_link", answer.body().path("error").asText());
         assertTrue(answer.body().path("errorMessage").asText().contains("not linked to a Login.gov account"));
         assertTrue(api.ofUser(localId).body().isEmpty());
+    }
+
+    @Test
+    void a_disabled_provider_is_refused_and_nothing_is_stored() {
+        IdentityProviderRepresentation provider = realm.identityProvider();
+        provider.setEnabled(false);
+        realm.resource().identityProviders().get(BrokerRealm.ALIAS).update(provider);
+        try {
+            FraudReportApi.Answer answer = api.report(userId, "authorization-fraud-detected", "");
+            assertEquals(409, answer.status(), answer.toString());
+            assertEquals("provider_disabled", answer.body().path("error").asText());
+            assertTrue(answer.body().path("errorMessage").asText().contains("is disabled"), answer.toString());
+            assertTrue(api.ofUser(userId).body().isEmpty());
+        } finally {
+            provider.setEnabled(true);
+            realm.resource().identityProviders().get(BrokerRealm.ALIAS).update(provider);
+        }
+    }
+
+    @Test
+    void bad_requests_say_what_to_fix() {
+        FraudReportApi.Answer unknownType = api.report(userId, "account-disabled", "");
+        assertEquals(400, unknownType.status(), unknownType.toString());
+        assertEquals("invalid_request", unknownType.body().path("error").asText());
+        assertTrue(unknownType.body().path("errorMessage").asText().contains("Login.gov accepts no other"));
+
+        FraudReportApi.Answer notJson = api.post("{oops");
+        assertEquals(400, notJson.status(), notJson.toString());
+
+        FraudReportApi.Answer unknownUser = api.report("no-such-user", "identity-fraud-detected", "");
+        assertEquals(404, unknownUser.status(), unknownUser.toString());
+        assertEquals("user_not_found", unknownUser.body().path("error").asText());
+
+        FraudReportApi.Answer otherAlias = api.report(userId, "identity-fraud-detected", "\"alias\":\"elsewhere\"");
+        assertEquals(409, otherAlias.status(), otherAlias.toString());
+        assertEquals("no_login_gov_link", otherAlias.body().path("error").asText());
+
+        assertEquals(404, api.get("no-such-report").status());
+        assertTrue(api.ofUser(userId).body().isEmpty(), "nothing was stored");
+    }
+
+    @Test
+    void only_an_administrator_who_may_manage_the_user_reports_and_the_report_is_an_admin_event() {
+        RealmRepresentation events = realm.resource().toRepresentation();
+        events.setAdminEventsEnabled(true);
+        events.setAdminEventsDetailsEnabled(true);
+        realm.resource().update(events);
+        realm.resource().clearAdminEvents();
+
+        String viewer = "users-viewer";
+        String password = "users-viewer-password-1";
+        String viewerId = new Users(realm).createLocalUser(viewer, "users-viewer@agency.example", password);
+        UserRepresentation named = realm.resource().users().get(viewerId).toRepresentation();
+        named.setFirstName("Users");
+        named.setLastName("Viewer");
+        realm.resource().users().get(viewerId).update(named);
+        ClientRepresentation management =
+                realm.resource().clients().findByClientId("realm-management").get(0);
+        RoleRepresentation viewUsers = realm.resource()
+                .clients()
+                .get(management.getId())
+                .roles()
+                .get("view-users")
+                .toRepresentation();
+        realm.resource()
+                .users()
+                .get(viewerId)
+                .roles()
+                .clientLevel(management.getId())
+                .add(List.of(viewUsers));
+        try (Keycloak limited = Keycloak.getInstance(urls.getBase(), realm.name(), viewer, password, "admin-cli")) {
+            FraudReportApi viewOnly = new FraudReportApi(limited, urls.getBase(), realm.name());
+            assertEquals(
+                    403, viewOnly.report(userId, "identity-fraud-detected", "").status());
+            assertEquals(200, viewOnly.ofUser(userId).status());
+            assertTrue(viewOnly.ofUser(userId).body().isEmpty());
+        }
+
+        FraudReportApi.Answer made = api.report(userId, "identity-fraud-detected", "");
+        assertEquals(201, made.status(), made.toString());
+        String reportId = made.body().path("id").asText();
+        AdminEventRepresentation event = realm.resource().getAdminEvents().stream()
+                .filter(e -> ("users/" + userId + "/logingov-fraud-reports/" + reportId).equals(e.getResourcePath()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no admin event records the report"));
+        assertEquals("ACTION", event.getOperationType());
+        assertEquals("USER", event.getResourceType());
+        String recorded = event.getRepresentation();
+        assertTrue(recorded.contains("\"eventType\":\"identity-fraud-detected\""), recorded);
+        assertTrue(recorded.contains("\"alias\":\"logingov\""), recorded);
+        String sub = realm.resource()
+                .users()
+                .get(userId)
+                .getFederatedIdentity()
+                .get(0)
+                .getUserId();
+        assertFalse(recorded.contains(sub), "the admin event does not hold the person's sub");
+        assertFalse(made.body().toString().contains(sub), "nor does the API's answer");
+        assertNotNull(event.getAuthDetails().getUserId(), "the administrator who reported");
+    }
+
+    @Test
+    void the_disable_rule_reports_once_when_an_admin_disables_a_user_with_a_fraud_reason() {
+        FraudReportApi.Answer none = api.ofUser(userId);
+        assertTrue(none.body().isEmpty());
+        UserResource user = realm.resource().users().get(userId);
+
+        // Off by default: disabling with a reason reports nothing.
+        disableWithReason(user, "authorization-fraud-detected");
+        assertTrue(api.ofUser(userId).body().isEmpty(), "the rule is off by default");
+
+        UserRepresentation enabled = user.toRepresentation();
+        enabled.setEnabled(true);
+        enabled.getAttributes().remove("logingov_fraud_reason");
+        user.update(enabled);
+        realm.updateIdentityProvider(Map.of("logingovFraudReportOnDisable", "true"));
+        try {
+            // Disabled without a reason: nothing.
+            UserRepresentation disabled = user.toRepresentation();
+            disabled.setEnabled(false);
+            user.update(disabled);
+            assertTrue(api.ofUser(userId).body().isEmpty(), "no reason, no report");
+
+            disableWithReason(user, "authorization-fraud-detected");
+            FraudReportApi.Answer reports = api.ofUser(userId);
+            assertEquals(1, reports.body().size(), reports.toString());
+            assertEquals("automation", reports.body().path(0).path("reportedBy").asText());
+            assertEquals(
+                    "authorization-fraud-detected",
+                    reports.body().path(0).path("eventType").asText());
+
+            // Saved again: still one report.
+            user.update(user.toRepresentation());
+            assertEquals(1, api.ofUser(userId).body().size());
+        } finally {
+            realm.updateIdentityProvider(Map.of("logingovFraudReportOnDisable", "false"));
+        }
+    }
+
+    private static void disableWithReason(UserResource user, String reason) {
+        UserRepresentation representation = user.toRepresentation();
+        representation.setEnabled(false);
+        Map<String, List<String>> attributes = representation.getAttributes() == null
+                ? new java.util.HashMap<>()
+                : new java.util.HashMap<>(representation.getAttributes());
+        attributes.put("logingov_fraud_reason", List.of(reason));
+        representation.setAttributes(attributes);
+        user.update(representation);
     }
 }
