@@ -1,6 +1,7 @@
 package io.github.kclogingov.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -192,6 +193,21 @@ class PartnerEventsAdminTest {
                     .allMatch(persona -> persona.get("passwordResetRequired").equals(false)
                             && persona.get("passwordResetAt") == null));
         }
+    }
+
+    @Test
+    void the_simulator_s_page_escapes_what_partners_sent() {
+        String hostile = "<script>alert(1)</script>";
+        PartnerEventBuilder.of(simulator, "verified", hostile)
+                .claim("iss", hostile)
+                .claim("jti", hostile)
+                .send();
+
+        String page = Http.get(simulator.issuer() + SimulatorContext.PARTNER_EVENTS_PAGE_PATH)
+                .body();
+
+        assertFalse(page.contains("<script>"), page);
+        assertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), page);
     }
 
     @Test
