@@ -62,10 +62,14 @@ final class PartnerEventsPage implements HttpHandler {
                 : "Refused (HTTP 400, " + event.err() + "): " + event.description();
         return "<section class=\"persona\">\n<p><strong>" + HtmlPage.escape(typeInWords(event.eventType()))
                 + "</strong> " + HtmlPage.urn(event.receivedAt().toString()) + "</p>\n<ul>\n<li>From: "
-                + HtmlPage.urn(String.valueOf(event.clientId())) + "</li>\n<li>About: "
+                + HtmlPage.urn(orNone(event.clientId())) + "</li>\n<li>About: "
                 + HtmlPage.escape(event.personaId() == null ? "no known persona" : event.personaId()) + " "
-                + HtmlPage.urn("sub " + event.sub()) + "</li>\n<li>jti: " + HtmlPage.urn(String.valueOf(event.jti()))
+                + HtmlPage.urn("sub " + orNone(event.sub())) + "</li>\n<li>jti: " + HtmlPage.urn(orNone(event.jti()))
                 + "</li>\n<li>" + HtmlPage.escape(answer) + "</li>\n</ul>\n</section>\n";
+    }
+
+    private static String orNone(String value) {
+        return value == null ? "(none)" : value;
     }
 
     private static String typeInWords(String eventType) {
