@@ -14,7 +14,8 @@ import java.util.Optional;
  * sets one ({@code jwtAud}, {@code setType}, {@code jwtHdr}, {@code dup}, {@code jwtCrypto} or
  * {@code jws}), {@code jwtParse} when the body is no JWT, {@code setData} when no check set one.
  * The description joins the messages as Rails' {@code full_messages} does: the attribute's name in
- * words, then the message, separated by ", ".
+ * words, then the message, separated by ", ". Over 200 lines because the checks only make sense
+ * together: their order decides the code, so they stay in one place, in identity-idp's order.
  */
 final class PartnerEventForm {
     static final String JWT_PARSE = "jwtParse";
