@@ -5,13 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kclogingov.it.support.BrokerIntegrationTest;
 import io.github.kclogingov.it.support.BrokerRealm;
 import io.github.kclogingov.it.support.FraudReportApi;
+import io.github.kclogingov.it.support.HttpBrowser;
 import io.github.kclogingov.it.support.LoginGovServerConfig;
 import io.github.kclogingov.it.support.SignInFlow;
+import io.github.kclogingov.it.support.SimulatorAdmin;
 import io.github.kclogingov.it.support.Users;
+import io.github.kclogingov.protocol.FraudEventType;
 import io.github.kclogingov.protocol.Registration;
+import io.github.kclogingov.simulator.ReceivedPartnerEvent;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +26,7 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.AdminEventRepresentation;
 import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.FederatedIdentityRepresentation;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
@@ -217,5 +224,188 @@ class FraudReportTest extends BrokerIntegrationTest {
         attributes.put("logingov_fraud_reason", List.of(reason));
         representation.setAttributes(attributes);
         user.update(representation);
+    }
+
+    String loginGovSub() {
+        return realm.resource()
+                .users()
+                .get(userId)
+                .getFederatedIdentity()
+                .get(0)
+                .getUserId();
+    }
+
+    List<ReceivedPartnerEvent> received(String jti) {
+        return simulator.recorder().partnerEvents().stream()
+                .filter(event -> jti.equals(event.jti()))
+                .toList();
+    }
+
+    @Test
+    void identity_fraud_detected_is_delivered_and_recorded_and_the_next_sign_in_is_as_before() {
+        long occurredAt = System.currentTimeMillis() / 1000 - 3600;
+        FraudReportApi.Answer answer = api.report(userId, "identity-fraud-detected", "\"occurredAt\":" + occurredAt);
+        assertEquals(201, answer.status(), answer.toString());
+        assertEquals("DELIVERED", answer.state(), answer.toString());
+        assertEquals(202, answer.body().path("lastStatus").asInt());
+        assertEquals(1, answer.body().path("attempts").asInt());
+        assertTrue(answer.body().path("loginGovError").isNull());
+
+        List<ReceivedPartnerEvent> received = received(answer.body().path("jti").asText());
+        assertEquals(1, received.size());
+        ReceivedPartnerEvent event = received.get(0);
+        assertEquals(202, event.status());
+        assertEquals(FraudEventType.IDENTITY_FRAUD_DETECTED.uri(), event.eventType());
+        assertEquals(realm.loginGovClientId(), event.clientId());
+        assertEquals(loginGovSub(), event.sub(), "named by the pairwise sub of the user's link");
+        assertEquals("verified", event.personaId());
+        assertEquals(Long.valueOf(occurredAt), event.occurredAt());
+        assertEquals("application/secevent+jwt", event.contentType());
+        assertFalse(simulator.passwordResetRequired("verified"), "identity fraud is recorded only");
+    }
+
+    @Test
+    void a_refusal_shows_login_gov_err_and_description_and_is_not_sent_again() throws Exception {
+        // The person deleted their Login.gov account: Login.gov knows no account by that sub.
+        UserResource user = realm.resource().users().get(userId);
+        FederatedIdentityRepresentation link = user.getFederatedIdentity().get(0);
+        user.removeFederatedIdentity(BrokerRealm.ALIAS);
+        FederatedIdentityRepresentation stale = new FederatedIdentityRepresentation();
+        stale.setIdentityProvider(BrokerRealm.ALIAS);
+        stale.setUserId("9d0a3f6e-0000-4000-8000-000000000000");
+        stale.setUserName(link.getUserName());
+        user.addFederatedIdentity(BrokerRealm.ALIAS, stale).close();
+
+        FraudReportApi.Answer answer = api.report(userId, "authorization-fraud-detected", "");
+        assertEquals(201, answer.status(), answer.toString());
+        assertEquals("REFUSED", answer.state(), answer.toString());
+        assertEquals(400, answer.body().path("lastStatus").asInt());
+        assertEquals("setData", answer.body().path("loginGovError").path("err").asText(), answer.toString());
+        String description =
+                answer.body().path("loginGovError").path("description").asText();
+        assertFalse(description.isEmpty(), answer.toString());
+        assertTrue(answer.body().path("lastProblem").asText().contains(description), answer.toString());
+        assertTrue(answer.body().path("nextAttemptAt").isNull(), "a refused report is not sent again");
+        assertEquals(409, api.retryNow(answer.body().path("id").asText()).status());
+        Thread.sleep(12_000);
+        assertEquals(1, received(answer.body().path("jti").asText()).size(), "sent once");
+    }
+
+    @Test
+    void a_certificate_login_gov_does_not_know_is_refused_with_jws() {
+        SimulatorAdmin simulatorAdmin = SimulatorAdmin.shared();
+        String pem = realm.clientAssertionKey().certificatePem();
+        simulatorAdmin.removeCertificate(realm.loginGovClientId(), pem);
+        try {
+            FraudReportApi.Answer answer = api.report(userId, "authorization-fraud-detected", "");
+            assertEquals("REFUSED", answer.state(), answer.toString());
+            assertEquals("jws", answer.body().path("loginGovError").path("err").asText(), answer.toString());
+            assertFalse(simulator.passwordResetRequired("verified"));
+        } finally {
+            simulatorAdmin.addCertificate(realm.loginGovClientId(), pem);
+        }
+    }
+
+    @Test
+    void after_an_outage_the_report_is_sent_again_by_itself_with_the_same_jti() {
+        SimulatorAdmin.shared().outage("partner_events", "http_500");
+        FraudReportApi.Answer answer;
+        try {
+            answer = api.report(userId, "identity-fraud-detected", "");
+            assertEquals(201, answer.status(), answer.toString());
+            assertEquals("RETRYING", answer.state(), answer.toString());
+            assertEquals(500, answer.body().path("lastStatus").asInt());
+            long wait = answer.body().path("nextAttemptAt").asLong()
+                    - answer.body().path("lastAttemptAt").asLong();
+            assertTrue(wait >= 10_000 && wait < 11_000, "the first retry comes 10 s later: " + wait);
+        } finally {
+            SimulatorAdmin.shared().clearOutages();
+        }
+        String id = answer.body().path("id").asText();
+        FraudReportApi.Answer delivered =
+                api.await(id, report -> "DELIVERED".equals(report.state()), Duration.ofSeconds(40));
+        assertEquals("DELIVERED", delivered.state(), delivered.toString());
+        assertEquals(2, delivered.body().path("attempts").asInt());
+        assertEquals(answer.body().path("jti"), delivered.body().path("jti"));
+        List<ReceivedPartnerEvent> received =
+                received(delivered.body().path("jti").asText());
+        assertEquals(1, received.size(), "the outage answered the first attempt; the second was received, once");
+        assertEquals(202, received.get(0).status());
+    }
+
+    @Test
+    void a_429_waits_at_least_as_long_as_asked_and_no_answer_in_time_is_retried_too() {
+        SimulatorAdmin.shared().throttled("partner_events", "30");
+        FraudReportApi.Answer busy;
+        try {
+            busy = api.report(userId, "identity-fraud-detected", "");
+            assertEquals("RETRYING", busy.state(), busy.toString());
+            assertEquals(429, busy.body().path("lastStatus").asInt());
+            long wait = busy.body().path("nextAttemptAt").asLong()
+                    - busy.body().path("lastAttemptAt").asLong();
+            assertTrue(wait >= 30_000, "Retry-After: 30 is honoured: " + wait);
+        } finally {
+            SimulatorAdmin.shared().clearOutages();
+        }
+        FraudReportApi.Answer now = api.retryNow(busy.body().path("id").asText());
+        assertEquals(200, now.status(), now.toString());
+        assertEquals("DELIVERED", now.state(), now.toString());
+
+        realm.updateIdentityProvider(
+                Map.of("logingovConnectTimeoutMillis", "500", "logingovReadTimeoutMillis", "1000"));
+        SimulatorAdmin.shared().outage("partner_events", "hang");
+        try {
+            FraudReportApi.Answer unanswered = api.report(userId, "authorization-fraud-detected", "");
+            assertEquals("RETRYING", unanswered.state(), unanswered.toString());
+            assertTrue(unanswered.body().path("lastStatus").isNull(), unanswered.toString());
+            assertFalse(unanswered.body().path("lastProblem").asText().isEmpty(), unanswered.toString());
+        } finally {
+            SimulatorAdmin.shared().clearOutages();
+            realm.updateIdentityProvider(Map.of("logingovConnectTimeoutMillis", "", "logingovReadTimeoutMillis", ""));
+        }
+    }
+
+    @Test
+    void authorization_fraud_detected_is_delivered_and_the_person_chooses_a_new_password_at_the_next_visit() {
+        FraudReportApi.Answer answer = api.report(userId, "authorization-fraud-detected", "");
+        assertEquals(201, answer.status(), answer.toString());
+        assertEquals("DELIVERED", answer.state(), answer.toString());
+        List<ReceivedPartnerEvent> received = received(answer.body().path("jti").asText());
+        assertEquals(1, received.size());
+        assertEquals(
+                FraudEventType.AUTHORIZATION_FRAUD_DETECTED.uri(),
+                received.get(0).eventType());
+        assertEquals(loginGovSub(), received.get(0).sub());
+        assertTrue(simulator.passwordResetRequired("verified"), "Login.gov reset the password");
+
+        // The person's next visit: Keycloak's login page, Login.gov, and there a new password first.
+        SignInFlow next = new SignInFlow(realm);
+        HttpBrowser.Page atLoginGov = next.continueToApplication(next.pressLoginGov(next.openLoginPage(Map.of())));
+        assertEquals(200, atLoginGov.status(), atLoginGov.toString());
+        assertTrue(atLoginGov.contains("Choose a new password"), atLoginGov.body());
+        String request = hidden(atLoginGov.body(), "request");
+        HttpBrowser.Page mismatch = next.browser.post(
+                atLoginGov.formAction(),
+                Map.of(
+                        "request", request,
+                        "password", "a new password 1",
+                        "password_confirmation", "another one 12"));
+        assertTrue(mismatch.contains("do not match"), mismatch.body());
+        HttpBrowser.Page chosen = next.browser.post(
+                mismatch.formAction(),
+                Map.of(
+                        "request", hidden(mismatch.body(), "request"),
+                        "password", "a new password 1",
+                        "password_confirmation", "a new password 1"));
+        JsonNode claims = next.claimsAtApplication(next.continueToApplication(chosen));
+        assertEquals(userId, claims.get("sub").asText(), "the same Keycloak user, signed in again");
+        assertFalse(simulator.passwordResetRequired("verified"));
+    }
+
+    private static String hidden(String html, String name) {
+        java.util.regex.Matcher value = java.util.regex.Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"")
+                .matcher(html);
+        assertTrue(value.find(), html);
+        return value.group(1);
     }
 }

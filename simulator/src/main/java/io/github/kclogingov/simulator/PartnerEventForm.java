@@ -1,5 +1,6 @@
 package io.github.kclogingov.simulator;
 
+import io.github.kclogingov.protocol.FraudEventType;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;

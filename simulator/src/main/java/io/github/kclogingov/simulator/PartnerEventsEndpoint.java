@@ -2,6 +2,7 @@ package io.github.kclogingov.simulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.github.kclogingov.protocol.FraudEventType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
@@ -73,7 +74,7 @@ final class PartnerEventsEndpoint implements HttpHandler {
                 Level.INFO,
                 "security event from partner: client={0}, type={1}, persona={2} -> {3}",
                 context.serviceProvider(result.clientId()).isPresent() ? result.clientId() : "unknown",
-                result.type() == null ? "unknown" : result.type().shortName(),
+                result.type() == null ? "unknown" : result.type().configValue(),
                 result.persona() == null ? "unknown" : result.persona().id(),
                 result.accepted() ? "202" : "400 " + result.err());
         if (!result.accepted()) {

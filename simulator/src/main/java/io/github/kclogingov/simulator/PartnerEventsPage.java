@@ -2,6 +2,7 @@ package io.github.kclogingov.simulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.github.kclogingov.protocol.FraudEventType;
 import java.io.IOException;
 import java.util.List;
 
