@@ -324,7 +324,7 @@ class TolerantUpstreamTest extends BrokerIntegrationTest {
             case TOKEN -> "token endpoint";
             case USERINFO -> "userinfo endpoint";
             case JWKS -> "JWKS (its signing keys)";
-            case DISCOVERY -> throw new IllegalArgumentException("never called");
+            case DISCOVERY, PARTNER_EVENTS -> throw new IllegalArgumentException("never called");
         };
     }
 

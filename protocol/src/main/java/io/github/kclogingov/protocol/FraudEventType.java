@@ -35,6 +35,11 @@ public enum FraudEventType implements ConfigValue {
         return uri.substring(uri.lastIndexOf('/') + 1);
     }
 
+    /** The type whose URI is exactly {@code uri}, as Login.gov compares the {@code events} keys. */
+    public static Optional<FraudEventType> fromUri(String uri) {
+        return Arrays.stream(values()).filter(type -> type.uri.equals(uri)).findFirst();
+    }
+
     /** The type named {@code name} (its short name, or its whole URI); empty for anything else. */
     public static Optional<FraudEventType> named(String name) {
         if (name == null) {

@@ -230,6 +230,22 @@ public final class LoginGovSimulator implements AutoCloseable {
         LOG.log(Level.INFO, "service provider {0}: push URL {1}", clientId, url == null ? "removed" : url);
     }
 
+    /**
+     * Where partners send their security events to Login.gov ({@code {issuer}api/risc/security_events}),
+     * also the only {@code aud} such an event may carry; {@link Recorder#partnerEvents()} lists them.
+     */
+    public String partnerEventsUrl() {
+        return context.partnerEventsUrl();
+    }
+
+    /**
+     * Whether a partner's authorization-fraud report reset the persona's password and it has not
+     * chosen a new one yet: its next sign-in, for any service provider, asks for one first.
+     */
+    public boolean passwordResetRequired(String personaId) {
+        return context.passwordResets.required(personaId);
+    }
+
     /** Login.gov's security events: send one for a persona to the service providers' push URLs. */
     public SecurityEvents securityEvents() {
         return context.securityEvents;

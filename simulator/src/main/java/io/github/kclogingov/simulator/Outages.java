@@ -22,7 +22,9 @@ public final class Outages {
         DISCOVERY,
         JWKS,
         TOKEN,
-        USERINFO
+        USERINFO,
+        /** {@code api/risc/security_events}, where a partner sends its security events (fraud reports). */
+        PARTNER_EVENTS
     }
 
     static final Duration DEFAULT_SLOW_DELAY = Duration.ofSeconds(3);

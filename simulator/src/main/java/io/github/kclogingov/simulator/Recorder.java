@@ -19,6 +19,7 @@ public final class Recorder {
     private final List<RecordedJwksRequest> jwksRequests = new ArrayList<>();
     private final List<RecordedDiscoveryRequest> discoveryRequests = new ArrayList<>();
     private final List<SecurityEventDelivery> securityEvents = new ArrayList<>();
+    private final List<ReceivedPartnerEvent> partnerEvents = new ArrayList<>();
 
     Recorder() {}
 
@@ -86,7 +87,35 @@ public final class Recorder {
         return List.copyOf(securityEvents);
     }
 
+    /**
+     * Every security event a partner sent to {@code api/risc/security_events} (the other direction
+     * from {@link #securityEvents()}), accepted or refused, with the answer. Login.gov refuses an
+     * accepted event's {@code jti} again from the same client about the same person, so clearing
+     * them also forgets those.
+     */
+    public synchronized List<ReceivedPartnerEvent> partnerEvents() {
+        return List.copyOf(partnerEvents);
+    }
+
+    public synchronized void clearPartnerEvents() {
+        partnerEvents.clear();
+    }
+
+    synchronized void record(ReceivedPartnerEvent event) {
+        partnerEvents.add(event);
+    }
+
+    /** Whether an event with this jti from this client about this persona was accepted. */
+    synchronized boolean partnerEventAccepted(String clientId, String jti, String personaId) {
+        return partnerEvents.stream()
+                .anyMatch(event -> event.accepted()
+                        && clientId.equals(event.clientId())
+                        && jti.equals(event.jti())
+                        && personaId.equals(event.personaId()));
+    }
+
     public synchronized void clear() {
+        partnerEvents.clear();
         securityEvents.clear();
         authorizations.clear();
         tokenRequests.clear();

@@ -36,10 +36,16 @@ final class RootPage {
         for (Persona persona : personas) {
             body.append(personaBlock(persona, endpoints));
         }
+        body.append("<h2>From agencies</h2>\n<p>Security events (fraud reports) that agencies send go to <code>")
+                .append(HtmlPage.escape(endpoints.issuer() + SimulatorContext.PARTNER_EVENTS_PATH))
+                .append("</code>: see ")
+                .append("<a href=\"")
+                .append(HtmlPage.escape(endpoints.issuer() + SimulatorContext.PARTNER_EVENTS_PAGE_PATH))
+                .append("\">the security events agencies sent</a>.</p>\n");
         body.append("<h2>For tests</h2>\n<p>Faults, key rotation and JWKS options can be set through the ")
                 .append("admin API under <code>")
                 .append(HtmlPage.escape(endpoints.issuer() + "simulator/admin/"))
-                .append("</code> (POST, from this machine only); ")
+                .append("</code> (from this machine only); ")
                 .append("see <code>simulator/README.md</code>, section “Admin API (HTTP)”.</p>\n");
         return HtmlPage.render("Login.gov simulator", body.toString());
     }

@@ -31,7 +31,8 @@ final class SettingsAdminEndpoint implements HttpHandler {
             "tokenDelayMillis", Outages.Endpoint.TOKEN,
             "userinfoDelayMillis", Outages.Endpoint.USERINFO,
             "jwksDelayMillis", Outages.Endpoint.JWKS,
-            "discoveryDelayMillis", Outages.Endpoint.DISCOVERY);
+            "discoveryDelayMillis", Outages.Endpoint.DISCOVERY,
+            "partnerEventsDelayMillis", Outages.Endpoint.PARTNER_EVENTS);
 
     private static final System.Logger LOG = System.getLogger(SettingsAdminEndpoint.class.getName());
     private static final long MAX_SECONDS = Duration.ofDays(1).getSeconds();

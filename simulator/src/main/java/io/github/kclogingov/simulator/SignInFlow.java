@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,8 +26,15 @@ final class SignInFlow {
         this.context = context;
     }
 
-    /** Signs the persona in, or denies access when its proofing cannot reach the requested level. */
+    /**
+     * Signs the persona in, or denies access when its proofing cannot reach the requested level;
+     * first, a persona whose password Login.gov reset is asked for a new one.
+     */
     void signIn(HttpExchange exchange, AuthorizationRequest request, Persona persona) throws IOException {
+        if (context.passwordResets.required(persona.id())) {
+            askForNewPassword(exchange, request, persona, List.of());
+            return;
+        }
         Optional<IdentityAssurance> asserted = request.acrValues().ial().assertedFor(persona.proofing());
         if (asserted.isEmpty()) {
             denyAccess(exchange, request, persona.id(), NOT_VERIFIED);
@@ -51,6 +59,27 @@ final class SignInFlow {
                 persona.id(),
                 request.acrValues().toParameter());
         HttpExchanges.redirect(exchange, location);
+    }
+
+    /** Shows the new-password step, with what was wrong with the last answer, if anything. */
+    void askForNewPassword(HttpExchange exchange, AuthorizationRequest request, Persona persona, List<String> problems)
+            throws IOException {
+        String pendingId = SimulatorContext.newId();
+        context.pendingNewPasswords.put(
+                pendingId,
+                new SimulatorContext.PendingNewPassword(request, persona.id()),
+                SimulatorContext.PENDING_PAGE_LIFETIME);
+        LOG.log(
+                Level.INFO,
+                "authorize: client={0}, persona={1} -> new password asked{2}",
+                request.client().clientId(),
+                persona.id(),
+                problems.isEmpty() ? "" : " again");
+        HttpExchanges.sendHtml(
+                exchange,
+                200,
+                NewPasswordPage.render(
+                        persona, context.internalUrl(SimulatorContext.NEW_PASSWORD_PATH), pendingId, problems));
     }
 
     /**

@@ -108,7 +108,7 @@ final class SimulatorConfigFile {
                     .filter(e -> e.name().toLowerCase(Locale.ROOT).equals(name))
                     .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException(BACK_CHANNEL_DELAY + " names an unknown endpoint \""
-                            + name + "\"; known: token, userinfo, jwks, discovery"));
+                            + name + "\"; known: token, userinfo, jwks, discovery, partner_events"));
             long millis = whole(delays, name);
             if (millis < 0 || millis > BackChannelDelays.MAX.toMillis()) {
                 throw new IllegalArgumentException(BACK_CHANNEL_DELAY + "." + name + " must be from 0 to "

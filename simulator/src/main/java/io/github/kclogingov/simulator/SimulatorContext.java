@@ -41,16 +41,33 @@ final class SimulatorContext {
     static final String ADMIN_OUTAGES_PATH = "simulator/admin/outages";
     static final String ADMIN_OUTAGES_CLEAR_PATH = "simulator/admin/outages/clear";
     static final String ADMIN_SETTINGS_PATH = "simulator/admin/settings";
+    /** The security events partners sent (GET, JSON) and their clearing (POST). */
+    static final String ADMIN_PARTNER_EVENTS_PATH = "simulator/admin/partner-events";
+
+    static final String ADMIN_PARTNER_EVENTS_CLEAR_PATH = "simulator/admin/partner-events/clear";
+    /** The personas and their state at Login.gov (GET, JSON). */
+    static final String ADMIN_PERSONAS_PATH = "simulator/admin/personas";
     /** Every admin path starts so; the throttle leaves them alone. */
     static final String ADMIN_PREFIX = "simulator/admin/";
     /** The page with a button per security event for a persona, and where its buttons post. */
     static final String SECURITY_EVENTS_PATH = "simulator/security-events";
+    /** The page listing the security events partners sent. */
+    static final String PARTNER_EVENTS_PAGE_PATH = "simulator/partner-events";
+    /** Where the page asking a persona whose password was reset for a new one posts. */
+    static final String NEW_PASSWORD_PATH = "simulator/new-password";
+    /** Login.gov's endpoint receiving partners' security events (identity-idp's routes.rb). */
+    static final String PARTNER_EVENTS_PATH = "api/risc/security_events";
+    /** Login.gov's RISC metadata, naming that endpoint. */
+    static final String RISC_CONFIGURATION_PATH = ".well-known/risc-configuration";
     /** How long a persona picker or logout confirmation page can be answered. */
     static final Duration PENDING_PAGE_LIFETIME = Duration.ofMinutes(30);
 
     /** A logout waiting for the person's answer on the confirmation page. */
     record PendingLogout(
             String recordId, String clientId, String postLogoutRedirectUri, String state, String session) {}
+
+    /** A sign-in waiting for a persona whose password was reset to choose a new one. */
+    record PendingNewPassword(AuthorizationRequest request, String personaId) {}
 
     final LoginGovEndpoints endpoints;
     final Clock clock;
@@ -64,6 +81,8 @@ final class SimulatorContext {
     final AccessTokens accessTokens;
     final ExpiringStore<AuthorizationRequest> pendingAuthorizations;
     final ExpiringStore<PendingLogout> pendingLogouts;
+    final ExpiringStore<PendingNewPassword> pendingNewPasswords;
+    final PasswordResets passwordResets = new PasswordResets();
     final SignInSessions sessions;
     final JtiRegistry jtis;
     final SecurityEvents securityEvents;
@@ -91,6 +110,7 @@ final class SimulatorContext {
         this.accessTokens = new AccessTokens(clock, sessions);
         this.pendingAuthorizations = new ExpiringStore<>(clock);
         this.pendingLogouts = new ExpiringStore<>(clock);
+        this.pendingNewPasswords = new ExpiringStore<>(clock);
         this.throttle = new RequestThrottle(clock, config.throttle());
         this.backChannelDelays = new BackChannelDelays(config.backChannelDelays());
         this.logoutConfirmation = config.logoutConfirmation();
@@ -195,7 +215,24 @@ final class SimulatorContext {
         personas.put(personaId, known(personaId).withEmail(newEmail));
     }
 
+    /** Where partners send security events; also the only {@code aud} they may carry. */
+    String partnerEventsUrl() {
+        return endpoints.issuer() + PARTNER_EVENTS_PATH;
+    }
+
+    /**
+     * Login.gov's answer to authorization fraud (identity-idp's {@code ResetUserPassword}): the
+     * password becomes one the person does not know and remembered browsers are forgotten. Here the
+     * persona's sessions end and its next sign-in, for any service provider, asks for a new password.
+     */
+    void resetPassword(String personaId) {
+        passwordResets.reset(personaId, clock.instant());
+        int ended = sessions.end(personaId);
+        LOG.log(Level.INFO, "persona {0}: password reset, {1} session(s) ended", personaId, ended);
+    }
+
     synchronized void resetPersonas() {
+        passwordResets.clear();
         personas.clear();
         startingPersonas.forEach(persona -> personas.put(persona.id(), persona));
     }

@@ -25,7 +25,8 @@ final class SimulatorRoutes {
                         SimulatorContext.pathOf(endpoints.discovery()), Outages.Endpoint.DISCOVERY,
                         SimulatorContext.pathOf(endpoints.jwks()), Outages.Endpoint.JWKS,
                         SimulatorContext.pathOf(endpoints.token()), Outages.Endpoint.TOKEN,
-                        SimulatorContext.pathOf(endpoints.userinfo()), Outages.Endpoint.USERINFO),
+                        SimulatorContext.pathOf(endpoints.userinfo()), Outages.Endpoint.USERINFO,
+                        SimulatorContext.pathOf(context.partnerEventsUrl()), Outages.Endpoint.PARTNER_EVENTS),
                 new ThrottleGate(
                         context.throttle,
                         SimulatorContext.pathOf(context.internalUrl(SimulatorContext.ADMIN_PREFIX)),
@@ -65,6 +66,14 @@ final class SimulatorRoutes {
                         SimulatorContext.pathOf(endpoints.userinfo()),
                         down(context, Outages.Endpoint.USERINFO, new UserinfoEndpoint(context)))
                 .route(
+                        SimulatorContext.pathOf(context.partnerEventsUrl()),
+                        "POST",
+                        down(context, Outages.Endpoint.PARTNER_EVENTS, new PartnerEventsEndpoint(context)))
+                .route(
+                        SimulatorContext.pathOf(context.internalUrl(SimulatorContext.RISC_CONFIGURATION_PATH)),
+                        "GET",
+                        new RiscConfigurationEndpoint(context))
+                .route(
                         SimulatorContext.pathOf(endpoints.logout()),
                         "GET",
                         atLoginGov(context, new LogoutEndpoint(context, logout)))
@@ -72,6 +81,10 @@ final class SimulatorRoutes {
                         SimulatorContext.pathOf(context.internalUrl(SimulatorContext.SIGN_IN_PATH)),
                         "POST",
                         atLoginGov(context, new SignInEndpoint(context, signIn)))
+                .route(
+                        SimulatorContext.pathOf(context.internalUrl(SimulatorContext.NEW_PASSWORD_PATH)),
+                        "POST",
+                        atLoginGov(context, new NewPasswordEndpoint(context, signIn)))
                 .route(
                         SimulatorContext.pathOf(context.internalUrl(SimulatorContext.LOGOUT_ANSWER_PATH)),
                         "POST",
@@ -123,6 +136,23 @@ final class SimulatorRoutes {
                         admin(context, SimulatorContext.ADMIN_PUSH_URL_PATH),
                         "POST",
                         adminOnly(new PushUrlAdminEndpoint(context)))
+                .route(
+                        admin(context, SimulatorContext.ADMIN_PARTNER_EVENTS_PATH),
+                        "GET",
+                        adminOnly(new AdminJsonEndpoint(() -> PartnerEventsAdmin.events(context))))
+                .route(
+                        admin(context, SimulatorContext.ADMIN_PARTNER_EVENTS_CLEAR_PATH),
+                        "POST",
+                        adminOnly(new AdminActionEndpoint(
+                                "partners' security events cleared", context.recorder::clearPartnerEvents)))
+                .route(
+                        admin(context, SimulatorContext.ADMIN_PERSONAS_PATH),
+                        "GET",
+                        adminOnly(new AdminJsonEndpoint(() -> PartnerEventsAdmin.personas(context))))
+                .route(
+                        SimulatorContext.pathOf(context.internalUrl(SimulatorContext.PARTNER_EVENTS_PAGE_PATH)),
+                        "GET",
+                        new PartnerEventsPage(context))
                 // Both GET (the buttons) and POST (a button pressed): the page checks the method.
                 .route(
                         SimulatorContext.pathOf(context.internalUrl(SimulatorContext.SECURITY_EVENTS_PATH)),

@@ -47,6 +47,7 @@ class OutagesTest {
             case JWKS -> simulator.endpoints().jwks();
             case TOKEN -> simulator.endpoints().token();
             case USERINFO -> simulator.endpoints().userinfo();
+            case PARTNER_EVENTS -> simulator.partnerEventsUrl();
         };
     }
 
@@ -56,6 +57,7 @@ class OutagesTest {
             case DISCOVERY, JWKS -> 200;
             case TOKEN -> 400;
             case USERINFO -> 401;
+            case PARTNER_EVENTS -> 400;
         };
     }
 
@@ -65,6 +67,9 @@ class OutagesTest {
         if (endpoint == Outages.Endpoint.TOKEN) {
             request.header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&code=none"));
+        } else if (endpoint == Outages.Endpoint.PARTNER_EVENTS) {
+            request.header("Content-Type", "application/secevent+jwt")
+                    .POST(HttpRequest.BodyPublishers.ofString("not-a-jwt"));
         }
         return request.build();
     }

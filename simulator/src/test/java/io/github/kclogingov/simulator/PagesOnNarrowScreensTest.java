@@ -34,6 +34,17 @@ class PagesOnNarrowScreensTest {
     }
 
     @Test
+    void the_new_password_step_and_the_page_of_partners_security_events() {
+        PartnerEventBuilder.of(simulator, "verified", PartnerEventBuilder.AUTHORIZATION_FRAUD)
+                .send();
+        assertFitsNarrowScreens(
+                "new password",
+                Http.get(AuthorizeParams.validFor(TestClients.CONFIDENTIAL).url(simulator)));
+        assertFitsNarrowScreens(
+                "partners' security events", Http.get(simulator.issuer() + SimulatorContext.PARTNER_EVENTS_PAGE_PATH));
+    }
+
+    @Test
     void the_root_page() {
         assertFitsNarrowScreens("root", Http.get(simulator.issuer()));
     }

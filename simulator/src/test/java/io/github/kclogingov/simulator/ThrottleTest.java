@@ -38,6 +38,7 @@ class ThrottleTest {
     @Test
     void over_the_limit_every_path_answers_429_html_without_retry_after() {
         simulator.throttle().enable(3, Duration.ofSeconds(60));
+        long throttledBefore = simulator.throttle().throttledRequests(); // other tests' count too
         for (int i = 0; i < 3; i++) {
             assertEquals(200, discovery().statusCode());
         }
@@ -51,7 +52,7 @@ class ThrottleTest {
         assertEquals(429, token.statusCode());
         assertTrue(token.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         assertEquals(429, Http.get(simulator.issuer() + "no-such-page").statusCode());
-        assertEquals(3, simulator.throttle().throttledRequests());
+        assertEquals(3, simulator.throttle().throttledRequests() - throttledBefore);
     }
 
     @Test

@@ -54,6 +54,11 @@ public final class SimulatorAdmin {
         post("outages", Map.of(endpoint, "slow", "delayMillis", String.valueOf(delayMillis)));
     }
 
+    /** {@code endpoint} answers 429 with {@code Retry-After: retryAfter} (or none, for {@code none}). */
+    public void throttled(String endpoint, String retryAfter) {
+        post("outages", Map.of(endpoint, "too_many_requests", "retryAfter", retryAfter));
+    }
+
     /** Every endpoint up again; requests held by a {@code hang} are closed without an answer. */
     public void clearOutages() {
         post("outages/clear", Map.of());
