@@ -3,13 +3,17 @@ package io.github.kclogingov.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kclogingov.it.support.AdminConsole;
 import io.github.kclogingov.it.support.BrokerIntegrationTest;
 import io.github.kclogingov.it.support.BrokerRealm;
+import io.github.kclogingov.it.support.FraudReportApi;
 import io.github.kclogingov.it.support.LoginGovServerConfig;
 import io.github.kclogingov.it.support.SignInFlow;
 import io.github.kclogingov.it.support.Users;
 import io.github.kclogingov.protocol.Registration;
+import io.github.kclogingov.simulator.Outage;
+import io.github.kclogingov.simulator.Outages;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +50,7 @@ class AdminConsoleFraudReportTest extends BrokerIntegrationTest {
     void realm() {
         realm = realmOfThisClass("fraudconsole", Registration.VERIFIED);
         realm.reset("verified");
+        simulator.outages().clear();
         console = new AdminConsole(driver(), admin, urls.getBase());
     }
 
@@ -100,6 +105,31 @@ class AdminConsoleFraudReportTest extends BrokerIntegrationTest {
                 driver().findElement(By.id("logingov-fraud-sent")).getText().contains("Login.gov accepted the report"));
         scrollTo(row);
         console.screenshot("fraud-console-03-delivered");
+        assertTrue(
+                simulator.passwordResetRequired("verified"), "Login.gov acted on it: a new password at the next visit");
+    }
+
+    @Test
+    void a_report_during_an_outage_shows_retrying_and_send_now_delivers_it_after() {
+        new SignInFlow(realm).signInClaims(Map.of());
+        String userId = new Users(realm).onlyUser().getId();
+        simulator.outages().set(Outages.Endpoint.PARTNER_EVENTS, Outage.HTTP_500);
+        try {
+            openUserPage(userId);
+            reportThroughThePanel("authorization-fraud-detected");
+            WebElement row = reportRow("RETRYING");
+            assertTrue(row.getText().contains("next attempt at"), row.getText());
+            String sent = driver().findElement(By.id("logingov-fraud-sent")).getText();
+            assertTrue(sent.contains("still delivering"), sent);
+            scrollTo(row);
+            console.screenshot("fraud-console-05-retrying");
+        } finally {
+            simulator.outages().clear();
+        }
+        driver().findElement(By.cssSelector("#" + PANEL + " button[data-retry]"))
+                .click();
+        reportRow("DELIVERED");
+        assertTrue(simulator.passwordResetRequired("verified"));
     }
 
     @Test
@@ -115,20 +145,20 @@ class AdminConsoleFraudReportTest extends BrokerIntegrationTest {
         }
 
         openUserPage(userId);
-        driver().findElement(By.id(PANEL + "-toggle")).click();
-        console.waitFor(
-                "the panel open",
-                d -> !d.findElements(By.id("logingov-fraud-identity-fraud-detected"))
-                        .isEmpty());
-        driver().findElement(By.id("logingov-fraud-identity-fraud-detected")).click();
-        reportButton().click();
-        console.waitFor(
-                "the confirmation",
-                d -> !d.findElements(By.id("logingov-fraud-confirm-yes")).isEmpty());
-        driver().findElement(By.id("logingov-fraud-confirm-yes")).click();
+        reportThroughThePanel("identity-fraud-detected");
 
         WebElement row = reportRow("REFUSED");
-        assertTrue(row.getText().contains("Login.gov refused it: setData: "), row.getText());
+        JsonNode refusal = new FraudReportApi(admin, urls.getBase(), realm.name())
+                .ofUser(userId)
+                .body()
+                .path(0)
+                .path("loginGovError");
+        assertEquals("setData", refusal.path("err").asText(), refusal.toString());
+        assertTrue(
+                row.getText()
+                        .contains("Login.gov refused it: setData: "
+                                + refusal.path("description").asText()),
+                row.getText());
         assertTrue(
                 driver().findElement(By.id("logingov-fraud-sent")).getText().contains("setData"),
                 "the refusal is also said where the admin pressed Report");
@@ -145,7 +175,7 @@ class AdminConsoleFraudReportTest extends BrokerIntegrationTest {
                 d -> userId.equals(
                         ((JavascriptExecutor) d).executeScript("return document.body.dataset.logingovFraudChecked")));
         assertTrue(driver().findElements(By.id(PANEL)).isEmpty(), "no panel for a user without a Login.gov link");
-        console.screenshot("fraud-console-05-no-link");
+        console.screenshot("fraud-console-06-no-link");
     }
 
     private WebElement openUserPage(String userId) {
@@ -155,6 +185,20 @@ class AdminConsoleFraudReportTest extends BrokerIntegrationTest {
                 d -> d.findElements(By.id(PANEL)).stream().findFirst().orElse(null));
         scrollTo(panel);
         return panel;
+    }
+
+    /** Opens the panel, chooses {@code eventType} and confirms. */
+    private void reportThroughThePanel(String eventType) {
+        driver().findElement(By.id(PANEL + "-toggle")).click();
+        console.waitFor(
+                "the panel open",
+                d -> !d.findElements(By.id("logingov-fraud-" + eventType)).isEmpty());
+        driver().findElement(By.id("logingov-fraud-" + eventType)).click();
+        reportButton().click();
+        console.waitFor(
+                "the confirmation",
+                d -> !d.findElements(By.id("logingov-fraud-confirm-yes")).isEmpty());
+        driver().findElement(By.id("logingov-fraud-confirm-yes")).click();
     }
 
     private WebElement reportButton() {
