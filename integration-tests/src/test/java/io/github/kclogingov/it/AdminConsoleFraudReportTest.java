@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.keycloak.representations.idm.FederatedIdentityRepresentation;
+import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
@@ -51,6 +52,11 @@ class AdminConsoleFraudReportTest extends BrokerIntegrationTest {
         realm = realmOfThisClass("fraudconsole", Registration.VERIFIED);
         realm.reset("verified");
         simulator.outages().clear();
+        IdentityProviderRepresentation provider = realm.identityProvider();
+        if (!Boolean.TRUE.equals(provider.isEnabled())) {
+            provider.setEnabled(true);
+            realm.resource().identityProviders().get(BrokerRealm.ALIAS).update(provider);
+        }
         console = new AdminConsole(driver(), admin, urls.getBase());
     }
 
@@ -135,14 +141,7 @@ class AdminConsoleFraudReportTest extends BrokerIntegrationTest {
     @Test
     void a_report_login_gov_refuses_shows_its_error_code_and_description() {
         // Linked by an admin to a subject Login.gov has never issued: Login.gov answers 400 setData.
-        String userId = new Users(realm).createLocalUser("pat", "pat@example.gov", "a-Password-1");
-        FederatedIdentityRepresentation link = new FederatedIdentityRepresentation();
-        link.setIdentityProvider(BrokerRealm.ALIAS);
-        link.setUserId("no-such-pairwise-subject");
-        link.setUserName("pat@example.gov");
-        try (Response created = realm.resource().users().get(userId).addFederatedIdentity(BrokerRealm.ALIAS, link)) {
-            assertEquals(204, created.getStatus());
-        }
+        String userId = userLinkedByAnAdmin("pat");
 
         openUserPage(userId);
         reportThroughThePanel("identity-fraud-detected");
@@ -167,6 +166,41 @@ class AdminConsoleFraudReportTest extends BrokerIntegrationTest {
     }
 
     @Test
+    void a_report_keycloak_refuses_shows_its_message_and_lists_nothing() {
+        String userId = userLinkedByAnAdmin("sam");
+        IdentityProviderRepresentation provider = realm.identityProvider();
+        provider.setEnabled(false);
+        realm.resource().identityProviders().get(BrokerRealm.ALIAS).update(provider);
+        try {
+            openUserPage(userId);
+            reportThroughThePanel("authorization-fraud-detected");
+            String shown = console.waitFor(
+                    "the refusal",
+                    d -> d.findElements(By.id("logingov-fraud-problem")).stream()
+                            .map(WebElement::getText)
+                            .findFirst()
+                            .orElse(null));
+            String expected = new FraudReportApi(admin, urls.getBase(), realm.name())
+                    .report(userId, "authorization-fraud-detected", "")
+                    .body()
+                    .path("errorMessage")
+                    .asText();
+            assertEquals("The report was not sent: " + expected, shown, "the API's own message, whole");
+            assertTrue(expected.contains("is disabled"), expected);
+            String panel = driver().findElement(By.id(PANEL)).getText();
+            assertTrue(panel.contains("linked through logingov (disabled)"), panel);
+            assertTrue(
+                    driver().findElements(By.cssSelector("#" + PANEL + " tr[data-state]"))
+                            .isEmpty(),
+                    "nothing listed");
+            console.screenshot("fraud-console-07-provider-disabled");
+        } finally {
+            provider.setEnabled(true);
+            realm.resource().identityProviders().get(BrokerRealm.ALIAS).update(provider);
+        }
+    }
+
+    @Test
     void a_user_without_a_login_gov_link_has_no_panel() {
         String userId = new Users(realm).createLocalUser("lee", "lee@example.gov", "a-Password-1");
         console.open(realm.name(), "users/" + userId + "/settings");
@@ -185,6 +219,19 @@ class AdminConsoleFraudReportTest extends BrokerIntegrationTest {
                 d -> d.findElements(By.id(PANEL)).stream().findFirst().orElse(null));
         scrollTo(panel);
         return panel;
+    }
+
+    /** A local user an admin linked to the Login.gov provider, with a subject Login.gov never issued. */
+    private String userLinkedByAnAdmin(String username) {
+        String userId = new Users(realm).createLocalUser(username, username + "@example.gov", "a-Password-1");
+        FederatedIdentityRepresentation link = new FederatedIdentityRepresentation();
+        link.setIdentityProvider(BrokerRealm.ALIAS);
+        link.setUserId("no-such-pairwise-subject-" + username);
+        link.setUserName(username + "@example.gov");
+        try (Response created = realm.resource().users().get(userId).addFederatedIdentity(BrokerRealm.ALIAS, link)) {
+            assertEquals(204, created.getStatus());
+        }
+        return userId;
     }
 
     /** Opens the panel, chooses {@code eventType} and confirms. */
