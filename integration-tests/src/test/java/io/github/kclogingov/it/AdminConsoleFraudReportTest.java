@@ -74,7 +74,7 @@ class AdminConsoleFraudReportTest extends BrokerIntegrationTest {
                 d -> d.findElements(By.cssSelector("#" + PANEL + ".pf-m-expanded")).stream()
                         .findFirst()
                         .orElse(null));
-        assertTrue(panel.getText().contains("linked through " + BrokerRealm.ALIAS), panel.getText());
+        assertTrue(panel.getText().contains("linked to Login.gov through " + BrokerRealm.ALIAS + "."), panel.getText());
         assertTrue(panel.getText().contains("No report about this user yet."), panel.getText());
         console.screenshot("fraud-console-01-panel");
 
@@ -188,7 +188,7 @@ class AdminConsoleFraudReportTest extends BrokerIntegrationTest {
             assertEquals("The report was not sent: " + expected, shown, "the API's own message, whole");
             assertTrue(expected.contains("is disabled"), expected);
             String panel = driver().findElement(By.id(PANEL)).getText();
-            assertTrue(panel.contains("linked through logingov (disabled)"), panel);
+            assertTrue(panel.contains("linked to Login.gov through logingov (disabled)."), panel);
             assertTrue(
                     driver().findElements(By.cssSelector("#" + PANEL + " tr[data-state]"))
                             .isEmpty(),

@@ -738,7 +738,7 @@ function panelContent() {
     element(
       "p",
       "",
-      "This user signs in through Login.gov (linked through " + aliases + "). If their Login.gov account was used for fraud, tell Login.gov here: it acts on the account at once.",
+      "This user is linked to Login.gov through " + aliases + ". If their Login.gov account was used for fraud, tell Login.gov here: it acts on the account at once.",
     ),
   );
   if (fraud.loadProblem) {
