@@ -14,6 +14,7 @@ import io.github.kclogingov.it.support.BrokerRealm;
 import io.github.kclogingov.it.support.ClientAssertionCertificate;
 import io.github.kclogingov.it.support.ClusterDatabase;
 import io.github.kclogingov.it.support.ClusterFrontDoor;
+import io.github.kclogingov.it.support.FraudReportApi;
 import io.github.kclogingov.it.support.HttpBrowser;
 import io.github.kclogingov.it.support.KeycloakCluster;
 import io.github.kclogingov.it.support.KeycloakNode;
@@ -29,6 +30,7 @@ import io.github.kclogingov.protocol.SecurityEventType;
 import io.github.kclogingov.simulator.LoginGovSimulator;
 import io.github.kclogingov.simulator.Outage;
 import io.github.kclogingov.simulator.Outages;
+import io.github.kclogingov.simulator.ReceivedPartnerEvent;
 import io.github.kclogingov.simulator.RecordedAuthorization;
 import io.github.kclogingov.simulator.RecordedTokenRequest;
 import io.github.kclogingov.simulator.SecurityEventDelivery;
@@ -291,9 +293,63 @@ class ClusterTest {
     }
 
     /** Node A stays down until the last test starts it again. */
+    /**
+     * Both nodes sweep the fraud reports every few seconds; each report is delivered once. Four
+     * reports made on node A wait out an outage of Login.gov's security events endpoint; once it is
+     * back, each arrives at Login.gov exactly once (no second delivery, which Login.gov would
+     * answer {@code dup}), whichever node's sweep took it, and node B reads them delivered.
+     */
     @Test
     @Order(6)
+    void fraud_reports_waiting_out_an_outage_are_delivered_once_each_with_both_nodes_sweeping() {
+        new SignInFlow(realm).signInClaims(Map.of());
+        String userId = realm.resource().users().list().get(0).getId();
+        FraudReportApi onA = new FraudReportApi(adminA, nodeA.url(), realm.name());
+        FraudReportApi onB = new FraudReportApi(adminB, nodeB.url(), realm.name());
+        simulator.recorder().clearPartnerEvents();
+        List<String> ids = new java.util.ArrayList<>();
+        simulator.outages().set(Outages.Endpoint.PARTNER_EVENTS, Outage.HTTP_500);
+        try {
+            for (int i = 0; i < 4; i++) {
+                FraudReportApi.Answer made = onA.report(userId, "identity-fraud-detected", "");
+                assertEquals("RETRYING", made.state(), made.toString());
+                ids.add(made.body().path("id").asText());
+            }
+        } finally {
+            simulator.outages().clear();
+        }
+        for (String id : ids) {
+            FraudReportApi.Answer delivered =
+                    onB.await(id, report -> "DELIVERED".equals(report.state()), Duration.ofSeconds(60));
+            assertEquals("DELIVERED", delivered.state(), delivered.toString());
+            assertEquals(2, delivered.body().path("attempts").asInt(), delivered.toString());
+            String jti = delivered.body().path("jti").asText();
+            List<ReceivedPartnerEvent> received = simulator.recorder().partnerEvents().stream()
+                    .filter(event -> jti.equals(event.jti()))
+                    .toList();
+            assertEquals(1, received.size(), "delivered once: " + received);
+            assertEquals(202, received.get(0).status());
+        }
+    }
+
+    @Test
+    @Order(7)
     void with_node_a_stopped_mid_sign_in_node_b_finishes_it_and_serves_new_sign_ins() throws InterruptedException {
+        // A fraud report node A makes while Login.gov's endpoint is down outlives node A.
+        new SignInFlow(realm).signInClaims(Map.of());
+        String reportedUser = realm.resource().users().list().get(0).getId();
+        simulator.outages().set(Outages.Endpoint.PARTNER_EVENTS, Outage.HTTP_500);
+        FraudReportApi.Answer waiting;
+        try {
+            waiting = new FraudReportApi(adminA, nodeA.url(), realm.name())
+                    .report(reportedUser, "authorization-fraud-detected", "");
+        } finally {
+            simulator.outages().clear();
+        }
+        assertEquals("RETRYING", waiting.state(), waiting.toString());
+        simulator.recorder().clear();
+        frontDoor.clearHits();
+
         SignInFlow interrupted = new SignInFlow(realm);
         HttpBrowser.Page toLoginGov = interrupted.pressLoginGov(interrupted.openLoginPage(Map.of()));
         assertTrue(toLoginGov.location().toString().startsWith(simulator.issuer()), toLoginGov::toString);
@@ -313,6 +369,13 @@ class ClusterTest {
         assertNotEquals(resumed.get("sid").asText(), fresh.get("sid").asText(), "two browsers, two sessions");
         assertTrue(frontDoor.hits().stream().allMatch(hit -> hit.node().equals(NODE_B)), frontDoor.hits()::toString);
         assertEquals(2, simulator.recorder().tokenRequests().size());
+
+        FraudReportApi.Answer delivered = new FraudReportApi(adminB, nodeB.url(), realm.name())
+                .await(
+                        waiting.body().path("id").asText(),
+                        report -> "DELIVERED".equals(report.state()),
+                        Duration.ofSeconds(60));
+        assertEquals("DELIVERED", delivered.state(), "node B delivered what node A left: " + delivered);
     }
 
     /**
@@ -322,7 +385,7 @@ class ClusterTest {
      * sign-in through node A alone succeeds (its key cache, empty after the restart, is filled then).
      */
     @Test
-    @Order(7)
+    @Order(8)
     void a_node_started_while_login_gov_is_down_serves_the_realm_and_signs_in_once_it_is_back() throws Exception {
         assertFalse(nodeA.isRunning(), "node A was stopped by the test before");
         simulator

@@ -17,6 +17,7 @@ import io.github.kclogingov.it.support.Users;
 import io.github.kclogingov.protocol.FraudEventType;
 import io.github.kclogingov.protocol.Registration;
 import io.github.kclogingov.simulator.ReceivedPartnerEvent;
+import io.github.kclogingov.simulator.SelfSignedKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -295,6 +296,9 @@ class FraudReportTest extends BrokerIntegrationTest {
     void a_certificate_login_gov_does_not_know_is_refused_with_jws() {
         SimulatorAdmin simulatorAdmin = SimulatorAdmin.shared();
         String pem = realm.clientAssertionKey().certificatePem();
+        // Login.gov keeps at least one certificate per client: another one, which did not sign the report.
+        String other = SelfSignedKey.generate("CN=another key").certificatePem();
+        simulatorAdmin.addCertificate(realm.loginGovClientId(), other);
         simulatorAdmin.removeCertificate(realm.loginGovClientId(), pem);
         try {
             FraudReportApi.Answer answer = api.report(userId, "authorization-fraud-detected", "");
@@ -303,6 +307,7 @@ class FraudReportTest extends BrokerIntegrationTest {
             assertFalse(simulator.passwordResetRequired("verified"));
         } finally {
             simulatorAdmin.addCertificate(realm.loginGovClientId(), pem);
+            simulatorAdmin.removeCertificate(realm.loginGovClientId(), other);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.kclogingov.broker;
 
+import io.github.kclogingov.broker.common.NodeTimer;
 import io.github.kclogingov.broker.common.ProviderType;
 import io.github.kclogingov.broker.config.ConfigForm;
 import io.github.kclogingov.broker.config.ImportedProviderKeys;
@@ -15,11 +16,8 @@ import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.services.scheduled.ScheduledTaskRunner;
-import org.keycloak.timer.TimerProvider;
 
 /**
  * Registers "Login.gov" as an identity provider type. Its id ({@link ProviderType#ID}) leaves out
@@ -87,13 +85,7 @@ public class LoginGovIdentityProviderFactory extends AbstractIdentityProviderFac
         factory.register(new ImportedProviderKeys());
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
-                KeycloakModelUtils.runJobInTransaction(
-                        factory,
-                        session -> session.getProvider(TimerProvider.class)
-                                .schedule(
-                                        new ScheduledTaskRunner(factory, CERTIFICATE_EXPIRY),
-                                        CertificateExpiryRefresh.INTERVAL_MILLIS,
-                                        CertificateExpiryRefresh.TASK_NAME));
+                NodeTimer.schedule(factory, CERTIFICATE_EXPIRY, CertificateExpiryRefresh.INTERVAL_MILLIS);
             }
         });
     }

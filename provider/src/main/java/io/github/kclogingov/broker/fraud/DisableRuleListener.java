@@ -1,5 +1,6 @@
 package io.github.kclogingov.broker.fraud;
 
+import io.github.kclogingov.broker.common.AdminUserUpdate;
 import io.github.kclogingov.broker.common.ProviderType;
 import io.github.kclogingov.broker.config.LoginGovIdentityProviderConfig;
 import io.github.kclogingov.protocol.FraudEventType;
@@ -9,8 +10,6 @@ import org.jboss.logging.Logger;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.admin.AdminEvent;
-import org.keycloak.events.admin.OperationType;
-import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
@@ -30,7 +29,6 @@ public class DisableRuleListener implements EventListenerProvider {
     public static final String REASON_ATTRIBUTE = "logingov_fraud_reason";
 
     private static final Logger LOG = Logger.getLogger(DisableRuleListener.class);
-    private static final String USERS = "users/";
 
     private final KeycloakSession session;
 
@@ -45,30 +43,14 @@ public class DisableRuleListener implements EventListenerProvider {
 
     @Override
     public void onEvent(AdminEvent event, boolean includeRepresentation) {
-        if (event.getResourceType() != ResourceType.USER
-                || event.getOperationType() != OperationType.UPDATE
-                || event.getResourcePath() == null
-                || !event.getResourcePath().startsWith(USERS)) {
-            return;
-        }
-        String userId = event.getResourcePath().substring(USERS.length());
-        RealmModel realm = session.realms().getRealm(event.getRealmId());
-        if (realm == null || userId.isEmpty() || userId.contains("/")) {
-            return;
-        }
-        UserModel user = session.users().getUserById(realm, userId);
-        if (user == null || user.isEnabled()) {
-            return;
-        }
-        Optional<FraudEventType> reason = FraudEventType.named(user.getFirstAttribute(REASON_ATTRIBUTE));
-        if (reason.isEmpty()) {
-            return;
-        }
-        session.users()
-                .getFederatedIdentitiesStream(realm, user)
-                .map(FederatedIdentityModel::getIdentityProvider)
-                .toList()
-                .forEach(alias -> reportThrough(realm, user, alias, reason.get()));
+        AdminUserUpdate.of(session, event)
+                .filter(update -> !update.user().isEnabled())
+                .ifPresent(update -> FraudEventType.named(update.user().getFirstAttribute(REASON_ATTRIBUTE))
+                        .ifPresent(reason -> session.users()
+                                .getFederatedIdentitiesStream(update.realm(), update.user())
+                                .map(FederatedIdentityModel::getIdentityProvider)
+                                .toList()
+                                .forEach(alias -> reportThrough(update.realm(), update.user(), alias, reason))));
     }
 
     private void reportThrough(RealmModel realm, UserModel user, String alias, FraudEventType type) {

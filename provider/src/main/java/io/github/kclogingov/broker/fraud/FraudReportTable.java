@@ -1,5 +1,6 @@
 package io.github.kclogingov.broker.fraud;
 
+import io.github.kclogingov.broker.common.NodeTimer;
 import java.time.Clock;
 import java.util.List;
 import org.keycloak.Config;
@@ -9,10 +10,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.PostMigrationEvent;
-import org.keycloak.services.scheduled.ScheduledTaskRunner;
-import org.keycloak.timer.TimerProvider;
 
 /**
  * Gives Keycloak the fraud reports' entity and the change log that creates its table, in Keycloak's
@@ -53,13 +51,7 @@ public class FraudReportTable implements JpaEntityProviderFactory, JpaEntityProv
     public void postInit(KeycloakSessionFactory factory) {
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
-                KeycloakModelUtils.runJobInTransaction(
-                        factory,
-                        session -> session.getProvider(TimerProvider.class)
-                                .schedule(
-                                        new ScheduledTaskRunner(factory, new FraudReportSweep(Clock.systemUTC())),
-                                        FraudReportSweep.INTERVAL_MILLIS,
-                                        FraudReportSweep.TASK_NAME));
+                NodeTimer.schedule(factory, new FraudReportSweep(Clock.systemUTC()), FraudReportSweep.INTERVAL_MILLIS);
             } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
                 new FraudReportStore(removed.getKeycloakSession())
                         .removeOfRealm(removed.getRealm().getId());

@@ -1,13 +1,10 @@
 package io.github.kclogingov.broker.signals;
 
+import io.github.kclogingov.broker.common.AdminUserUpdate;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.admin.AdminEvent;
-import org.keycloak.events.admin.OperationType;
-import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 
 /**
  * An admin who enables a user that Login.gov's account-disabled event had disabled takes the
@@ -16,8 +13,6 @@ import org.keycloak.models.UserModel;
  * every user update as an admin event to global listeners, in the update's transaction.
  */
 public class AdminEnabledListener implements EventListenerProvider {
-
-    private static final String USERS = "users/";
 
     private final KeycloakSession session;
 
@@ -32,21 +27,7 @@ public class AdminEnabledListener implements EventListenerProvider {
 
     @Override
     public void onEvent(AdminEvent event, boolean includeRepresentation) {
-        if (event.getResourceType() != ResourceType.USER
-                || event.getOperationType() != OperationType.UPDATE
-                || event.getResourcePath() == null
-                || !event.getResourcePath().startsWith(USERS)) {
-            return;
-        }
-        String userId = event.getResourcePath().substring(USERS.length());
-        RealmModel realm = session.realms().getRealm(event.getRealmId());
-        if (realm == null || userId.isEmpty() || userId.contains("/")) {
-            return;
-        }
-        UserModel user = session.users().getUserById(realm, userId);
-        if (user != null) {
-            LoginGovDisabled.forgetIfEnabled(user);
-        }
+        AdminUserUpdate.of(session, event).ifPresent(update -> LoginGovDisabled.forgetIfEnabled(update.user()));
     }
 
     @Override
