@@ -16,6 +16,7 @@ import io.github.kclogingov.simulator.Outage;
 import io.github.kclogingov.simulator.Outages;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -46,6 +47,12 @@ class AdminConsoleFraudReportTest extends BrokerIntegrationTest {
     ManagedWebDriver browser;
 
     private AdminConsole console;
+
+    /** The persona a report reset is the shared simulator's: as it was for the next class. */
+    @AfterEach
+    void personasAsAtTheStart() {
+        simulator.resetPersonas();
+    }
 
     @BeforeEach
     void realm() {

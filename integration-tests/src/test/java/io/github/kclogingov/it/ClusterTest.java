@@ -342,7 +342,7 @@ class ClusterTest {
         FraudReportApi.Answer waiting;
         try {
             waiting = new FraudReportApi(adminA, nodeA.url(), realm.name())
-                    .report(reportedUser, "authorization-fraud-detected", "");
+                    .report(reportedUser, "identity-fraud-detected", "");
         } finally {
             simulator.outages().clear();
         }
