@@ -249,7 +249,12 @@ public final class DemoLauncher {
                 .append(
                         "  6. Suspend         the persona at the simulator (its page, \"Security events\"): Login.gov's\n")
                 .append(
-                        "                     account-disabled reaches Keycloak, which signs the person out of the app.\n\n")
+                        "                     account-disabled reaches Keycloak, which signs the person out of the app.\n")
+                .append(
+                        "  7. Report fraud    in the admin console, the user's Details tab, \"Login.gov fraud report\":\n")
+                .append(
+                        "                     the simulator receives it (its page, \"Security events from agencies\"),\n")
+                .append("                     and the persona's next sign-in asks for a new password.\n\n")
                 .append("  SAML application   ")
                 .append(SAML_APP_URL)
                 .append("   (a SAML service provider: NameID, attributes,\n")
