@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
  * are milliseconds since the epoch, {@code occurredAt} seconds as in the token. The token's claims
  * are kept as sent the first time, so that every attempt sends the same {@code jti} and subject.
  * The lease ({@code leaseUntil}) is how one node at a time attempts a delivery ({@link FraudReportStore#claim}).
+ * (Over 250 lines only because JPA wants a field and a getter and setter per column: no logic lives here.)
  */
 @Entity
 @Table(name = "LOGINGOV_FRAUD_REPORT")
