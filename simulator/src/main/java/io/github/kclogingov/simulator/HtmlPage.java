@@ -58,6 +58,13 @@ button:disabled { cursor: not-allowed; color: #5c5c5c; background: #dfe1e2; bord
     }
 
     /** A page for an error Login.gov shows instead of redirecting. */
+    /** The answer to a sign-in form (the persona picker, the new password) answered twice or too late. */
+    static String expiredSignIn() {
+        return error(
+                "This sign-in page has expired",
+                "It was already answered, or is too old. Start again from the application.");
+    }
+
     static String error(String title, String message) {
         return render(title, "<div class=\"error\" role=\"alert\"><p>" + escape(message) + "</p></div>");
     }

@@ -31,12 +31,7 @@ final class NewPasswordEndpoint implements HttpHandler {
         Optional<SimulatorContext.PendingNewPassword> pending = context.pendingNewPasswords.take(pendingId);
         Optional<Persona> persona = pending.flatMap(found -> context.persona(found.personaId()));
         if (pending.isEmpty() || persona.isEmpty()) {
-            HttpExchanges.sendHtml(
-                    exchange,
-                    400,
-                    HtmlPage.error(
-                            "This sign-in page has expired",
-                            "It was already answered, or is too old. Start again from the application."));
+            HttpExchanges.sendHtml(exchange, 400, HtmlPage.expiredSignIn());
             return;
         }
         AuthorizationRequest request = pending.get().request();

@@ -22,12 +22,7 @@ final class SignInEndpoint implements HttpHandler {
         Optional<AuthorizationRequest> pending =
                 context.pendingAuthorizations.take(form.get(PersonaPickerPage.REQUEST_FIELD));
         if (pending.isEmpty()) {
-            HttpExchanges.sendHtml(
-                    exchange,
-                    400,
-                    HtmlPage.error(
-                            "This sign-in page has expired",
-                            "It was already answered, or is too old. Start again from the application."));
+            HttpExchanges.sendHtml(exchange, 400, HtmlPage.expiredSignIn());
             return;
         }
         if (form.containsKey(PersonaPickerPage.CANCEL_FIELD)) {

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
@@ -132,12 +133,7 @@ public class FraudReportResource {
     public Response retryNow(@PathParam("id") String id) {
         try {
             FraudReportEntity report = found(id);
-            UserModel user = session.users().getUserById(realm, report.getUserId());
-            if (user != null) {
-                auth.users().requireManage(user);
-            } else {
-                auth.users().requireManage();
-            }
+            requireManage(report);
             if (FraudReportState.valueOf(report.getState()).finished()) {
                 throw FraudReportRefusal.conflict(
                         "report_finished", "This report is " + report.getState() + ": it is not sent again.");
@@ -178,13 +174,18 @@ public class FraudReportResource {
                         FraudReportRefusal.notFound("report_not_found", "The realm has no fraud report '" + id + "'."));
     }
 
+    /** Viewing a report takes viewing its user; a removed user's, viewing users. */
     private void requireView(FraudReportEntity report) {
-        UserModel user = session.users().getUserById(realm, report.getUserId());
-        if (user != null) {
-            auth.users().requireView(user);
-        } else {
-            auth.users().requireView();
-        }
+        reportedUser(report).ifPresentOrElse(auth.users()::requireView, auth.users()::requireView);
+    }
+
+    /** Sending a report again takes managing its user; a removed user's, managing users. */
+    private void requireManage(FraudReportEntity report) {
+        reportedUser(report).ifPresentOrElse(auth.users()::requireManage, auth.users()::requireManage);
+    }
+
+    private Optional<UserModel> reportedUser(FraudReportEntity report) {
+        return Optional.ofNullable(session.users().getUserById(realm, report.getUserId()));
     }
 
     private static Response refusal(FraudReportRefusal refused) {
